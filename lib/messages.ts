@@ -1,0 +1,96 @@
+/**
+ * The typed protocol between the extension's parts. Every request is a member of one
+ * discriminated union, validated with a schema on arrival (a message is untrusted input:
+ * a page can't reach the background, but a bug or a stale content script can send anything).
+ *
+ * - `BackgroundRequest`: sent with `runtime.sendMessage` by the content script and extension pages;
+ *   the background answers.
+ * - `PageRequest`: sent with `tabs.sendMessage` by the popup to the content script of a tab.
+ *
+ * Every answer is a `Result`, so a failure reaches the UI as words instead of a rejected promise.
+ */
+import * as v from 'valibot';
+import type { Annotation, DetectedClaim, Source, TextPositionSelector, TextQuoteSelector } from './model';
+
+const BackgroundRequestSchema = v.variant('type', [
+  /** Saved annotations (not deleted) for one normalised page URL. */
+  v.strictObject({ type: v.literal('annotations:for-page'), url: v.pipe(v.string(), v.maxLength(8192)) }),
+  /** The user's stored sources: their own entries and ratings of built-in ones. */
+  v.strictObject({ type: v.literal('sources:list') }),
+  /** Export every annotation and rated source as Sourcemark JSON through the downloads API. */
+  v.strictObject({ type: v.literal('export:json') }),
+]);
+
+const PageRequestSchema = v.variant('type', [
+  /** The page's detected claims, with selectors, URL and title. */
+  v.strictObject({ type: v.literal('page:claims') }),
+  /** Saved annotations or ratings changed: fetch them again and redraw marks and tags. */
+  v.strictObject({ type: v.literal('page:annotations-changed') }),
+  /** Scroll to the claim that starts at this offset and open its card. */
+  v.strictObject({ type: v.literal('page:show-claim'), start: v.pipe(v.number(), v.integer(), v.minValue(0)) }),
+]);
+
+export type BackgroundRequest = v.InferOutput<typeof BackgroundRequestSchema>;
+export type PageRequest = v.InferOutput<typeof PageRequestSchema>;
+
+/** A detected claim as the page reports it to the popup: with the selectors that would anchor it. */
+export type PageClaim = DetectedClaim & {
+  /** Quote and position selectors, ready to store in an annotation's target. */
+  selectors: [TextQuoteSelector, TextPositionSelector];
+  /** Id of the saved annotation anchored on this claim, if any. */
+  annotationId: string | null;
+};
+
+/** What the content script knows of its page. */
+export type PageSnapshot = {
+  /** Normalised URL: the key annotations are stored under. */
+  url: string;
+  title: string;
+  claims: PageClaim[];
+};
+
+/** Summary of a finished export. */
+export type ExportSummary = {
+  filename: string;
+  annotationCount: number;
+  sourceCount: number;
+  downloadId: number;
+};
+
+/** The answer type for each request type. */
+export type ResponseOf<R extends { type: string }> = R['type'] extends 'annotations:for-page'
+  ? Annotation[]
+  : R['type'] extends 'sources:list'
+    ? Source[]
+    : R['type'] extends 'export:json'
+      ? ExportSummary
+      : R['type'] extends 'page:claims'
+        ? PageSnapshot
+        : null;
+
+/** Every answer: a value, or an error in words a user can act on. */
+export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
+
+/** Wrap a value as a successful result. */
+export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
+/** Wrap an error message as a failed result. */
+export const fail = <T = never>(error: string): Result<T> => ({ ok: false, error });
+
+function describeIssues(issues: v.BaseIssue<unknown>[]): string {
+  const first = issues[0];
+  if (!first) return 'unknown problem';
+  const path = v.getDotPath(first);
+  return path ? `${path}: ${first.message}` : first.message;
+}
+
+/** Validate an incoming background request; the error names the first problem. */
+export function parseBackgroundRequest(raw: unknown): Result<BackgroundRequest> {
+  const parsed = v.safeParse(BackgroundRequestSchema, raw);
+  return parsed.success ? ok(parsed.output) : fail(`Unexpected message: ${describeIssues(parsed.issues)}`);
+}
+
+/** Validate an incoming page request; the error names the first problem. */
+export function parsePageRequest(raw: unknown): Result<PageRequest> {
+  const parsed = v.safeParse(PageRequestSchema, raw);
+  return parsed.success ? ok(parsed.output) : fail(`Unexpected message: ${describeIssues(parsed.issues)}`);
+}
