@@ -57,16 +57,18 @@ export type ExportSummary = {
   downloadId: number;
 };
 
-/** The answer type for each request type. */
-export type ResponseOf<R extends { type: string }> = R['type'] extends 'annotations:for-page'
-  ? Annotation[]
-  : R['type'] extends 'sources:list'
-    ? Source[]
-    : R['type'] extends 'export:json'
-      ? ExportSummary
-      : R['type'] extends 'page:claims'
-        ? PageSnapshot
-        : null;
+/** The answer type of each request type. */
+type ResponseMap = {
+  'annotations:for-page': Annotation[];
+  'sources:list': Source[];
+  'export:json': ExportSummary;
+  'page:claims': PageSnapshot;
+  'page:annotations-changed': null;
+  'page:show-claim': null;
+};
+
+/** The answer type for a request (or a union of requests). */
+export type ResponseOf<R extends { type: keyof ResponseMap }> = ResponseMap[R['type']];
 
 /** Every answer: a value, or an error in words a user can act on. */
 export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
