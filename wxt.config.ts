@@ -6,16 +6,19 @@ import preact from '@preact/preset-vite';
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({ plugins: [preact()] }),
-  manifest: {
+  manifest: ({ browser }) => ({
     name: 'Sourcemark',
     description: 'Marks the sentences on a news page that report a claim, and who the claim comes from.',
     permissions: ['downloads'],
-    browser_specific_settings: {
-      gecko: {
-        id: 'sourcemark@sourcemark.invalid',
-        // Firefox's data-collection disclosure: nothing leaves the browser unless the user turns on sync.
-        data_collection_permissions: { required: ['none'] },
+    // Firefox only (Chrome warns about the unknown key).
+    ...(browser === 'firefox' && {
+      browser_specific_settings: {
+        gecko: {
+          id: 'sourcemark@sourcemark.invalid',
+          // Firefox's data-collection disclosure: nothing leaves the browser unless the user turns on sync.
+          data_collection_permissions: { required: ['none'] },
+        },
       },
-    },
-  },
+    }),
+  }),
 });

@@ -46,12 +46,14 @@ for (const step of steps) {
 }
 
 /** Passed/failed test counts from a runner's JSON report, or null when it wrote none. */
-function counts(file: string, read: (json: any) => [number, number]): [number, number] | null {
+function counts<Report>(file: string, read: (report: Report) => [number, number]): [number, number] | null {
   if (!existsSync(file)) return null;
-  return read(JSON.parse(readFileSync(file, 'utf8')));
+  return read(JSON.parse(readFileSync(file, 'utf8')) as Report);
 }
-const unit = counts(UNIT_JSON, (j) => [j.numPassedTests, j.numFailedTests]);
-const e2e = counts(E2E_JSON, (j) => [j.stats.expected + j.stats.flaky, j.stats.unexpected]);
+type VitestReport = { numPassedTests: number; numFailedTests: number };
+type PlaywrightReport = { stats: { expected: number; flaky: number; unexpected: number } };
+const unit = counts<VitestReport>(UNIT_JSON, (r) => [r.numPassedTests, r.numFailedTests]);
+const e2e = counts<PlaywrightReport>(E2E_JSON, (r) => [r.stats.expected + r.stats.flaky, r.stats.unexpected]);
 const failedSteps = [...outcome].filter(([, ok]) => !ok).map(([name]) => name);
 const passed = (unit?.[0] ?? 0) + (e2e?.[0] ?? 0);
 const failed = (unit?.[1] ?? 0) + (e2e?.[1] ?? 0);
