@@ -21,11 +21,15 @@ function sourceFiles(dir: string): string[] {
     .map((f) => relative(ROOT, join(abs, f)));
 }
 
-/** Code with its comments removed, so a rule's name in a JSDoc does not trip the check. */
+/**
+ * Code with comments and the contents of plain string literals removed, so a rule's name in a
+ * JSDoc or a message ("…in this window.") does not trip the check. Import paths are kept.
+ */
 function code(file: string): string {
   return readFileSync(join(ROOT, file), 'utf8')
     .replace(/\/\*[\s\S]*?\*\//g, '')
-    .replace(/(^|[^:])\/\/.*$/gm, '$1');
+    .replace(/(^|[^:])\/\/.*$/gm, '$1')
+    .replace(/(?<!from\s*)(['"])(?:\\.|(?!\1)[^\\\n])*\1/g, "''");
 }
 
 const PURE = ['lib/model.ts', 'lib/messages.ts', 'lib/page-url.ts', 'lib/detect', 'lib/anchor', 'lib/exchange', 'lib/eval', 'lib/popup']

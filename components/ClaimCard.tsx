@@ -1,0 +1,92 @@
+/** One detected claim in the popup: its text (click to find it on the page), who it comes from, and the user's note and verdict. */
+import { useId, useState } from 'preact/hooks';
+import type { Annotation, CredibilityTier, VerdictRating } from '../lib/model';
+import type { PageClaim } from '../lib/messages';
+import { AttributionChain } from './AttributionChain';
+import { VerdictPicker } from './VerdictPicker';
+import { useDraft } from './use-draft';
+
+/** What the user edits on a claim card. */
+export type ClaimDraft = {
+  /** The note text. */
+  note: string;
+  /** The chosen verdict, or null for none. */
+  verdict: VerdictRating | null;
+};
+
+/** Props of `ClaimCard`. */
+export type ClaimCardProps = {
+  /** The detected claim. */
+  claim: PageClaim;
+  /** The stored annotation for this claim, if it was saved. */
+  annotation: Annotation | undefined;
+  /** The stored rating tier of a source id, for nested sources in the chain. */
+  tierOf(sourceId: string): CredibilityTier | undefined;
+  /** Store the draft; resolves false when saving failed (the caller has said why). */
+  onSave(claim: PageClaim, annotation: Annotation | undefined, draft: ClaimDraft): Promise<boolean>;
+  /** Ask the page to scroll to the claim. */
+  onShow(start: number): void;
+};
+
+/** The id of the hidden hint every claim-text button points to with `aria-describedby`; PopupApp renders it once. */
+export const SHOW_ON_PAGE_HINT_ID = 'show-on-page-hint';
+
+/**
+ * `<article data-testid="claim" data-claim-start>`: the claim text as a button that shows it on the
+ * page, the attribution chain, an "Annotated" badge once saved, a "Note" textarea, a "Verdict"
+ * select and a "Save" button. Typed text is kept until it is saved, even across a failed save.
+ */
+export function ClaimCard({ claim, annotation, tierOf, onSave, onShow }: ClaimCardProps) {
+  const noteId = useId();
+  const draft = useDraft<ClaimDraft>({ note: annotation?.note ?? '', verdict: annotation?.verdict?.rating ?? null });
+  const [saving, setSaving] = useState(false);
+
+  const save = async () => {
+    if (saving) return;
+    setSaving(true);
+    try {
+      await onSave(claim, annotation, draft.latest());
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <article data-testid="claim" data-claim-start={claim.start} class={annotation ? 'claim annotated' : 'claim'}>
+      <button
+        type="button"
+        class="claim-text"
+        data-testid="claim-text"
+        aria-describedby={SHOW_ON_PAGE_HINT_ID}
+        onClick={() => onShow(claim.start)}
+      >
+        {claim.text}
+      </button>
+      <AttributionChain claim={claim} tierOf={tierOf} />
+      {annotation && (
+        <p class="badge" data-testid="claim-annotated">
+          Annotated
+        </p>
+      )}
+      <div class="field">
+        <label for={noteId}>Note</label>
+        <textarea
+          id={noteId}
+          rows={2}
+          value={draft.value.note}
+          onInput={(event) => {
+            const note = event.currentTarget.value;
+            draft.set((previous) => ({ ...previous, note }));
+          }}
+        />
+      </div>
+      <VerdictPicker value={draft.value.verdict} onChange={(verdict) => draft.set((previous) => ({ ...previous, verdict }))} />
+      <div class="actions">
+        <button type="button" onClick={save} aria-disabled={saving}>
+          Save
+        </button>
+        {draft.dirty && <span class="hint">Unsaved changes</span>}
+      </div>
+    </article>
+  );
+}

@@ -1,0 +1,242 @@
+/**
+ * The popup: the current tab's detected claims, grouped by source, where the user annotates
+ * claims and rates sources. It reads the db directly (extension pages may) with liveQuery, so
+ * it follows changes made in other extension pages; it reaches the page and the background only
+ * through the ports it is given, so tests run it without a browser.
+ */
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { TIER_LABELS, type Annotation, type CredibilityTier, type Source } from '../lib/model';
+import { fail, type ExportSummary, type PageClaim, type PageSnapshot, type Result } from '../lib/messages';
+import type { SourcemarkDb } from '../lib/store/db';
+import { annotationsForPage, saveAnnotation } from '../lib/store/annotations';
+import { listStoredSources, rateSource } from '../lib/store/sources';
+import { buildAnnotation } from '../lib/popup/build-annotation';
+import { groupClaims, type ClaimGroup } from '../lib/popup/group-claims';
+import { countOf, excerpt } from '../lib/popup/labels';
+import { findAnnotationForClaim } from '../lib/popup/match-annotation';
+import { messageOf, type ExportPort, type PagePort } from '../lib/popup/ports';
+import { buildRating, sourceRefForGroup } from '../lib/popup/rate-source';
+import { SHOW_ON_PAGE_HINT_ID, type ClaimDraft } from './ClaimCard';
+import { SourceGroup } from './SourceGroup';
+import { useLiveQuery, type LiveQueryState } from './use-live-query';
+
+/** What PopupApp needs from the world. */
+export type PopupAppProps = {
+  /** The open Sourcemark database. */
+  db: SourcemarkDb;
+  /** The target tab's content script. */
+  page: PagePort;
+  /** Ask the background for a JSON export. */
+  exportJson: ExportPort;
+};
+
+/** Shown whenever the page's content script can't be asked: the usual causes, and what to do. */
+export const CANNOT_READ_PAGE = "Sourcemark can't read this page — reload it, or it is a browser page.";
+
+type SnapshotState = { status: 'loading' } | { status: 'failed'; error: string } | { status: 'ready'; snapshot: PageSnapshot };
+
+type StatusTone = 'info' | 'success' | 'error';
+/** `seq` gives each message its own DOM node, so a repeated message is announced again. */
+type StatusMessage = { tone: StatusTone; text: string; seq: number };
+
+/** The popup's root component. */
+export function PopupApp({ db, page, exportJson }: PopupAppProps) {
+  const [snapshotState, setSnapshotState] = useState<SnapshotState>({ status: 'loading' });
+  const [status, setStatus] = useState<StatusMessage | null>(null);
+  const [exporting, setExporting] = useState(false);
+  const seq = useRef(0);
+
+  const announce = (tone: StatusTone, text: string) => {
+    seq.current += 1;
+    setStatus({ tone, text, seq: seq.current });
+  };
+
+  useEffect(() => {
+    let current = true;
+    page.getSnapshot().then(
+      (result) => {
+        if (current) setSnapshotState(result.ok ? { status: 'ready', snapshot: result.value } : { status: 'failed', error: result.error });
+      },
+      (error: unknown) => {
+        if (current) setSnapshotState({ status: 'failed', error: messageOf(error) });
+      },
+    );
+    return () => {
+      current = false;
+    };
+  }, [page]);
+
+  const snapshot = snapshotState.status === 'ready' ? snapshotState.snapshot : null;
+  const url = snapshot?.url ?? null;
+  const annotations = useLiveQuery<Annotation[]>(url === null ? null : () => annotationsForPage(db, url), [db, url]);
+  const sources = useLiveQuery<Source[]>(() => listStoredSources(db), [db]);
+
+  const groups = useMemo(() => (snapshot ? groupClaims(snapshot.claims) : []), [snapshot]);
+  const storedById = useMemo(
+    () => new Map((sources.status === 'ready' ? sources.value : []).map((s) => [s.id, s])),
+    [sources],
+  );
+  const tierOf = (sourceId: string): CredibilityTier | undefined => storedById.get(sourceId)?.rating?.tier;
+  const annotationOf = (claim: PageClaim): Annotation | undefined =>
+    annotations.status === 'ready' ? findAnnotationForClaim(claim, annotations.value) : undefined;
+
+  /** Tell the page to redraw; a failure there is reported, but the save itself stands. */
+  const notifyPage = (saved: string) => {
+    page.notifyChanged().catch((error: unknown) => {
+      announce('info', `${saved}, but the page's marks didn't update (${messageOf(error)}). Reload the page to see them.`);
+    });
+  };
+
+  const saveClaim = async (claim: PageClaim, existing: Annotation | undefined, draft: ClaimDraft): Promise<boolean> => {
+    if (!snapshot) return false;
+    const what = `the annotation on “${excerpt(claim.text)}”`;
+    try {
+      const now = new Date();
+      const annotation = buildAnnotation({
+        claim,
+        existing,
+        note: draft.note,
+        verdict: draft.verdict,
+        page: { url: snapshot.url, title: snapshot.title },
+        now,
+      });
+      await saveAnnotation(db, annotation, now);
+    } catch (error) {
+      announce('error', `Couldn't save ${what}: ${messageOf(error)}. Your note and verdict are kept; try again.`);
+      return false;
+    }
+    announce('success', `Saved ${what}.`);
+    notifyPage(`Saved ${what}`);
+    return true;
+  };
+
+  const saveRating = async (group: ClaimGroup, tier: CredibilityTier, rationale: string): Promise<boolean> => {
+    const stored = storedById.get(group.sourceId);
+    const ref = sourceRefForGroup(group, stored);
+    try {
+      const now = new Date();
+      await rateSource(db, ref, buildRating(tier, rationale, stored?.rating, now), now);
+    } catch (error) {
+      announce('error', `Couldn't save the rating of ${ref.name}: ${messageOf(error)}. Your choice is kept; try again.`);
+      return false;
+    }
+    const saved = `Saved the rating of ${ref.name}: ${TIER_LABELS[tier]}`;
+    announce('success', `${saved}.`);
+    notifyPage(saved);
+    return true;
+  };
+
+  const showClaim = (start: number) => {
+    page.showClaim(start).catch((error: unknown) => {
+      announce('error', `Couldn't show the claim on the page: ${messageOf(error)}`);
+    });
+  };
+
+  const runExport = async () => {
+    if (exporting) return;
+    setExporting(true);
+    announce('info', 'Exporting…');
+    let result: Result<ExportSummary>;
+    try {
+      result = await exportJson();
+    } catch (error) {
+      result = fail(messageOf(error));
+    } finally {
+      setExporting(false);
+    }
+    if (result.ok) {
+      const { annotationCount, sourceCount, filename } = result.value;
+      announce('success', `Exported ${countOf(annotationCount, 'annotation')} and ${countOf(sourceCount, 'source')} to ${filename}`);
+    } else {
+      announce('error', `Export failed: ${result.error}`);
+    }
+  };
+
+  const ratableCount = groups.filter((g) => g.ratable).length;
+
+  return (
+    <div class="popup">
+      <header class="page-header">
+        <h1 data-testid="page-title">{snapshot ? snapshot.title || snapshot.url : 'Sourcemark'}</h1>
+        {snapshot && (
+          <p data-testid="page-counts">
+            {countOf(snapshot.claims.length, 'claim')} · {countOf(ratableCount, 'source')}
+          </p>
+        )}
+      </header>
+      <main class="page-body" aria-busy={snapshotState.status === 'loading'}>
+        {snapshotState.status === 'loading' && <p data-testid="page-loading">Reading the page…</p>}
+        {snapshotState.status === 'failed' && (
+          <div data-testid="page-error" class="page-error">
+            <p>{CANNOT_READ_PAGE}</p>
+            <p class="detail">Details: {snapshotState.error}</p>
+          </div>
+        )}
+        {snapshot && (
+          <ClaimList
+            groups={groups}
+            annotations={annotations}
+            sources={sources}
+            storedById={storedById}
+            annotationOf={annotationOf}
+            tierOf={tierOf}
+            onSaveRating={saveRating}
+            onSaveClaim={saveClaim}
+            onShowClaim={showClaim}
+          />
+        )}
+      </main>
+      <footer class="page-footer">
+        <button type="button" onClick={runExport} aria-disabled={exporting}>
+          Export JSON
+        </button>
+        <div role="status" aria-live="polite" data-testid="status" class="status">
+          {status && (
+            <p key={status.seq} class={`status-${status.tone}`}>
+              {status.text}
+            </p>
+          )}
+        </div>
+      </footer>
+      <p hidden id={SHOW_ON_PAGE_HINT_ID}>
+        Shows this sentence on the page
+      </p>
+    </div>
+  );
+}
+
+type ClaimListProps = {
+  groups: ClaimGroup[];
+  annotations: LiveQueryState<Annotation[]>;
+  sources: LiveQueryState<Source[]>;
+  storedById: Map<string, Source>;
+  annotationOf(claim: PageClaim): Annotation | undefined;
+  tierOf(sourceId: string): CredibilityTier | undefined;
+  onSaveRating(group: ClaimGroup, tier: CredibilityTier, rationale: string): Promise<boolean>;
+  onSaveClaim(claim: PageClaim, annotation: Annotation | undefined, draft: ClaimDraft): Promise<boolean>;
+  onShowClaim(start: number): void;
+};
+
+/**
+ * The groups, once the stored annotations and sources are in. Nothing editable is shown while
+ * either is loading or failed: a card without its stored annotation would save a duplicate.
+ */
+function ClaimList({ groups, annotations, sources, storedById, ...handlers }: ClaimListProps) {
+  if (annotations.status === 'failed') {
+    return <p class="page-error">Couldn't read your saved annotations: {annotations.error.message}</p>;
+  }
+  if (sources.status === 'failed') {
+    return <p class="page-error">Couldn't read your stored sources: {sources.error.message}</p>;
+  }
+  if (annotations.status === 'loading' || sources.status === 'loading') {
+    return <p data-testid="page-loading">Loading your annotations…</p>;
+  }
+  if (groups.length === 0) return <p data-testid="no-claims">No claims found on this page.</p>;
+  return (
+    <>
+      {groups.map((group) => (
+        <SourceGroup key={group.sourceId} group={group} stored={storedById.get(group.sourceId)} {...handlers} />
+      ))}
+    </>
+  );
+}

@@ -1,0 +1,30 @@
+/** A Preact hook over Dexie's `liveQuery`: the view follows the data, including changes made by other extension pages. */
+import { liveQuery } from 'dexie';
+import { useEffect, useState } from 'preact/hooks';
+
+/** Where a live query stands. */
+export type LiveQueryState<T> =
+  | { status: 'loading' }
+  | { status: 'ready'; value: T }
+  | { status: 'failed'; error: Error };
+
+/**
+ * Subscribe to `querier` while the component is mounted, and again whenever `deps` change.
+ * Pass `null` to wait (e.g. until the page's URL is known). A failing query is returned as
+ * `failed` so the view can say what went wrong.
+ */
+export function useLiveQuery<T>(querier: (() => Promise<T>) | null, deps: readonly unknown[]): LiveQueryState<T> {
+  const [state, setState] = useState<LiveQueryState<T>>({ status: 'loading' });
+  useEffect(() => {
+    if (!querier) return undefined;
+    setState({ status: 'loading' });
+    const subscription = liveQuery(querier).subscribe({
+      next: (value) => setState({ status: 'ready', value }),
+      error: (error: unknown) =>
+        setState({ status: 'failed', error: error instanceof Error ? error : new Error(String(error)) }),
+    });
+    return () => subscription.unsubscribe();
+    // The caller names the query's inputs in `deps`, as with useEffect.
+  }, deps);
+  return state;
+}

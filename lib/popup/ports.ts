@@ -1,0 +1,104 @@
+/**
+ * The popup's ports to the rest of the extension, built from narrow slices of the `browser` API
+ * so tests can pass fakes. PopupApp sees only `PagePort` and `ExportPort`.
+ */
+import { fail, type BackgroundRequest, type ExportSummary, type PageRequest, type PageSnapshot, type Result } from '../messages';
+
+/** The popup's view of the page's content script. */
+export type PagePort = {
+  /** The page's URL, title and detected claims; a failed result when the page can't be read. */
+  getSnapshot(): Promise<Result<PageSnapshot>>;
+  /** Tell the page that annotations or ratings changed, so it redraws marks; rejects when the page did not take it. */
+  notifyChanged(): Promise<void>;
+  /** Scroll the page to the claim that starts at `start` and open its card; rejects when the page did not. */
+  showClaim(start: number): Promise<void>;
+};
+
+/** Asks the background to export everything as JSON. */
+export type ExportPort = () => Promise<Result<ExportSummary>>;
+
+/** The slice of `browser.tabs` the popup uses. */
+export type TabsApi = {
+  /** Find the active tab of the current window. */
+  query(queryInfo: { active: true; currentWindow: true }): Promise<Array<{ id?: number }>>;
+  /** Send a request to a tab's content script; rejects when the tab has none. */
+  sendMessage(tabId: number, message: PageRequest): Promise<unknown>;
+};
+
+/** The slice of `browser.runtime` the popup uses. */
+export type RuntimeApi = {
+  /** Send a request to the background. */
+  sendMessage(message: BackgroundRequest): Promise<unknown>;
+};
+
+/** Words for a thrown value; errors from extension APIs are `Error`s, but a bug may throw anything. */
+export function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * The tab the popup is about: `?tabId=<n>` in the popup's URL (tests, or the popup opened as a
+ * tab), else the active tab of the current window. Throws an Error saying what is missing.
+ */
+export async function resolveTargetTab(search: string, tabs: Pick<TabsApi, 'query'>): Promise<number> {
+  const param = new URLSearchParams(search).get('tabId');
+  if (param !== null) {
+    // Digits only: `Number('')` is 0, and tab 0 is a real tab in Firefox.
+    if (!/^\d+$/.test(param)) throw new Error(`The popup's tabId parameter is not a tab number: "${param}".`);
+    return Number(param);
+  }
+  const [active] = await tabs.query({ active: true, currentWindow: true });
+  if (active?.id === undefined) throw new Error('This window has no active tab.');
+  return active.id;
+}
+
+/**
+ * Check that an answer has the shape of a `Result`. The content script and background are our own
+ * code, but a stale content script (extension updated, page not reloaded) or a page with no content
+ * script answers `undefined` or something older; that must read as a failure, not crash the view.
+ */
+export function asResult<T>(raw: unknown, from: string): Result<T> {
+  if (raw === undefined || raw === null) return fail(`No answer from ${from}.`);
+  if (typeof raw !== 'object' || !('ok' in raw) || typeof raw.ok !== 'boolean') {
+    return fail(`Unexpected answer from ${from}.`);
+  }
+  if (raw.ok) return 'value' in raw ? (raw as Result<T>) : fail(`Unexpected answer from ${from}.`);
+  return 'error' in raw && typeof raw.error === 'string' ? (raw as Result<T>) : fail(`Unexpected answer from ${from}.`);
+}
+
+/**
+ * The real page port over `tabs.sendMessage`. The tab is resolved once, on first use.
+ * `getSnapshot` never rejects: a missing content script (browser pages, the web store, tabs
+ * loaded before install) makes `sendMessage` reject, which becomes a failed result.
+ */
+export function createPagePort(tabs: TabsApi, findTab: () => Promise<number>): PagePort {
+  let tabId: Promise<number> | undefined;
+  const target = () => (tabId ??= findTab());
+  const request = async (message: PageRequest): Promise<unknown> => tabs.sendMessage(await target(), message);
+  const expectOk = async (message: PageRequest): Promise<void> => {
+    const answer = asResult<unknown>(await request(message), 'the page');
+    if (!answer.ok) throw new Error(answer.error);
+  };
+  return {
+    async getSnapshot() {
+      try {
+        return asResult<PageSnapshot>(await request({ type: 'page:claims' }), 'the page');
+      } catch (error) {
+        return fail(messageOf(error));
+      }
+    },
+    notifyChanged: () => expectOk({ type: 'page:annotations-changed' }),
+    showClaim: (start) => expectOk({ type: 'page:show-claim', start }),
+  };
+}
+
+/** The real export port over `runtime.sendMessage`; never rejects. */
+export function createExportPort(runtime: RuntimeApi): ExportPort {
+  return async () => {
+    try {
+      return asResult<ExportSummary>(await runtime.sendMessage({ type: 'export:json' }), 'the extension background');
+    } catch (error) {
+      return fail(`Couldn't reach the extension background: ${messageOf(error)}`);
+    }
+  };
+}

@@ -1,0 +1,335 @@
+// @vitest-environment happy-dom
+import 'fake-indexeddb/auto';
+import { render } from 'preact';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { CANNOT_READ_PAGE, PopupApp } from '../../../components/PopupApp';
+import { fail, ok, type ExportSummary, type PageSnapshot, type Result } from '../../../lib/messages';
+import type { TextPositionSelector, TextQuoteSelector } from '../../../lib/model';
+import type { ExportPort, PagePort } from '../../../lib/popup/ports';
+import { saveAnnotation } from '../../../lib/store/annotations';
+import { openDb, type SourcemarkDb } from '../../../lib/store/db';
+import { choose, getButton, getByLabel, textOf, typeInto, waitFor } from './dom-helpers';
+import { SEED_TITLE, SEED_URL, seedSnapshot } from './seed-snapshot';
+
+type FakePage = PagePort & {
+  getSnapshot: ReturnType<typeof vi.fn<() => Promise<Result<PageSnapshot>>>>;
+  notifyChanged: ReturnType<typeof vi.fn<() => Promise<void>>>;
+  showClaim: ReturnType<typeof vi.fn<(start: number) => Promise<void>>>;
+};
+
+let db: SourcemarkDb;
+let container: HTMLElement;
+let snapshot: PageSnapshot;
+let page: FakePage;
+let exportJson: ReturnType<typeof vi.fn<ExportPort>>;
+
+beforeEach(() => {
+  db = openDb(`popup-test-${crypto.randomUUID()}`);
+  container = document.createElement('div');
+  document.body.append(container);
+  snapshot = seedSnapshot();
+  page = {
+    getSnapshot: vi.fn(async () => ok(snapshot)),
+    notifyChanged: vi.fn(async () => undefined),
+    showClaim: vi.fn(async () => undefined),
+  };
+  exportJson = vi.fn<ExportPort>(async () => fail('not expected in this test'));
+});
+
+afterEach(async () => {
+  render(null, container);
+  container.remove();
+  await db.delete();
+});
+
+function mount(): void {
+  render(<PopupApp db={db} page={page} exportJson={exportJson} />, container);
+}
+
+function groups(): HTMLElement[] {
+  return [...container.querySelectorAll<HTMLElement>('[data-testid="source-group"]')];
+}
+
+function group(sourceId: string): HTMLElement {
+  const found = container.querySelector<HTMLElement>(`[data-testid="source-group"][data-source-id="${sourceId}"]`);
+  if (!found) throw new Error(`No group for ${sourceId}`);
+  return found;
+}
+
+function claimCard(start: number): HTMLElement {
+  const found = container.querySelector<HTMLElement>(`[data-testid="claim"][data-claim-start="${start}"]`);
+  if (!found) throw new Error(`No claim card at ${start}`);
+  return found;
+}
+
+function statusText(): string {
+  return textOf(container.querySelector('[data-testid="status"]'));
+}
+
+/** Mount and wait until the groups are on screen. */
+async function mountReady(): Promise<void> {
+  mount();
+  await waitFor(() => expect(groups().length).toBeGreaterThan(0));
+}
+
+const firstKcna = () => snapshot.claims[0]!;
+const secondKcna = () => snapshot.claims[1]!;
+const yonhap = () => snapshot.claims[2]!;
+
+describe('PopupApp', () => {
+  it('shows the page’s claims grouped by their outer source, with the attribution chains', async () => {
+    await mountReady();
+
+    expect(textOf(container.querySelector('[data-testid="page-title"]'))).toBe(SEED_TITLE);
+    expect(textOf(container.querySelector('[data-testid="page-counts"]'))).toBe('6 claims · 4 sources');
+    expect(groups().map((g) => g.dataset.sourceId)).toEqual(['kcna', 'yonhap', 'telegram', 'american-authorities']);
+
+    const kcna = group('kcna');
+    const heading = container.querySelector(`[id="${kcna.getAttribute('aria-labelledby')}"]`);
+    expect(textOf(heading)).toBe('KCNA');
+    expect(textOf(kcna.querySelector('[data-testid="source-type"]'))).toBe('state media');
+    expect(textOf(kcna.querySelector('[data-testid="source-tier"]'))).toBe('Unrated');
+    expect(kcna.querySelectorAll('[data-testid="claim"]')).toHaveLength(2);
+    expect(getByLabel(kcna, 'Credibility of KCNA')).toBeInstanceOf(HTMLSelectElement);
+    expect(getByLabel(kcna, 'Rating rationale for KCNA')).toBeInstanceOf(HTMLInputElement);
+
+    // The nested spy-service claim sits under Yonhap only, and shows the chain.
+    const yonhapCard = claimCard(yonhap().start);
+    expect(group('yonhap').contains(yonhapCard)).toBe(true);
+    expect(container.querySelector('[data-source-id="south-koreas-spy-service"]')).toBeNull();
+    const links = [...yonhapCard.querySelectorAll('[data-testid="attribution"]')].map(textOf);
+    expect(links).toHaveLength(2);
+    expect(links[0]).toContain('Yonhap (news agency) · “reports” · neutral');
+    expect(links[1]).toContain('South Korea’s spy service (government) · “said” · neutral · reported by Yonhap');
+
+    const telegramLinks = [...group('telegram').querySelectorAll('[data-testid="attribution"]')].map(textOf);
+    expect(telegramLinks[0]).toContain('speaker: Kozhemyako · “posted on”');
+    expect(telegramLinks[1]).toContain('carried over from an earlier sentence');
+
+    const american = group('american-authorities');
+    expect(textOf(american)).toContain('not in the source registry');
+    expect(textOf(american.querySelector('[data-testid="attribution"]'))).toContain('“claimed” · distancing');
+
+    // Every card has its own labelled controls.
+    const card = claimCard(firstKcna().start);
+    expect(textOf(card.querySelector('[data-testid="claim-text"]'))).toBe(firstKcna().text);
+    expect(getByLabel(card, 'Note')).toBeInstanceOf(HTMLTextAreaElement);
+    const verdict = getByLabel<HTMLSelectElement>(card, 'Verdict');
+    expect([...verdict.options].map((o) => o.textContent)).toEqual([
+      'No verdict', 'True', 'Mostly true', 'Mixed', 'Mostly false', 'False', 'Unverifiable', 'Not a claim',
+    ]);
+    expect(card.querySelector('[data-testid="claim-annotated"]')).toBeNull();
+  });
+
+  it('saves a note and verdict as a confirmed claim annotation and tells the page', async () => {
+    await mountReady();
+    const claim = secondKcna();
+    const card = claimCard(claim.start);
+    const before = new Date().toISOString();
+
+    typeInto(getByLabel(card, 'Note'), 'KCNA gives no date for the agreement.');
+    choose(getByLabel(card, 'Verdict'), 'unverifiable');
+    getButton(card, 'Save').click();
+
+    await waitFor(() => expect(card.querySelector('[data-testid="claim-annotated"]')).not.toBeNull());
+    const rows = await db.annotations.toArray();
+    expect(rows).toHaveLength(1);
+    const annotation = rows[0]!;
+    const after = new Date().toISOString();
+    expect(annotation).toMatchObject({
+      url: SEED_URL,
+      pageTitle: SEED_TITLE,
+      kind: 'claim',
+      origin: 'confirmed',
+      note: 'KCNA gives no date for the agreement.',
+      tags: [],
+      attributions: claim.attributions,
+      verdict: { rating: 'unverifiable', rationale: '' },
+    });
+    expect(annotation.id).toMatch(/^[0-9a-f-]{36}$/);
+    expect(annotation.target.selectors).toEqual(claim.selectors);
+    const quote = annotation.target.selectors.find((s): s is TextQuoteSelector => s.type === 'TextQuoteSelector');
+    const position = annotation.target.selectors.find((s): s is TextPositionSelector => s.type === 'TextPositionSelector');
+    expect(quote?.exact).toBe(claim.text);
+    expect(quote?.prefix).toHaveLength(32);
+    expect(position).toEqual({ type: 'TextPositionSelector', start: claim.start, end: claim.end });
+    expect(annotation.createdAt >= before && annotation.createdAt <= after).toBe(true);
+    expect(annotation.updatedAt).toBe(annotation.createdAt);
+    expect(annotation.verdict?.ratedAt).toBe(annotation.createdAt);
+
+    await waitFor(() => expect(page.notifyChanged).toHaveBeenCalledTimes(1));
+    expect(statusText()).toMatch(/^Saved the annotation on “The KCNA article stated that the two/);
+    expect(textOf(card)).not.toContain('Unsaved changes');
+  });
+
+  it('shows the saved note again when reopened, and updates the same annotation on the next save', async () => {
+    await mountReady();
+    const claim = firstKcna();
+    typeInto(getByLabel(claimCard(claim.start), 'Note'), 'First note');
+    choose(getByLabel(claimCard(claim.start), 'Verdict'), 'mostly-true');
+    getButton(claimCard(claim.start), 'Save').click();
+    await waitFor(() => expect(claimCard(claim.start).querySelector('[data-testid="claim-annotated"]')).not.toBeNull());
+    const [first] = await db.annotations.toArray();
+
+    // Reopen: a fresh popup, and a snapshot that (like a reloaded content script) knows no annotation ids.
+    render(null, container);
+    snapshot = seedSnapshot();
+    await mountReady();
+    const card = claimCard(claim.start);
+    await waitFor(() => expect(getByLabel<HTMLTextAreaElement>(card, 'Note').value).toBe('First note'));
+    expect(getByLabel<HTMLSelectElement>(card, 'Verdict').value).toBe('mostly-true');
+    expect(textOf(card.querySelector('[data-testid="claim-annotated"]'))).toBe('Annotated');
+    // The other cards stay empty.
+    expect(getByLabel<HTMLTextAreaElement>(claimCard(snapshot.claims[1]!.start), 'Note').value).toBe('');
+
+    typeInto(getByLabel(card, 'Note'), 'Second note');
+    getButton(card, 'Save').click();
+    const all = await waitFor(async () => {
+      const rows = await db.annotations.toArray();
+      expect(rows.map((a) => a.note)).toEqual(['Second note']);
+      return rows;
+    });
+    expect(all[0]!.id).toBe(first!.id);
+    expect(all[0]!.createdAt).toBe(first!.createdAt);
+    expect(all[0]!.verdict).toEqual(first!.verdict);
+  });
+
+  it('follows annotations saved elsewhere (another extension page) while open', async () => {
+    await mountReady();
+    const claim = yonhap();
+    await saveAnnotation(db, {
+      id: crypto.randomUUID(),
+      url: SEED_URL,
+      pageTitle: SEED_TITLE,
+      target: { selectors: [...claim.selectors] },
+      kind: 'claim',
+      attributions: claim.attributions,
+      note: 'Saved from the library page',
+      tags: [],
+      origin: 'confirmed',
+      createdAt: new Date().toISOString(),
+      updatedAt: new Date().toISOString(),
+    });
+    const card = claimCard(claim.start);
+    await waitFor(() => expect(getByLabel<HTMLTextAreaElement>(card, 'Note').value).toBe('Saved from the library page'));
+    expect(card.querySelector('[data-testid="claim-annotated"]')).not.toBeNull();
+  });
+
+  it('rates a built-in source and an unresolved one, and shows the tier in words', async () => {
+    await mountReady();
+    const kcna = group('kcna');
+    choose(getByLabel(kcna, 'Credibility of KCNA'), 'propaganda');
+    typeInto(getByLabel(kcna, 'Rating rationale for KCNA'), 'State mouthpiece of the DPRK');
+    getButton(kcna, 'Save rating').click();
+
+    await waitFor(() =>
+      expect(textOf(group('kcna').querySelector('[data-testid="source-tier"]'))).toBe('State-controlled or propaganda outlet'),
+    );
+    const stored = await db.sources.get('kcna');
+    expect(stored).toMatchObject({
+      id: 'kcna',
+      name: 'KCNA',
+      type: 'state-media',
+      builtin: true,
+      rating: { tier: 'propaganda', rationale: 'State mouthpiece of the DPRK', evidence: [] },
+    });
+    expect(Date.parse(stored!.rating!.ratedAt)).not.toBeNaN();
+    expect(statusText()).toBe('Saved the rating of KCNA: State-controlled or propaganda outlet.');
+    await waitFor(() => expect(page.notifyChanged).toHaveBeenCalledTimes(1));
+
+    const american = group('american-authorities');
+    choose(getByLabel(american, 'Credibility of American authorities'), 'mixed');
+    getButton(american, 'Save rating').click();
+    const user = await waitFor(async () => {
+      const row = await db.sources.get('american-authorities');
+      expect(row).toBeDefined();
+      return row;
+    });
+    expect(user).toMatchObject({ name: 'American authorities', type: 'government', builtin: false, rating: { tier: 'mixed', rationale: '' } });
+  });
+
+  it('shows the export summary, or the export error', async () => {
+    const summary: ExportSummary = { filename: 'sourcemark-2026-11-27.json', annotationCount: 3, sourceCount: 2, downloadId: 7 };
+    exportJson.mockResolvedValueOnce(ok(summary)).mockResolvedValueOnce(fail('The downloads API refused the file.'));
+    await mountReady();
+
+    getButton(container, 'Export JSON').click();
+    await waitFor(() => expect(statusText()).toBe('Exported 3 annotations and 2 sources to sourcemark-2026-11-27.json'));
+
+    getButton(container, 'Export JSON').click();
+    await waitFor(() => expect(statusText()).toBe('Export failed: The downloads API refused the file.'));
+    expect(exportJson).toHaveBeenCalledTimes(2);
+  });
+
+  it('says clearly when the page can’t be read, instead of failing', async () => {
+    page.getSnapshot.mockResolvedValue(fail('Could not establish connection. Receiving end does not exist.'));
+    mount();
+    const error = await waitFor(() => {
+      const found = container.querySelector('[data-testid="page-error"]');
+      expect(found).not.toBeNull();
+      return found;
+    });
+    expect(textOf(error)).toContain(CANNOT_READ_PAGE);
+    expect(textOf(error)).toContain('Could not establish connection');
+    expect(groups()).toHaveLength(0);
+    // Export does not need the page.
+    expect(getButton(container, 'Export JSON')).toBeDefined();
+  });
+
+  it('keeps the typed text and says what failed when a save fails', async () => {
+    await mountReady();
+    vi.spyOn(db.annotations, 'put').mockRejectedValue(new Error('QuotaExceededError: the disk is full'));
+    const card = claimCard(firstKcna().start);
+    typeInto(getByLabel(card, 'Note'), 'Do not lose this');
+    choose(getByLabel(card, 'Verdict'), 'false');
+    getButton(card, 'Save').click();
+
+    await waitFor(() => expect(statusText()).toContain("Couldn't save the annotation on “In the most recent meeting"));
+    expect(statusText()).toContain('QuotaExceededError: the disk is full');
+    expect(statusText()).toContain('Your note and verdict are kept');
+    expect(getByLabel<HTMLTextAreaElement>(card, 'Note').value).toBe('Do not lose this');
+    expect(getByLabel<HTMLSelectElement>(card, 'Verdict').value).toBe('false');
+    expect(textOf(card)).toContain('Unsaved changes');
+    expect(card.querySelector('[data-testid="claim-annotated"]')).toBeNull();
+    expect(await db.annotations.count()).toBe(0);
+    expect(page.notifyChanged).not.toHaveBeenCalled();
+    const status = container.querySelector('[data-testid="status"]');
+    expect(status?.getAttribute('role')).toBe('status');
+    expect(status?.getAttribute('aria-live')).toBe('polite');
+  });
+
+  it('still counts a save as saved when the page can’t be told to redraw', async () => {
+    page.notifyChanged.mockRejectedValue(new Error('The page was closed.'));
+    await mountReady();
+    const card = claimCard(firstKcna().start);
+    getButton(card, 'Save').click();
+    await waitFor(() => expect(statusText()).toContain("but the page's marks didn't update (The page was closed.)"));
+    expect(statusText()).toMatch(/^Saved the annotation/);
+    expect(await db.annotations.count()).toBe(1);
+  });
+
+  it('asks the page to show a claim when its text is clicked, and reports if it can’t', async () => {
+    await mountReady();
+    const claim = yonhap();
+    claimCard(claim.start).querySelector<HTMLButtonElement>('[data-testid="claim-text"]')!.click();
+    expect(page.showClaim).toHaveBeenCalledWith(claim.start);
+
+    page.showClaim.mockRejectedValueOnce(new Error('No claim starts there any more.'));
+    claimCard(claim.start).querySelector<HTMLButtonElement>('[data-testid="claim-text"]')!.click();
+    await waitFor(() => expect(statusText()).toBe("Couldn't show the claim on the page: No claim starts there any more."));
+  });
+});
+
+describe('PopupApp with claims that have no detected source', () => {
+  it('lists them in one group without a rating control', async () => {
+    snapshot = { ...seedSnapshot(), claims: seedSnapshot().claims.map((c) => ({ ...c, attributions: [] })) };
+    await mountReady();
+    expect(groups().map((g) => g.dataset.sourceId)).toEqual(['(unattributed)']);
+    const only = groups()[0]!;
+    expect(textOf(only)).toContain('No source found');
+    expect(textOf(only)).toContain('6 claims without a detected source');
+    expect(only.querySelector('[data-testid="source-tier"]')).toBeNull();
+    expect([...only.querySelectorAll('button')].some((b) => b.textContent === 'Save rating')).toBe(false);
+    expect(textOf(container.querySelector('[data-testid="page-counts"]'))).toBe('6 claims · 0 sources');
+  });
+});

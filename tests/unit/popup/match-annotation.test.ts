@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { buildAnnotation } from '../../../lib/popup/build-annotation';
+import { findAnnotationForClaim } from '../../../lib/popup/match-annotation';
+import type { Annotation, AnnotationKind } from '../../../lib/model';
+import type { PageClaim } from '../../../lib/messages';
+import { attr, claimAt } from './make-claim';
+
+const page = { url: 'https://news.example/a', title: 'A' };
+const now = new Date('2026-11-27T10:00:00.000Z');
+const sources = [attr('KCNA', { id: 'kcna' })];
+const claim = claimAt(100, sources, 'KCNA said so.');
+
+function stored(id: string, on: PageClaim, kind: AnnotationKind = 'claim'): Annotation {
+  return { ...buildAnnotation({ claim: on, existing: undefined, note: '', verdict: null, page, now, newId: () => id }), kind };
+}
+
+const shifted = claimAt(180, sources, 'KCNA said so.'); // same quote and context, text moved
+const elsewhere: PageClaim = { ...claimAt(100, sources, 'KCNA said so.'), selectors: [
+  { type: 'TextQuoteSelector', exact: 'KCNA said so.', prefix: 'other context ', suffix: ' here' },
+  { type: 'TextPositionSelector', start: 400, end: 413 },
+] };
+const other = claimAt(300, sources, 'Yonhap reported it.');
+
+describe('findAnnotationForClaim', () => {
+  it.each<[string, PageClaim, Annotation[], string | undefined]>([
+    ['nothing stored', claim, [], undefined],
+    ['the annotation the page anchored on the claim wins', { ...claim, annotationId: 'anchored' }, [stored('same-place', claim), stored('anchored', other)], 'anchored'],
+    ['an unknown annotationId falls back to selectors', { ...claim, annotationId: 'gone' }, [stored('same-place', claim)], 'same-place'],
+    ['same position and quote', claim, [stored('other', other), stored('same-place', claim)], 'same-place'],
+    ['position match beats a quote-and-context match', claim, [stored('moved', shifted), stored('same-place', claim)], 'same-place'],
+    ['same quote and context after the text moved', claim, [stored('moved', shifted)], 'moved'],
+    ['same quote in another context is another claim', claim, [stored('elsewhere', elsewhere)], undefined],
+    ['a highlight on the same sentence is not a claim annotation', claim, [stored('highlight', claim, 'highlight')], undefined],
+  ])('%s', (_name, target, annotations, expected) => {
+    expect(findAnnotationForClaim(target, annotations)?.id).toBe(expected);
+  });
+});
