@@ -1,0 +1,318 @@
+/**
+ * The page's readable text as detection sees it, and the map back from text offsets to DOM
+ * positions. DOM only, no extension API.
+ *
+ * Each text node's characters are copied 1:1 (newlines and tabs become spaces), so an offset in
+ * the text is a chunk's start plus an offset in its node. Block boundaries add a "\n\n" that
+ * belongs to no node: detection treats it as a paragraph break, and no claim spans it.
+ */
+
+/** A text node and where its characters start in the extracted text. */
+export type TextChunk = {
+  /** The page's text node (its data has the same length as its part of the text). */
+  node: Text;
+  /** Offset of the node's first character in `ExtractedText.text`. */
+  start: number;
+};
+
+/** The page's readable text and the text nodes it came from, in document order. */
+export type ExtractedText = {
+  /** Node text in document order, with `BLOCK_SEPARATOR` between blocks: what detection reads. */
+  text: string;
+  /** One entry per text node that contributed, sorted by `start`; separators fall between them. */
+  chunks: TextChunk[];
+};
+
+/** What separates two blocks of text; not mapped to any node. */
+export const BLOCK_SEPARATOR = '\n\n';
+
+/** The tag name of Sourcemark's own UI host, which extraction must never read. */
+export const SOURCEMARK_HOST_TAG = 'sourcemark-root';
+
+/**
+ * Elements whose text is not article text: code, form controls, embedded content, site chrome,
+ * headlines (a headline is not a claim) and captions. Their whole subtree is skipped.
+ */
+const SKIPPED_TAGS: ReadonlySet<string> = new Set([
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'textarea',
+  'input',
+  'select',
+  'option',
+  'button',
+  'svg',
+  'math',
+  'canvas',
+  'iframe',
+  'object',
+  'embed',
+  'video',
+  'audio',
+  'nav',
+  'header',
+  'footer',
+  'aside',
+  'form',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'figcaption',
+  SOURCEMARK_HOST_TAG,
+]);
+
+/**
+ * Block-level tags, by name: `getComputedStyle` would be exact but forces style resolution for
+ * every element, far too slow on multi-megabyte pages. Entering or leaving one starts a new block.
+ */
+const BLOCK_TAGS: ReadonlySet<string> = new Set([
+  'address',
+  'article',
+  'aside',
+  'blockquote',
+  'body',
+  'br',
+  'caption',
+  'center',
+  'dd',
+  'details',
+  'dialog',
+  'dir',
+  'div',
+  'dl',
+  'dt',
+  'fieldset',
+  'figcaption',
+  'figure',
+  'footer',
+  'form',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'header',
+  'hgroup',
+  'hr',
+  'html',
+  'legend',
+  'li',
+  'main',
+  'menu',
+  'nav',
+  'ol',
+  'p',
+  'pre',
+  'section',
+  'summary',
+  'table',
+  'tbody',
+  'td',
+  'tfoot',
+  'th',
+  'thead',
+  'tr',
+  'ul',
+  // Embedded players sit on their own line in practice (inline images and icons do not).
+  'iframe',
+  'video',
+  'audio',
+]);
+
+/** The lowercase local name of an element (HTML tag names are uppercase in `tagName`). */
+function tagOf(element: Element): string {
+  return element.localName.toLowerCase();
+}
+
+/** True when the element and everything inside it is left out of the text. */
+function isSkipped(element: Element): boolean {
+  if (SKIPPED_TAGS.has(tagOf(element))) return true;
+  if (element.hasAttribute('hidden')) return true;
+  if (element.getAttribute('aria-hidden') === 'true') return true;
+  // An editable region is the user's own typing (comment boxes, editors), not the article.
+  const editable = element.getAttribute('contenteditable');
+  return editable !== null && editable.toLowerCase() !== 'false';
+}
+
+/** True when entering or leaving the element breaks the text into a new block. */
+function isBlock(element: Element): boolean {
+  return BLOCK_TAGS.has(tagOf(element));
+}
+
+/** Whitespace-only text: kept between inline elements, dropped at block edges. */
+const WHITESPACE_ONLY = /^[\s\u00a0]*$/;
+/** Newlines and tabs, replaced by spaces one for one so offsets stay aligned with the node. */
+const LINE_BREAKS = /[\n\r\t\f]/g;
+
+/**
+ * Extract the readable text under `root`: text nodes in document order, skipping non-article
+ * elements (see `SKIPPED_TAGS`, `[hidden]`, `[aria-hidden="true"]`, contenteditable and
+ * Sourcemark's own host element), with `BLOCK_SEPARATOR` wherever a block element starts or
+ * ends between two pieces of text. Whitespace-only nodes at block edges (the indentation between
+ * tags) are dropped; every other node is kept in full, newlines and tabs turned into spaces.
+ */
+export function extractText(root: Element): ExtractedText {
+  const parts: string[] = [];
+  const chunks: TextChunk[] = [];
+  let length = 0;
+  // A block boundary was crossed since the last text kept: the next text starts a new block.
+  let pendingBreak = false;
+
+  const visitText = (node: Text) => {
+    const data = node.data;
+    if (data === '') return;
+    if (WHITESPACE_ONLY.test(data) && (pendingBreak || length === 0)) return;
+    if (pendingBreak && length > 0) {
+      parts.push(BLOCK_SEPARATOR);
+      length += BLOCK_SEPARATOR.length;
+    }
+    pendingBreak = false;
+    chunks.push({ node, start: length });
+    parts.push(data.replace(LINE_BREAKS, ' '));
+    length += data.length;
+  };
+
+  // An explicit stack instead of recursion: news pages nest deep enough to matter, and a
+  // TreeWalker cannot tell us when we leave an element (needed to end a block).
+  type Frame = { element: Element; next: ChildNode | null; block: boolean };
+  const stack: Frame[] = [{ element: root, next: root.firstChild, block: isBlock(root) }];
+  while (stack.length > 0) {
+    const frame = stack[stack.length - 1];
+    if (!frame) break;
+    const child = frame.next;
+    if (!child) {
+      stack.pop();
+      if (frame.block) pendingBreak = true;
+      continue;
+    }
+    frame.next = child.nextSibling;
+    if (child.nodeType === 3 /* TEXT_NODE */) {
+      visitText(child as Text);
+    } else if (child.nodeType === 1 /* ELEMENT_NODE */) {
+      const element = child as Element;
+      const block = isBlock(element);
+      if (isSkipped(element)) {
+        // A skipped heading or nav between two paragraphs still separates them.
+        if (block) pendingBreak = true;
+        continue;
+      }
+      if (block) pendingBreak = true;
+      stack.push({ element, next: element.firstChild, block });
+    }
+    // Comments, processing instructions: no text.
+  }
+  return { text: parts.join(''), chunks };
+}
+
+/** Index of the last chunk starting at or before `offset` (-1 when none does). */
+function chunkIndexAt(chunks: readonly TextChunk[], offset: number): number {
+  let low = 0;
+  let high = chunks.length - 1;
+  let found = -1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    const chunk = chunks[mid];
+    if (!chunk) break;
+    if (chunk.start <= offset) {
+      found = mid;
+      low = mid + 1;
+    } else {
+      high = mid - 1;
+    }
+  }
+  return found;
+}
+
+/** The DOM position of a start offset: a separator or gap moves it forward to the next node. */
+function startPosition(chunks: readonly TextChunk[], offset: number): { node: Text; offset: number } | null {
+  const index = chunkIndexAt(chunks, offset);
+  const chunk = chunks[index];
+  if (chunk && offset < chunk.start + chunk.node.data.length) return { node: chunk.node, offset: offset - chunk.start };
+  const next = chunks[index + 1];
+  return next ? { node: next.node, offset: 0 } : null;
+}
+
+/** The DOM position of an end offset: a separator or gap moves it back to the previous node's end. */
+function endPosition(chunks: readonly TextChunk[], offset: number): { node: Text; offset: number } | null {
+  // The chunk holding the character just before `offset`.
+  const index = chunkIndexAt(chunks, offset - 1);
+  const chunk = chunks[index];
+  if (!chunk) return null;
+  return { node: chunk.node, offset: Math.min(offset - chunk.start, chunk.node.data.length) };
+}
+
+/**
+ * A DOM Range over `extracted.text.slice(start, end)`; it may start and end in different
+ * elements. Offsets inside a block separator snap to the nearest text. Throws a RangeError when
+ * the offsets are outside the text or cover no text at all.
+ */
+export function rangeFromOffsets(extracted: ExtractedText, start: number, end: number): Range {
+  if (!(start >= 0 && end <= extracted.text.length && start < end)) {
+    throw new RangeError(`No text at ${start}–${end}: the extracted text is ${extracted.text.length} characters long.`);
+  }
+  const from = startPosition(extracted.chunks, start);
+  const to = endPosition(extracted.chunks, end);
+  const first = extracted.chunks[0];
+  if (!from || !to || !first) throw new RangeError(`No text node holds ${start}–${end}.`);
+  const range = first.node.ownerDocument.createRange();
+  range.setStart(from.node, from.offset);
+  range.setEnd(to.node, to.offset);
+  if (range.collapsed) throw new RangeError(`Offsets ${start}–${end} cover only a block separator.`);
+  return range;
+}
+
+/** Node → chunk index, built once per extraction the first time a point is looked up. */
+const chunkIndexCache = new WeakMap<ExtractedText, Map<Node, number>>();
+
+/** The index of `node`'s chunk, or -1 when the node is not part of the extracted text. */
+export function chunkIndexOf(extracted: ExtractedText, node: Node): number {
+  let index = chunkIndexCache.get(extracted);
+  if (!index) {
+    index = new Map(extracted.chunks.map((chunk, i) => [chunk.node, i]));
+    chunkIndexCache.set(extracted, index);
+  }
+  return index.get(node) ?? -1;
+}
+
+/** The text offset of a DOM position (a text node and an offset in it), or null outside the text. */
+export function offsetOfPosition(extracted: ExtractedText, node: Node, offset: number): number | null {
+  const chunk = extracted.chunks[chunkIndexOf(extracted, node)];
+  if (!chunk) return null;
+  return chunk.start + Math.max(0, Math.min(offset, chunk.node.data.length));
+}
+
+/** The caret position under a viewport point, by whichever API the browser has. */
+function caretAt(doc: Document, x: number, y: number): { node: Node; offset: number } | null {
+  if (typeof doc.caretPositionFromPoint === 'function') {
+    const position = doc.caretPositionFromPoint(x, y);
+    return position ? { node: position.offsetNode, offset: position.offset } : null;
+  }
+  // Older Chromium and Safari only have the non-standard caretRangeFromPoint.
+  const legacy = (doc as Document & { caretRangeFromPoint?: (x: number, y: number) => Range | null })
+    .caretRangeFromPoint;
+  if (typeof legacy === 'function') {
+    const range = legacy.call(doc, x, y);
+    return range ? { node: range.startContainer, offset: range.startOffset } : null;
+  }
+  return null;
+}
+
+/**
+ * The text offset under viewport point (`x`, `y`), or null when the point is not over extracted
+ * text (an image, a skipped element, Sourcemark's own UI). The caret APIs snap to the nearest
+ * character boundary, so callers that need "is the pointer really on this text" should also test
+ * the point against the range's client rects.
+ */
+export function offsetAtPoint(extracted: ExtractedText, x: number, y: number): number | null {
+  const first = extracted.chunks[0];
+  if (!first) return null;
+  const caret = caretAt(first.node.ownerDocument, x, y);
+  if (!caret || caret.node.nodeType !== 3 /* TEXT_NODE */) return null;
+  return offsetOfPosition(extracted, caret.node, caret.offset);
+}

@@ -1,0 +1,127 @@
+/**
+ * Styles of Sourcemark's UI inside its shadow root (tags and the claim card). The shadow root
+ * keeps page CSS out; these rules reset what is inherited through the host and set a light and a
+ * dark theme, so the UI reads the same on any page.
+ */
+
+/** The stylesheet of the shadow root. */
+export const OVERLAY_CSS = `
+:host { all: initial; }
+* { box-sizing: border-box; }
+.sm-tag, .sm-card {
+  pointer-events: auto;
+  font-family: system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif;
+  --sm-fg: #1f2328;
+  --sm-muted: #57606a;
+  --sm-bg: #ffffff;
+  --sm-border: #d0d7de;
+  --sm-tag-fg: #3d2e00;
+  --sm-tag-bg: #fff3c4;
+  --sm-tag-border: #c99a00;
+  --sm-ann-fg: #0d3d14;
+  --sm-ann-bg: #dcf5df;
+  --sm-ann-border: #2e7d32;
+  --sm-focus: #0969da;
+}
+@media (prefers-color-scheme: dark) {
+  .sm-tag, .sm-card {
+    --sm-fg: #e6edf3;
+    --sm-muted: #9da7b3;
+    --sm-bg: #1c2128;
+    --sm-border: #444c56;
+    --sm-tag-fg: #fff3c4;
+    --sm-tag-bg: #5c4700;
+    --sm-tag-border: #d6a800;
+    --sm-ann-fg: #dcf5df;
+    --sm-ann-bg: #1f4d27;
+    --sm-ann-border: #57ab5a;
+    --sm-focus: #58a6ff;
+  }
+}
+.sm-tag {
+  position: absolute;
+  top: 0;
+  left: 0;
+  margin: 0;
+  max-width: 260px;
+  overflow: hidden;
+  text-overflow: ellipsis;
+  white-space: nowrap;
+  font-size: 10.5px;
+  font-weight: 600;
+  line-height: 13px;
+  letter-spacing: 0;
+  text-align: left;
+  padding: 0 5px;
+  border-radius: 8px;
+  color: var(--sm-tag-fg);
+  background: var(--sm-tag-bg);
+  border: 1px solid var(--sm-tag-border);
+  box-shadow: 0 1px 2px rgba(0, 0, 0, 0.2);
+  cursor: pointer;
+  opacity: 0.96;
+}
+.sm-tag[data-annotated="true"] {
+  color: var(--sm-ann-fg);
+  background: var(--sm-ann-bg);
+  border-color: var(--sm-ann-border);
+}
+.sm-tag:hover, .sm-tag[aria-expanded="true"] { opacity: 1; box-shadow: 0 1px 4px rgba(0, 0, 0, 0.35); }
+.sm-tag:focus-visible, .sm-card:focus-visible, .sm-card button:focus-visible {
+  outline: 2px solid var(--sm-focus);
+  outline-offset: 2px;
+}
+.sm-tag[data-placed="false"] { visibility: hidden; }
+.sm-card {
+  position: absolute;
+  /* Above the tags that follow it in the DOM (it sits right after its own tag, for tab order). */
+  z-index: 1;
+  top: 0;
+  left: 0;
+  width: min(380px, calc(100vw - 16px));
+  max-height: min(480px, calc(100vh - 16px));
+  overflow: auto;
+  padding: 12px 14px;
+  color: var(--sm-fg);
+  background: var(--sm-bg);
+  border: 1px solid var(--sm-border);
+  border-radius: 8px;
+  box-shadow: 0 6px 24px rgba(0, 0, 0, 0.25);
+  font-size: 13px;
+  line-height: 1.45;
+  text-align: left;
+}
+.sm-card[hidden] { display: none; }
+.sm-card-head { display: flex; align-items: center; justify-content: space-between; gap: 8px; margin-bottom: 6px; }
+.sm-card-title { font-weight: 700; font-size: 13px; margin: 0; }
+.sm-card-close {
+  font: inherit;
+  font-size: 16px;
+  line-height: 1;
+  padding: 2px 6px;
+  color: var(--sm-muted);
+  background: transparent;
+  border: 1px solid transparent;
+  border-radius: 4px;
+  cursor: pointer;
+}
+.sm-card-close:hover { color: var(--sm-fg); border-color: var(--sm-border); }
+.sm-card-quote {
+  margin: 0 0 10px;
+  padding: 0 0 0 10px;
+  border-left: 3px solid var(--sm-tag-border);
+  color: var(--sm-fg);
+  font-style: italic;
+}
+.sm-card[data-annotated="true"] .sm-card-quote { border-left-color: var(--sm-ann-border); }
+.sm-card-section { margin: 8px 0 0; }
+.sm-card-heading { margin: 0 0 2px; font-size: 11px; font-weight: 700; text-transform: uppercase; letter-spacing: 0.04em; color: var(--sm-muted); }
+.sm-card ul { margin: 0; padding: 0 0 0 16px; }
+.sm-card li { margin: 2px 0; }
+.sm-card-source { font-weight: 700; }
+.sm-card-detail { color: var(--sm-muted); }
+.sm-card p { margin: 2px 0; }
+@media print {
+  .sm-tag, .sm-card { display: none; }
+}
+`;
