@@ -55,15 +55,20 @@ export const test = base.extend<Fixtures, { server: StaticServer }>({
 
 export { expect };
 
-/** The id Chromium gave the tab showing `page`, asked of the extension's service worker. */
+/**
+ * The id Chromium gave the tab showing `page`: bring it to the front and ask the service worker
+ * for the active tab (without the `tabs` permission, which Sourcemark does not ask for, tab URLs
+ * are hidden from the extension, so the tab cannot be looked up by URL).
+ */
 export async function tabIdOf(context: BrowserContext, page: Page): Promise<number> {
   const worker = await extensionWorker(context);
-  const url = page.url();
-  const id = await worker.evaluate(async (pageUrl) => {
-    const tabs = await (globalThis as unknown as { chrome: ChromeInWorker }).chrome.tabs.query({});
-    return tabs.find((t) => t.url === pageUrl)?.id ?? null;
-  }, url);
-  if (id === null) throw new Error(`No tab found for ${url}`);
+  await page.bringToFront();
+  const id = await worker.evaluate(async () => {
+    const api = (globalThis as unknown as { chrome: ChromeInWorker }).chrome;
+    const [tab] = await api.tabs.query({ active: true, lastFocusedWindow: true });
+    return tab?.id ?? null;
+  });
+  if (id === null) throw new Error(`No active tab found for ${page.url()}`);
   return id;
 }
 
