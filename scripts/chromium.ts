@@ -5,7 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { chromium, type BrowserContext, type Worker } from 'playwright-core';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 
 /** Where `wxt build` puts the Chrome MV3 extension. */
 export const EXTENSION_DIR = resolve(import.meta.dirname, '..', '.output', 'chrome-mv3');
@@ -77,4 +77,35 @@ export async function extensionId(context: BrowserContext): Promise<string> {
   const id = new URL(worker.url()).host;
   if (!id) throw new Error(`Unexpected service worker URL ${worker.url()}`);
   return id;
+}
+
+/** The one `chrome.*` call evaluated in the service worker here (a type, not @types/chrome for one function). */
+type TabsInWorker = { tabs: { query(q: object): Promise<{ id?: number }[]> } };
+
+/**
+ * The id Chromium gave the tab showing `page`: bring it to the front and ask the service worker
+ * for the active tab. Sourcemark has no `tabs` permission, so tab URLs are hidden from it and a
+ * tab cannot be looked up by URL.
+ */
+export async function tabIdOf(context: BrowserContext, page: Page): Promise<number> {
+  const worker = await extensionWorker(context);
+  await page.bringToFront();
+  const id = await worker.evaluate(async () => {
+    const api = (globalThis as unknown as { chrome: TabsInWorker }).chrome;
+    const [tab] = await api.tabs.query({ active: true, lastFocusedWindow: true });
+    return tab?.id ?? null;
+  });
+  if (id === null) throw new Error(`No active tab found for ${page.url()}`);
+  return id;
+}
+
+/**
+ * Open the popup for the tab showing `page`. Automation cannot click the toolbar button, so the
+ * popup page opens in a tab of its own and is told which tab to work on (`?tabId=`).
+ */
+export async function openPopup(context: BrowserContext, page: Page): Promise<Page> {
+  const [id, tabId] = await Promise.all([extensionId(context), tabIdOf(context, page)]);
+  const popup = await context.newPage();
+  await popup.goto(`chrome-extension://${id}/popup.html?tabId=${tabId}`);
+  return popup;
 }

@@ -6,7 +6,7 @@
 import { mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { extensionId, extensionWorker, launchWithExtension } from './chromium';
+import { launchWithExtension, openPopup } from './chromium';
 import { startStaticServer } from './static-server';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -46,15 +46,8 @@ await page.locator('#sourcemark-root .sm-tag').first().waitFor({ timeout: 15_000
 const pageShot = join(outDir, 'annotated-page.png');
 await page.screenshot({ path: pageShot, fullPage: true });
 
-// The toolbar popup cannot be clicked headless: open the popup page for the article's tab.
-const worker = await extensionWorker(context);
-const tabId = await worker.evaluate(async (url) => {
-  const api = (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> } } }).chrome;
-  return (await api.tabs.query({})).find((t) => t.url === url)?.id ?? -1;
-}, articleUrl);
-const popup = await context.newPage();
-await popup.setViewportSize({ width: 440, height: 900 });
-await popup.goto(`chrome-extension://${await extensionId(context)}/popup.html?tabId=${tabId}`);
+const popup = await openPopup(context, page);
+await popup.setViewportSize({ width: 440, height: 600 });
 await popup.getByTestId('source-group').first().waitFor({ timeout: 15_000 });
 const popupShot = join(outDir, 'popup.png');
 await popup.screenshot({ path: popupShot, fullPage: true });

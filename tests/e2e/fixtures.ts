@@ -7,7 +7,8 @@ import { test as base, expect, type BrowserContext, type Page } from '@playwrigh
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { extensionId, extensionWorker, launchWithExtension } from '../../scripts/chromium';
+import { extensionWorker, launchWithExtension } from '../../scripts/chromium';
+export { openPopup } from '../../scripts/chromium';
 import { startStaticServer, type StaticServer } from '../../scripts/static-server';
 import type { ChromeInWorker } from './chrome-api';
 
@@ -54,34 +55,6 @@ export const test = base.extend<Fixtures, { server: StaticServer }>({
 });
 
 export { expect };
-
-/**
- * The id Chromium gave the tab showing `page`: bring it to the front and ask the service worker
- * for the active tab (without the `tabs` permission, which Sourcemark does not ask for, tab URLs
- * are hidden from the extension, so the tab cannot be looked up by URL).
- */
-export async function tabIdOf(context: BrowserContext, page: Page): Promise<number> {
-  const worker = await extensionWorker(context);
-  await page.bringToFront();
-  const id = await worker.evaluate(async () => {
-    const api = (globalThis as unknown as { chrome: ChromeInWorker }).chrome;
-    const [tab] = await api.tabs.query({ active: true, lastFocusedWindow: true });
-    return tab?.id ?? null;
-  });
-  if (id === null) throw new Error(`No active tab found for ${page.url()}`);
-  return id;
-}
-
-/**
- * Open the popup for the tab showing `page`. A test cannot click the toolbar button, so the
- * popup page is opened in a tab of its own and told which tab to work on (`?tabId=`).
- */
-export async function openPopup(context: BrowserContext, page: Page): Promise<Page> {
-  const [id, tabId] = await Promise.all([extensionId(context), tabIdOf(context, page)]);
-  const popup = await context.newPage();
-  await popup.goto(`chrome-extension://${id}/popup.html?tabId=${tabId}`);
-  return popup;
-}
 
 /** The Sourcemark tags drawn on `page` (inside the open shadow root, which Playwright's CSS engine pierces). */
 export const tags = (page: Page) => page.locator('#sourcemark-root .sm-tag');
