@@ -62,7 +62,11 @@ function parseHttpUrl(raw: string | null | undefined): URL | null {
  * the caller still gets a stable key.
  */
 export function normalisePageUrl(url: string, canonical?: string | null): string {
-  const parsed = parseHttpUrl(canonical) ?? parseHttpUrl(url);
+  const page = parseHttpUrl(url);
+  const declared = parseHttpUrl(canonical);
+  // A page controls its own <link rel="canonical">: accept it only on the same site, or any page
+  // could point it at another site's URL and read the annotations saved there.
+  const parsed = declared && page && sameSite(declared.hostname, page.hostname) ? declared : page;
   if (!parsed) {
     // Not http(s) (file:, about:, data:…) or not a URL at all: keep it, minus the fragment.
     const trimmed = url.trim();
@@ -79,6 +83,25 @@ export function normalisePageUrl(url: string, canonical?: string | null): string
     .filter((pair) => !isTrackingParam(decodeParamName(pair)));
   parsed.search = kept.length > 0 ? `?${kept.join('&')}` : '';
   return parsed.href;
+}
+
+/**
+ * The registrable part of a host name, approximately: the last two labels, or three under a
+ * two-letter country code with a short second level ("bbc.co.uk", "abc.net.au"). Written by hand
+ * because the Public Suffix List is 200 KB and this only has to keep AMP and mobile hosts
+ * (amp.example.com, m.example.com) together and other sites apart.
+ */
+function siteOf(hostname: string): string {
+  const labels = hostname.toLowerCase().split('.');
+  const last = labels.at(-1) ?? '';
+  const second = labels.at(-2) ?? '';
+  const take = last.length === 2 && second.length <= 3 && labels.length > 2 ? 3 : 2;
+  return labels.slice(-take).join('.');
+}
+
+/** True when two host names belong to the same site (see `siteOf`). */
+export function sameSite(a: string, b: string): boolean {
+  return siteOf(a) === siteOf(b);
 }
 
 /** The decoded name of one `name=value` query pair (undecodable names are compared as written). */

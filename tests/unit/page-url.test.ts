@@ -72,3 +72,19 @@ describe('isTrackingParam', () => {
     expect(isTrackingParam(name)).toBe(expected);
   });
 });
+
+describe('normalisePageUrl with a canonical URL from another host', () => {
+  it.each([
+    ['an AMP host of the same site', 'https://amp.example.com/a?utm_source=x', 'https://www.example.com/a', 'https://www.example.com/a'],
+    ['a mobile host under a two-level country suffix', 'https://m.bbc.co.uk/news/1', 'https://www.bbc.co.uk/news/1', 'https://www.bbc.co.uk/news/1'],
+  ])('accepts %s', (_name, url, canonical, expected) => {
+    expect(normalisePageUrl(url, canonical)).toBe(expected);
+  });
+
+  it.each([
+    ['another site', 'https://evil.example.net/a', 'https://news.example.com/story'],
+    ['another site under the same country suffix', 'https://evil.co.uk/a', 'https://bbc.co.uk/story'],
+  ])('refuses %s, so a page cannot read the annotations of a URL it does not own', (_name, url, canonical) => {
+    expect(normalisePageUrl(url, canonical)).toBe(url);
+  });
+});
