@@ -1,0 +1,1348 @@
+/**
+ * The attributions of one sentence: who the sentence says a claim comes from, with which words.
+ *
+ * Rules, not a model. A cue (cues.ts) anchors each attribution; the source is read from where
+ * English puts it for that cue:
+ * - before a reporting verb: "South Korea’s spy service said", "Kozhemyako, the governor, said";
+ * - after it when inverted: "“…,” said the ministry";
+ * - after "according to" / "citing": "according to Pyongyang’s official media";
+ * - after "by" in the passive: "was reported by Yonhap";
+ * - "X was quoted (by Y) as saying", "Y quoted X as saying";
+ * - the clause's subject, for a participle ("…, telling reporters that …", "…, citing weak demand").
+ * When a person or a body speaks through an outlet or a platform ("Kozhemyako posted on his
+ * Telegram account", "stated … to the Russian state news agency TASS", "told Reuters", "said in a
+ * statement on Telegram"), the outlet is the source and the speaker is named apart. An outlet that
+ * relays a statement ("carried by KCNA", "polled by LSEG") is the outer source of a chain
+ * (chains.ts).
+ *
+ * The words recorded for a source are the minimal phrase that names it (the conventions of
+ * tests/fixtures/attribution/README.md): no determiners or numbers ("the Pentagon" → "Pentagon"),
+ * a person's name without the title ("Kremlin spokesman Dmitry Peskov" → "Dmitry Peskov"), an
+ * organisation's name without the description before it ("Grid operator Energonet" → "Energonet").
+ *
+ * Every read is bounded in tokens, so a sentence costs time linear in its length.
+ */
+import type { CueStance, Source, SourceType } from '../model';
+import { chainOrder, childlessRelays, linkChains, markTrailing, type CandidateKind, type ChainCandidate } from './chains';
+import { CLAIM_NOUNS, cueFor, RELAY_PARTICIPLES, type CueEntry } from './cues';
+import { datelineEnd } from './datelines';
+import type { LocalName } from './names';
+import {
+  BE_FORMS,
+  DETERMINERS,
+  findAnonymitySpans,
+  MODALS,
+  NEGATIONS,
+  phraseAfter,
+  phraseBefore,
+  PREPOSITIONS,
+  QUOTE_MARKS,
+  STOP_WORDS,
+  VERB_ADVERBS,
+  type AnonymityIndex,
+  type Phrase,
+  type Pronoun,
+} from './noun-phrases';
+import type { SourceMention } from './source-matcher';
+import {
+  DOCUMENT_HEADS,
+  guessSourceType,
+  headIndex,
+  isMediumHead,
+  isPersonPhrase,
+  isPlaceName,
+  isPluralSource,
+  isQuantifierSource,
+  isRole,
+  isSourceHead,
+  LEADING_WORDS,
+  personNameRange,
+  type PhraseWord,
+} from './source-type';
+import type { Token } from './tokens';
+
+/** What the attribution reader needs of one sentence. */
+export type SentenceInput = {
+  /** The whole analysed text (offsets are into it). */
+  text: string;
+  /** The sentence's tokens. */
+  tokens: readonly Token[];
+  /** For each token: inside a quotation. Cues inside quotations are someone else's words. */
+  inQuote: readonly boolean[];
+  /** Registry sources named in the sentence, in order. */
+  mentions: readonly SourceMention[];
+  /** Acronyms the document defined, by acronym (see `findLocalNames`). */
+  localNames?: ReadonlyMap<string, LocalName>;
+};
+
+/** An attribution found in one sentence, before pronouns are resolved against earlier sentences. */
+export type FoundAttribution = {
+  /** The registry entry, or null. */
+  source: Source | null;
+  /** Display name: the registry name, else the words (whitespace normalised). */
+  label: string;
+  /** The source's type. */
+  type: SourceType;
+  /** Start offset of the source words. */
+  start: number;
+  /** End offset (exclusive) of the source words. */
+  end: number;
+  /** Who spoke through the source, when it is an outlet or a platform. */
+  speaker: string | null;
+  /** The speaker's type, for resolving later pronouns that refer to the speaker. */
+  speakerType: SourceType | null;
+  /** Set when the speaker is a pronoun ("he posted on Telegram"), to be resolved by the caller. */
+  speakerPronoun: Pronoun | null;
+  /** The cue words, lower case ("said", "according to", "posted on"). */
+  cue: string;
+  /** The cue's stance. */
+  cueStance: CueStance;
+  /** Set when the source words are a pronoun ("he said"), to be resolved by the caller. */
+  pronoun: Pronoun | null;
+  /**
+   * The head noun when the source words are a definite description ("the agency", "the
+   * diplomat") that may refer to a source named earlier; null otherwise.
+   */
+  definiteHead: string | null;
+  /** The head noun of unresolved source words ("diplomat" in "a senior Gulf diplomat"), for later descriptions. */
+  head: string | null;
+  /** True when the source words name a person. */
+  person: boolean;
+  /** Index (in the returned array) of the outer source of a chain, or null. */
+  reportedBy: number | null;
+};
+
+/** The attributions of one sentence, and whether it says anything besides them. */
+export type SentenceAttributions = {
+  /** Outermost first; `reportedBy` indexes into this array. */
+  attributions: FoundAttribution[];
+  /**
+   * False when the sentence is only its attribution ("Kremlin says", "The minister said:"): not a
+   * claim by itself, though a colon may introduce a quotation in the next block.
+   */
+  hasContent: boolean;
+};
+
+/** An attribution being read: what will be returned, and where its parts are. */
+type Candidate = ChainCandidate & {
+  /** The attribution as it will be returned, but for `reportedBy` (set once all are linked). */
+  found: Omit<FoundAttribution, 'reportedBy'>;
+};
+
+/** A source phrase made sense of. */
+type Resolved = {
+  /** The registry entry, or null. */
+  source: Source | null;
+  /** Display name: registry name, or the words. */
+  label: string;
+  /** Registry type, or the guess. */
+  type: SourceType;
+  /** Start offset of the words that name the source. */
+  start: number;
+  /** End offset (exclusive). */
+  end: number;
+  /** The words name a person. */
+  person: boolean;
+  /** The words are a pronoun, to be resolved later. */
+  pronoun: Pronoun | null;
+  /** See `FoundAttribution.definiteHead`. */
+  definiteHead: string | null;
+  /** See `FoundAttribution.head`. */
+  head: string | null;
+  /** A person named as the possessor of an outlet ("Kozhemyako's Telegram channel"). */
+  speaker: string | null;
+  /** The registry mention the source was resolved from, if any. */
+  mention: SourceMention | null;
+  /** True when the words can name a source at all. */
+  plausible: boolean;
+  /** True when the source is an outlet, a platform or an account. */
+  medium: boolean;
+};
+
+/** Source types that are outlets or platforms: a person speaks through them. */
+const MEDIUM_TYPES: ReadonlySet<SourceType> = new Set(['state-media', 'news-agency', 'newspaper-broadcaster', 'social-media']);
+
+/** Words that may follow an outlet's name and still mean the outlet ("the KCNA article", "TASS correspondent"). */
+const OUTLET_SUFFIXES: ReadonlySet<string> = new Set([
+  'article', 'articles', 'agency', 'news', 'report', 'reports', 'newspaper', 'paper', 'channel', 'channels',
+  'account', 'accounts', 'statement', 'post', 'posts', 'website', 'site', 'broadcast', 'television', 'tv',
+  'daily', 'service', 'outlet', 'page', 'feed', 'video', 'videos', 'interview', 'bulletin', 'editorial',
+  'editorials', 'commentary', 'dispatch', 'correspondent', 'correspondents', 'reporter', 'reporters',
+  'journalist', 'journalists', 'network', 'radio', 'app', 'platform', 'messenger', 'group', 'piece',
+  'story', 'stories', 'coverage', 'programme', 'program', 'show', 'podcast', 'livestream', 'message',
+  'messages', 'tweet', 'tweets', 'blog', 'column', 'op-ed', 'headline', 'wire', 'international',
+]);
+
+/** Words after a platform's name that make it a channel a speaker uses ("a popular Telegram channel"). */
+const CHANNEL_WORDS: ReadonlySet<string> = new Set(['channel', 'channels', 'account', 'accounts', 'page', 'group', 'blog', 'feed', 'profile', 'handle']);
+
+/** Prepositions that introduce the medium of a statement ("on Telegram", "to TASS", "with CNN"). */
+const MEDIUM_PREPOSITIONS: ReadonlySet<string> = new Set(['on', 'to', 'with', 'via', 'in', 'through', 'onto']);
+
+/** Documents that a statement is made in, at the end of a sentence: "… in a post on Facebook." */
+const STATEMENT_DOCUMENTS: ReadonlySet<string> = new Set([
+  'post', 'statement', 'video', 'message', 'tweet', 'interview', 'broadcast', 'address', 'posting', 'update',
+  'comments', 'remarks', 'speech', 'briefing', 'livestream', 'podcast', 'appearance', 'op-ed', 'column',
+]);
+
+/** Verbs that publish a document: "the ministry *issued* a statement saying". */
+const PUBLISH_VERBS: ReadonlySet<string> = new Set([
+  'issued', 'released', 'published', 'posted', 'put', 'shared', 'sent', 'gave', 'made', 'circulated',
+  'carried', 'aired', 'broadcast', 'ran', 'distributed', 'tweeted', 'uploaded', 'filed',
+]);
+
+/** Words before a participle that make it an adjective: "the stated goal", "500 confirmed cases". */
+const ADJECTIVE_DETERMINERS: ReadonlySet<string> = new Set([
+  'the', 'a', 'an', 'its', 'his', 'her', 'their', 'this', 'these', 'those', 'our', 'my', 'your', 'whose',
+  'any', 'no', 'every', 'each', 'such', 'another', 'that', 'so-called', 'newly', 'widely', 'long',
+]);
+
+/** Words that may open an appositive between a subject and its verb ("Kozhemyako, the governor, said"). */
+const APPOSITIVE_OPENERS: ReadonlySet<string> = new Set([
+  'the', 'a', 'an', 'who', 'which', 'whose', 'speaking', 'writing', 'quoted', 'cited', 'citing', 'quoting',
+  'in', 'on', 'at', 'himself', 'herself', 'itself', 'also', 'its', 'his', 'her', 'their', 'one', 'two',
+  'three', 'both', 'formerly', 'now', 'then', 'once', 'like', 'unlike', 'reached', 'interviewed', 'asked',
+  'contacted', 'responding', 'addressing', 'appearing', 'talking', 'meanwhile', 'however', 'too',
+]);
+
+/** Words after a noun-like cue's -s form that show it is the noun: "claims of", "reports were". */
+const NOUN_FOLLOWERS: ReadonlySet<string> = new Set([
+  'of', 'about', 'were', 'are', 'have', 'had', 'was', 'is', 'by', 'from', 'against', 'suggest', 'suggested',
+  'say', 'said', 'show', 'showed', 'indicate', 'indicated', 'and', 'or', ')', 'in', '.', ',', ';', '!', '?',
+]);
+
+/** Pronouns that are a listener after "told". */
+const LISTENER_PRONOUNS: ReadonlySet<string> = new Set(['him', 'her', 'them', 'us', 'me', 'you', 'his', 'their', 'our', 'my', 'your']);
+
+/** Nouns that are a listener after "told" ("told reporters", "told a news conference"). */
+const LISTENERS: ReadonlySet<string> = new Set([
+  'reporters', 'journalists', 'lawmakers', 'legislators', 'parliament', 'congress', 'senators', 'delegates',
+  'supporters', 'crowd', 'audience', 'investigators', 'police', 'officials', 'conference', 'briefing',
+  'summit', 'forum', 'meeting', 'gathering', 'rally', 'hearing', 'committee', 'court', 'jury', 'judge',
+  'interviewer', 'media', 'press', 'broadcaster', 'television', 'tv', 'radio', 'newspaper', 'agency',
+  'channel', 'outlet', 'podcast', 'viewers', 'listeners', 'readers', 'students', 'troops', 'soldiers',
+  'residents', 'voters', 'parliamentarians', 'members', 'staff', 'employees', 'workers', 'colleagues',
+  'counterpart', 'counterparts', 'envoy', 'diplomats', 'ambassadors', 'session', 'assembly', 'convention',
+]);
+
+/** Words that may open a listener phrase ("told a news conference", "told the BBC", "told state television"). */
+const DETERMINERS_BEFORE_LISTENER: ReadonlySet<string> = new Set(['a', 'an', 'the', 'local', 'state', 'national', 'foreign', 'western', 'russian', 'his', 'her', 'their', 'its']);
+
+/** Words that end a time adverbial ("on Thursday", "last week", "in the past"). */
+const TIME_NOUNS: ReadonlySet<string> = new Set([
+  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'week', 'weekend', 'month',
+  'year', 'night', 'morning', 'afternoon', 'evening', 'day', 'today', 'yesterday', 'tonight', 'overnight',
+  'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october',
+  'november', 'december', 'spring', 'summer', 'autumn', 'fall', 'winter', 'past', 'weeks', 'months', 'years',
+]);
+
+/** Words that introduce a time adverbial before its noun ("on Thursday", "earlier this week", "in the past"). */
+const TIME_OPENERS: ReadonlySet<string> = new Set(['this', 'last', 'next', 'on', 'in', 'late', 'early', 'the', 'over', 'during', 'recent', 'past']);
+
+/** Lower-case words that may describe a subject at the start of a clause ("senior", "former", "pro-war"). */
+const SUBJECT_MODIFIERS: ReadonlySet<string> = new Set([
+  'senior', 'former', 'top', 'chief', 'deputy', 'local', 'foreign', 'military', 'regional', 'federal',
+  'national', 'state', 'official', 'popular', 'prominent', 'leading', 'acting', 'new', 'outgoing', 'incoming',
+  'unnamed', 'anonymous', 'independent', 'western', 'grid', 'lead', 'parent', 'defence', 'defense',
+]);
+
+/**
+ * Most attributions read from one sentence. Real sentences have one to four; the cap keeps the
+ * pairwise linking steps cheap on a "sentence" that is really a whole page without full stops.
+ */
+const MAX_ATTRIBUTIONS = 12;
+/** Longest gap (tokens) between a medium preposition and the outlet's name ("to the Russian state news agency TASS"). */
+const MEDIUM_WINDOW = 8;
+/** Longest stretch (tokens) after a cue searched for the medium. */
+const AFTER_CUE_WINDOW = 16;
+/** Longest stretch (tokens) at the end of a sentence searched for "in a post on Facebook". */
+const END_WINDOW = 14;
+/** Longest appositive (tokens) between a subject and its verb. */
+const MAX_APPOSITIVE = 18;
+/** Longest subject read at the start of a clause, in tokens. */
+const MAX_CLAUSE_SUBJECT = 8;
+
+function isAcronymText(text: string): boolean {
+  return text.length >= 2 && text === text.toUpperCase() && text !== text.toLowerCase();
+}
+
+/** The words of tokens `[start, end)` for type guessing, with the token index of each. */
+function phraseWords(tokens: readonly Token[], start: number, end: number): { words: PhraseWord[]; at: number[] } {
+  const words: PhraseWord[] = [];
+  const at: number[] = [];
+  for (let i = start; i < end; i += 1) {
+    const t = tokens[i];
+    if (!t || !t.word) continue;
+    words.push({ base: t.base, cap: t.cap, acronym: isAcronymText(t.text), possessive: t.lower !== t.base });
+    at.push(i);
+  }
+  return { words, at };
+}
+
+function normaliseSpace(s: string): string {
+  return s.replace(/\s+/g, ' ').trim();
+}
+
+/** Reads the attributions of one sentence. A class only to share the sentence's state between the rules. */
+class SentenceReader {
+  private readonly text: string;
+  private readonly tokens: readonly Token[];
+  private readonly inQuote: readonly boolean[];
+  private readonly mentions: readonly SourceMention[];
+  private readonly localNames: ReadonlyMap<string, LocalName>;
+  private readonly anonymity: AnonymityIndex;
+  /** First token after a dateline. */
+  private readonly first: number;
+  /** Mentions already used as a source, so a medium search does not take them again. */
+  private readonly consumed = new Set<SourceMention>();
+  /** The clause subject at the start of the sentence, read once on demand. */
+  private subjectAtStart: Phrase | null | undefined;
+  readonly candidates: Candidate[] = [];
+
+  constructor(input: SentenceInput) {
+    this.text = input.text;
+    this.tokens = input.tokens;
+    this.inQuote = input.inQuote;
+    this.mentions = input.mentions;
+    this.localNames = input.localNames ?? new Map();
+    this.anonymity = findAnonymitySpans(input.tokens, input.inQuote);
+    this.first = datelineEnd(input.tokens);
+  }
+
+  private tok(i: number): Token | undefined {
+    return this.tokens[i];
+  }
+
+  private lower(i: number): string {
+    return this.tokens[i]?.lower ?? '';
+  }
+
+  /** Mentions whose characters lie within tokens `[start, end)`; binary search, then a short scan. */
+  private mentionsIn(start: number, end: number): SourceMention[] {
+    const a = this.tok(start);
+    const b = this.tok(end - 1);
+    if (!a || !b || end <= start) return [];
+    let lo = 0;
+    let hi = this.mentions.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((this.mentions[mid]?.start ?? 0) < a.start) lo = mid + 1;
+      else hi = mid;
+    }
+    const out: SourceMention[] = [];
+    for (let i = lo; i < this.mentions.length; i += 1) {
+      const m = this.mentions[i];
+      if (!m || m.start >= b.end) break;
+      if (m.end <= b.end) out.push(m);
+    }
+    return out;
+  }
+
+  /** The token index where mention `m` starts, searching `[start, end)`. */
+  private tokenOf(m: SourceMention, start: number, end: number): number {
+    for (let i = start; i < end; i += 1) {
+      const t = this.tok(i);
+      if (t && t.end > m.start) return i;
+    }
+    return end;
+  }
+
+  /** Read all cues of the sentence, then link nested attributions. */
+  read(): SentenceAttributions {
+    const n = this.tokens.length;
+    for (let k = this.first; k < n && this.candidates.length < MAX_ATTRIBUTIONS; k += 1) {
+      const t = this.tok(k);
+      if (!t || !t.word || this.inQuote[k]) continue;
+      const w = t.lower;
+      if (w === 'according' && this.lower(k + 1) === 'to') {
+        this.sourceFollows(k, k + 2, 'according to', 'according');
+        k += 1;
+        continue;
+      }
+      if (w === 'citing' || w === 'quoting') {
+        this.sourceFollows(k, k + 1, w, 'citing');
+        continue;
+      }
+      if (w === 'quoted' && this.quotedAsSaying(k)) continue;
+      if (RELAY_PARTICIPLES.has(w) && this.lower(k + 1) === 'by' && !this.afterBe(k) && this.relay(k)) continue;
+      const entry = cueFor(w);
+      if (entry) this.verbCue(k, entry);
+    }
+    if (this.candidates.length === 0) return { attributions: [], hasContent: false };
+    markTrailing(this.candidates, this.tokens, this.first);
+    linkChains(this.candidates, this.tokens);
+    const dropped = childlessRelays(this.candidates);
+    if (dropped.size === this.candidates.length) return { attributions: [], hasContent: false };
+    const { order, reportedBy } = chainOrder(this.candidates, dropped);
+    const attributions = order.map((ci, pos) => ({ ...(this.candidates[ci] as Candidate).found, reportedBy: reportedBy[pos] ?? null }));
+    return { attributions, hasContent: this.hasContent() };
+  }
+
+  /** A claim needs words besides its attribution: "Kremlin says" alone (a label) is not one. */
+  private hasContent(): boolean {
+    const covered = new Array<boolean>(this.tokens.length).fill(false);
+    for (const c of this.candidates) {
+      for (let i = c.phraseStart; i < c.phraseEnd; i += 1) covered[i] = true;
+      for (let i = c.cueStart; i < c.cueEnd; i += 1) covered[i] = true;
+    }
+    let words = 0;
+    for (let i = this.first; i < this.tokens.length; i += 1) if (this.tok(i)?.word && !covered[i]) words += 1;
+    return words >= 2;
+  }
+
+  // ---- making sense of a phrase ----
+
+  /** Resolve a phrase to a registry source, a pronoun, or unresolved words with a guessed type. */
+  private resolve(phrase: Phrase, extra: readonly PhraseWord[] = []): Resolved {
+    const { start, end } = phrase;
+    const first = this.tok(start);
+    const last = this.tok(end - 1);
+    if (!first || !last) return this.nothing();
+    if (phrase.pronoun) return this.resolvePronoun(phrase.pronoun, first);
+    const { words } = phraseWords(this.tokens, start, end);
+    const head = words[headIndex(words)];
+    // A document stands for its author when the phrase names one: "a statement from the ministry".
+    if (head && (DOCUMENT_HEADS.has(head.base) || isMediumHead(head.base))) {
+      const owner = this.documentOwner(start, end);
+      if (owner) return owner;
+    }
+    const mention = this.outletMention(start, end);
+    if (mention) return this.fromMention(mention, start, end);
+    return this.unresolved(phrase, extra);
+  }
+
+  private fromMention(m: SourceMention, start: number, end: number): Resolved {
+    return {
+      source: m.source,
+      label: m.source.name,
+      type: m.source.type,
+      start: m.start,
+      end: m.end,
+      person: false,
+      pronoun: null,
+      definiteHead: null,
+      head: null,
+      speaker: this.possessorBefore(m, start, end),
+      mention: m,
+      plausible: true,
+      medium: MEDIUM_TYPES.has(m.source.type),
+    };
+  }
+
+  private resolvePronoun(pronoun: Pronoun, token: Token): Resolved {
+    const base: Resolved = {
+      source: null,
+      label: token.text,
+      type: 'other',
+      start: token.start,
+      end: token.end,
+      person: pronoun === 'he' || pronoun === 'she',
+      pronoun,
+      definiteHead: null,
+      head: null,
+      speaker: null,
+      mention: null,
+      plausible: true,
+      medium: false,
+    };
+    // "North Korean state television KCTV aired footage of what it described as …": "it" is the
+    // subject of the same sentence when that is a body, not a person.
+    if (pronoun === 'it' || pronoun === 'they') {
+      const subject = this.clauseSubject();
+      if (subject && subject.end <= this.tokenIndexAt(token.start)) {
+        const r = this.resolve(subject);
+        if (r.plausible && !r.person && !r.pronoun) return { ...r, start: token.start, end: token.end, pronoun: null, definiteHead: null };
+      }
+    }
+    return base;
+  }
+
+  private tokenIndexAt(offset: number): number {
+    for (let i = 0; i < this.tokens.length; i += 1) if (this.tok(i)?.start === offset) return i;
+    return this.tokens.length;
+  }
+
+  /**
+   * Unresolved words: the minimal phrase that names the source, and a guessed type. Leading
+   * determiners and numbers go ("two of the people" → "people"); a person keeps only the name
+   * ("Kremlin spokesman Dmitry Peskov" → "Dmitry Peskov"); an organisation introduced by a
+   * description keeps only its name ("Grid operator Energonet" → "Energonet"); a relative or
+   * anonymity clause goes ("officials who spoke on condition of anonymity" → "officials"), its
+   * meaning kept in the type.
+   */
+  private unresolved(phrase: Phrase, extra: readonly PhraseWord[]): Resolved {
+    const { start, end, anonymous } = phrase;
+    const all = phraseWords(this.tokens, start, end).words;
+    const type0 = guessSourceType(all, extra, anonymous);
+    // The span: drop a relative/anonymity clause, then leading determiners, numbers, partitives.
+    let e = end;
+    for (let i = start + 1; i < end; i += 1) {
+      const span = this.anonymity.byStart.get(i);
+      const w = this.lower(i);
+      if ((span && (w === 'who' || w === 'speaking' || w === 'on')) || w === 'who') {
+        e = i;
+        break;
+      }
+    }
+    let s = start;
+    for (;;) {
+      const w = this.lower(s);
+      if (s < e - 1 && (LEADING_WORDS.has(w) || /^[0-9]/.test(w) || w === 'of')) s += 1;
+      else break;
+    }
+    const { words, at } = phraseWords(this.tokens, s, e);
+    let type = type0;
+    let from = s;
+    let to = e;
+    let local = words.length === 1 && words[0]?.acronym ? this.localNames.get(this.tok(s)?.text ?? '') : undefined;
+    // "NBS data": a document whose owner is an acronym the text defined takes the owner's type.
+    const hw = words[headIndex(words)];
+    if (!local && hw && DOCUMENT_HEADS.has(hw.base)) {
+      for (let i = s; i < e; i += 1) {
+        const owner = this.localNames.get(this.tok(i)?.text ?? '');
+        if (owner) type = owner.type;
+      }
+    }
+    const nameRange = personNameRange(words);
+    if (nameRange) {
+      from = at[nameRange[0]] ?? s;
+      to = (at[nameRange[1] - 1] ?? e - 1) + 1;
+    } else {
+      const named = this.nameAfterDescription(words, at);
+      if (named) {
+        from = named.from;
+        to = e;
+        type = named.type;
+      }
+    }
+    const sTok = this.tok(from);
+    const eTok = this.tok(to - 1);
+    if (!sTok || !eTok) return this.nothing();
+    // A possessor's words end before its "'s" ("the agency's website" → "agency").
+    const endOffset = eTok.end - (eTok.lower.length - eTok.base.length);
+    const person = isPersonPhrase(all) && type !== 'organisation' && type !== 'government';
+    const content = phraseWords(this.tokens, s, end).words;
+    const h = content[headIndex(content)];
+    const plausible =
+      anonymous ||
+      (h !== undefined && (isSourceHead(h.base) || h.cap || h.acronym)) ||
+      isPlaceName(content) ||
+      person ||
+      this.hasProperPossessor(s, end) ||
+      (content.length === 1 && isQuantifierSource(content[0]?.base ?? ''));
+    // "the agency", "the diplomat": a bare description that refers back to a source named before.
+    const definite = this.lower(start) === 'the' && words.length === 1 && words.every((w) => !w.cap) && h !== undefined;
+    return {
+      source: null,
+      label: local ? local.label : normaliseSpace(this.text.slice(sTok.start, endOffset)),
+      type: local ? local.type : type,
+      start: sTok.start,
+      end: endOffset,
+      person,
+      pronoun: null,
+      definiteHead: definite && h ? h.base : null,
+      head: h ? h.base : null,
+      speaker: null,
+      mention: null,
+      plausible,
+      medium: MEDIUM_TYPES.has(local ? local.type : type) && !person,
+    };
+  }
+
+  /**
+   * "Grid operator Energonet", "the newspaper Libération", "Facebook's parent company Meta": a
+   * description (ending in a noun that says what the thing is) followed by a capitalised name.
+   * Returns where the name starts and the type the description gives.
+   */
+  private nameAfterDescription(words: readonly PhraseWord[], at: readonly number[]): { from: number; type: SourceType } | null {
+    let n0 = words.length;
+    while (n0 > 0 && words[n0 - 1]?.cap && !words[n0 - 1]?.possessive) n0 -= 1;
+    if (n0 === 0 || n0 === words.length) return null;
+    const descriptor = words[n0 - 1];
+    if (!descriptor || descriptor.cap || !isSourceHead(descriptor.base) || isRole(descriptor.base)) return null;
+    const type = guessSourceType(words.slice(0, n0));
+    if (type === 'anonymous' || type === 'other') return null;
+    return { from: at[n0] ?? 0, type };
+  }
+
+  private nothing(): Resolved {
+    return {
+      source: null,
+      label: '',
+      type: 'other',
+      start: 0,
+      end: 0,
+      person: false,
+      pronoun: null,
+      definiteHead: null,
+      head: null,
+      speaker: null,
+      mention: null,
+      plausible: false,
+      medium: false,
+    };
+  }
+
+  /**
+   * True when the phrase opens with a capitalised possessive ("Ukraine’s air force", "Hamas’s
+   * armed wing"): a body of a named country or organisation, even when its head is not in our lists.
+   */
+  private hasProperPossessor(start: number, end: number): boolean {
+    for (let i = start; i < end - 1; i += 1) {
+      const t = this.tok(i);
+      if (t && t.cap && t.lower !== t.base) return true;
+    }
+    return false;
+  }
+
+  /**
+   * The registry mention that a phrase is about: one followed, inside the phrase, only by words
+   * that still mean the outlet ("the KCNA article", "Yonhap news agency"), not by another head
+   * ("Telegram's founder" is a person, not Telegram).
+   */
+  private outletMention(start: number, end: number): SourceMention | null {
+    let chosen: SourceMention | null = null;
+    for (const m of this.mentionsIn(start, end)) {
+      let ok = true;
+      for (let i = start; i < end; i += 1) {
+        const t = this.tok(i);
+        if (!t || t.start < m.end || !t.word) continue;
+        if (!OUTLET_SUFFIXES.has(t.base)) {
+          ok = false;
+          break;
+        }
+      }
+      if (ok) chosen = m;
+    }
+    return chosen;
+  }
+
+  /** A person named as the possessor of an outlet or account: "Kozhemyako's Telegram channel". */
+  private possessorBefore(m: SourceMention, start: number, end: number): string | null {
+    if (!MEDIUM_TYPES.has(m.source.type)) return null;
+    const at = this.tokenOf(m, start, end);
+    const prev = this.tok(at - 1);
+    if (at - 1 < start || !prev || !prev.word || !prev.cap || prev.lower === prev.base) return null;
+    let s = at - 1;
+    while (s - 1 >= start && this.tok(s - 1)?.cap && this.tok(s - 1)?.word) s -= 1;
+    if (!isPersonPhrase(phraseWords(this.tokens, s, at).words)) return null;
+    const from = this.tok(s)?.start ?? prev.start;
+    // The name without its possessive ending.
+    const cut = prev.end - (prev.lower.length - prev.base.length);
+    return normaliseSpace(this.text.slice(from, cut));
+  }
+
+  /**
+   * The author of a document phrase: "a statement from the ministry", "a report by Yonhap", "a post
+   * on Telegram", "the agency's website". Null when the phrase names none.
+   */
+  private documentOwner(start: number, end: number): Resolved | null {
+    for (let i = start + 1; i < end - 1; i += 1) {
+      const w = this.lower(i);
+      if (w === 'from' || w === 'by' || w === 'of' || w === 'on' || w === 'in') {
+        const owner = this.resolve({ start: i + 1, end, anonymous: false, pronoun: null });
+        if (!owner.plausible) return null;
+        // "on"/"in" name where a document appeared ("a post on Telegram", "a report in the Times"),
+        // which is its author only when it is an outlet; otherwise they name its topic.
+        if ((w === 'on' || w === 'in') && !owner.medium) return null;
+        return owner;
+      }
+    }
+    // "the agency's website", "the ministry's statement": the possessor is the author, unless it is
+    // a platform's user ("Kozhemyako's Telegram channel" is Telegram, handled by the mention rule).
+    // A body's own media or services are not documents: "Pyongyang’s official media" stays whole.
+    const { words } = phraseWords(this.tokens, start, end);
+    const head = words[headIndex(words)];
+    if (!head || !DOCUMENT_HEADS.has(head.base)) return null;
+    for (let i = end - 2; i >= start; i -= 1) {
+      const t = this.tok(i);
+      if (t && t.word && t.lower !== t.base) {
+        if (this.mentionsIn(i + 1, end).length > 0) return null;
+        const owner = this.resolve({ start, end: i + 1, anonymous: false, pronoun: null });
+        return owner.plausible ? owner : null;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * The subject of the sentence's first clause, read from its start: "German carmaker Voltra cut …",
+   * "Kremlin spokesman Yuri Arkhipov declined …". Capitalised words, known source nouns and a few
+   * modifiers; anything else ends it. Used for participles and coordinated verbs that share it.
+   */
+  private clauseSubject(): Phrase | null {
+    if (this.subjectAtStart !== undefined) return this.subjectAtStart;
+    let i = this.first;
+    // Step over an opening adverbial: "Earlier,", "In a statement,", "On Tuesday,".
+    for (let j = i; j < Math.min(this.tokens.length, i + 8); j += 1) {
+      if (this.tok(j)?.text === ',') {
+        const opener = this.lower(i);
+        if (PREPOSITIONS.has(opener) || STOP_WORDS.has(opener) || opener.endsWith('ly') || TIME_NOUNS.has(opener)) i = j + 1;
+        break;
+      }
+    }
+    const start = i;
+    if (DETERMINERS.has(this.lower(i))) i += 1;
+    let words = 0;
+    while (i < this.tokens.length && i - start < MAX_CLAUSE_SUBJECT) {
+      const t = this.tok(i);
+      if (!t || !t.word || this.inQuote[i]) break;
+      const ok =
+        (t.cap && !STOP_WORDS.has(t.lower)) ||
+        t.lower !== t.base ||
+        isSourceHead(t.base) ||
+        SUBJECT_MODIFIERS.has(t.lower) ||
+        (t.lower === 'of' && this.tok(i + 1)?.cap === true);
+      if (!ok) break;
+      words += 1;
+      i += 1;
+    }
+    this.subjectAtStart = words > 0 ? { start, end: i, anonymous: false, pronoun: null } : null;
+    return this.subjectAtStart;
+  }
+
+  // ---- where the source is, by cue ----
+
+  /**
+   * "according to X", "citing X", "quoting X": the source phrase follows the cue. "…, citing weak
+   * demand" cites a reason, not a source: the clause's subject then makes the claim.
+   */
+  private sourceFollows(k: number, from: number, cue: string, kind: 'according' | 'citing'): void {
+    const phrase = phraseAfter(this.tokens, this.inQuote, from, this.tokens.length, this.anonymity);
+    const r = phrase ? this.resolve(phrase, this.appositiveAfter(phrase)) : null;
+    if (phrase && r && r.plausible) {
+      for (const part of this.coordinatedParts(phrase)) {
+        const pr = part === phrase ? r : this.resolve(part);
+        this.add(kind, pr, k, from, part, cue, 'neutral', pr.speaker, null, null);
+      }
+      return;
+    }
+    if (kind === 'citing' && this.lower(k - 1) === ',') this.sharedSubject(k, from, cue, 'neutral');
+  }
+
+  /** A participle or a coordinated verb whose subject is the clause's: "…, telling reporters that …". */
+  private sharedSubject(k: number, cueEnd: number, cue: string, stance: CueStance, e?: CueEntry): void {
+    const subject = this.clauseSubject();
+    if (!subject || subject.end > k) return;
+    const r = this.resolve(subject);
+    if (!r.plausible) return;
+    if (e) this.addWithMedium(r, k, cueEnd, subject, cue, e, null);
+    else this.add('subject', r, k, cueEnd, subject, cue, stance, r.speaker, null, null);
+  }
+
+  /** A reporting verb. */
+  private verbCue(k: number, e: CueEntry): void {
+    const prev = this.tok(k - 1);
+    // "the stated goal", "Russia's alleged role", "500 confirmed cases": an adjective, not a report.
+    if (e.participle && prev && prev.word && (ADJECTIVE_DETERMINERS.has(prev.lower) || this.isPossessive(prev) || this.isCount(k - 1))) return;
+    // "declined to say", "is said to be": no one is reported as saying anything.
+    if (prev?.lower === 'to') return;
+    if (!this.guardAllows(k, e)) return;
+    const nounForm = e.nounLike && (e.form === 'base' || e.form === 'present');
+    if (nounForm) {
+      // "state media", "the claims", "Russia's claims of": a noun unless it stands where a verb does.
+      // Capitalised after a word of the sentence, it is part of a name ("the United States").
+      if (this.tok(k)?.cap && k > this.first) return;
+      const next = this.lower(k + 1);
+      // The base form is a verb after "they" or a plural group ("critics claim"), or before "that".
+      const afterPlural = prev !== undefined && prev.word && (prev.lower === 'they' || isPluralSource(prev.base));
+      if (e.form === 'base' && next !== 'that' && next !== ':' && !afterPlural) return;
+      if (prev && prev.word && (ADJECTIVE_DETERMINERS.has(prev.lower) || this.isPossessive(prev))) return;
+      if (NOUN_FOLLOWERS.has(next) || next === '') return;
+    }
+    const { cueText, cueEnd } = this.cueWords(k, e);
+    if (e.form === 'gerund') {
+      if (e.lemma === 'say' && this.documentSaying(k)) return;
+      // "…, telling reporters that …", "…, adding that …": the clause's subject speaks.
+      if (prev?.text === ',' || (prev?.lower === 'only' && this.tok(k - 2)?.text === ',')) this.sharedSubject(k, cueEnd, cueText, e.stance, e);
+      return;
+    }
+    // Walk back over adverbs, auxiliaries and time phrases to the subject. A "be" makes the cue
+    // passive; a modal makes it hypothetical ("she will say", "a post might say"); "not" negates it.
+    let i = k - 1;
+    for (let steps = 0; steps < 8 && i >= this.first; steps += 1) {
+      const t = this.tok(i);
+      if (!t || !t.word) break;
+      if (NEGATIONS.has(t.lower)) return;
+      if (MODALS.has(t.lower)) return;
+      if (BE_FORMS.has(t.lower)) {
+        if (e.participle || e.form === 'participle') this.passive(k, e, i);
+        return;
+      }
+      const skipped = this.skipTimeBefore(i);
+      if (skipped !== i) {
+        i = skipped;
+        continue;
+      }
+      if (!VERB_ADVERBS.has(t.lower)) break;
+      i -= 1;
+    }
+    let subject = this.subjectBefore(i);
+    if (subject && e.participle && i === k - 1 && this.isReducedRelative(subject.phrase, e)) return;
+    // "Analysts polled by LSEG had expected": the subject is before the relaying participle.
+    if (subject && this.lower(subject.phrase.start - 1) === 'by' && RELAY_PARTICIPLES.has(this.lower(subject.phrase.start - 2))) {
+      subject = this.subjectBefore(subject.phrase.start - 3);
+    }
+    // "Some fear that …": a quantifier alone is an unnamed group.
+    if (!subject && prev && isQuantifierSource(prev.lower) && (k - 1 === this.first || !this.tok(k - 2)?.word)) {
+      subject = { phrase: { start: k - 1, end: k, anonymous: true, pronoun: null }, appositive: null, appositiveWords: [] };
+    }
+    if (subject) {
+      let r = this.resolve(subject.phrase, subject.appositiveWords);
+      // "France's agency for …, Viginum, attributed": the appositive is the body's name.
+      const appositiveName = r.person ? null : this.appositiveProperName(subject.appositive);
+      if (appositiveName && !r.source && r.plausible && !MEDIUM_TYPES.has(r.type)) {
+        r = { ...appositiveName, type: appositiveName.source ? appositiveName.type : r.type };
+      }
+      // "the leader's sister, Kim Yo-jong, claimed": the appositive names the person described.
+      const named = this.appositivePersonSpan(subject.appositive);
+      if (named && r.plausible && !r.source && personNameRange(phraseWords(this.tokens, subject.phrase.start, subject.phrase.end).words) === null && isPersonPhrase(phraseWords(this.tokens, subject.phrase.start, subject.phrase.end).words)) {
+        const type = guessSourceType([...phraseWords(this.tokens, subject.phrase.start, subject.phrase.end).words, ...phraseWords(this.tokens, named[0], named[1]).words]);
+        r = { ...this.resolve({ start: named[0], end: named[1], anonymous: false, pronoun: null }), type: type === 'anonymous' ? 'other' : type };
+      }
+      if (r.plausible) {
+        const parts = this.coordinatedParts(subject.phrase);
+        if (parts.length > 1) {
+          for (const part of parts) this.addWithMedium(this.resolve(part), k, cueEnd, part, cueText, e, null);
+          return;
+        }
+        this.addWithMedium(r, k, cueEnd, subject.phrase, cueText, e, subject.appositive);
+        return;
+      }
+    }
+    // Inverted: "“…,” said the ministry." The verb follows punctuation or opens the sentence.
+    const invertible = e.invertible && e.form !== 'base' && !nounForm;
+    if (invertible && (k === this.first || (prev !== undefined && !prev.word && prev.text !== '('))) {
+      const phrase = phraseAfter(this.tokens, this.inQuote, cueEnd, this.tokens.length, this.anonymity);
+      // "said it detected": a pronoun after the verb starts the reported clause, it is no inverted subject.
+      if (!phrase || phrase.pronoun === 'it' || phrase.pronoun === 'they') return;
+      const r = this.resolve(phrase, this.appositiveAfter(phrase));
+      if (r.plausible) this.add('inverted', r, k, cueEnd, phrase, cueText, e.stance, r.speaker, null, null);
+      return;
+    }
+    // "Kyiv rarely comments on attacks but says …": the subject of the first verb is shared.
+    if (subject === null && (this.lower(i) === 'and' || this.lower(i) === 'but')) this.sharedSubject(k, cueEnd, cueText, e.stance, e);
+  }
+
+  /**
+   * Step back over a time adverbial between a subject and its verb: "The administration *on
+   * Thursday* announced", "Pyongyang has *in the past* accused". Returns the token before it, or
+   * `i` when there is none.
+   */
+  private skipTimeBefore(i: number): number {
+    const w = this.lower(i);
+    if (!TIME_NOUNS.has(w)) return i;
+    let j = i - 1;
+    let steps = 0;
+    while (j >= this.first && steps < 3 && (TIME_OPENERS.has(this.lower(j)) || this.lower(j) === 'earlier' || this.lower(j) === 'later')) {
+      j -= 1;
+      steps += 1;
+    }
+    if (steps > 0) return j;
+    if (w === 'yesterday' || w === 'today' || w === 'tonight' || w === 'overnight') return i - 1;
+    return i;
+  }
+
+  /**
+   * "in a video posted on YouTube", "from a statement released by": a participle after a document
+   * that is itself the object of a preposition describes the document; it is not a finite verb.
+   * Nor is "posted"/"written" after a document anywhere.
+   */
+  private isReducedRelative(phrase: Phrase, e: CueEntry): boolean {
+    const { words } = phraseWords(this.tokens, phrase.start, phrase.end);
+    const head = words[headIndex(words)];
+    if (head === undefined || !DOCUMENT_HEADS.has(head.base)) return false;
+    // A document never posts or writes anything: "A video posted on YouTube shows…".
+    if (e.lemma === 'post' || e.lemma === 'write' || e.lemma === 'tweet') return true;
+    return PREPOSITIONS.has(this.lower(phrase.start - 1));
+  }
+
+  /** The cue's words: "posted on" and "wrote on" keep their preposition, which is part of the cue. */
+  private cueWords(k: number, e: CueEntry): { cueText: string; cueEnd: number } {
+    const next = this.lower(k + 1);
+    if ((e.lemma === 'post' || e.lemma === 'write' || e.lemma === 'tweet') && (next === 'on' || next === 'to')) {
+      return { cueText: `${e.word} ${next}`, cueEnd: k + 2 };
+    }
+    return { cueText: e.word, cueEnd: k + 1 };
+  }
+
+  /** A number counting what follows ("500 confirmed cases"), not the end of a name ("Primorye 24"). */
+  private isCount(i: number): boolean {
+    const t = this.tok(i);
+    if (!t || !/^[0-9]/.test(t.text)) return false;
+    const before = this.tok(i - 1);
+    return !(before && before.word && before.cap);
+  }
+
+  private isPossessive(t: Token): boolean {
+    return t.word && t.lower !== t.base && t.lower.endsWith("'s");
+  }
+
+  /** True when `word` occurs within the `span` tokens after `k`, before a full stop. */
+  private followedBy(k: number, span: number, words: ReadonlySet<string>): boolean {
+    for (let i = k + 1; i < Math.min(this.tokens.length, k + 1 + span); i += 1) {
+      const t = this.tok(i);
+      if (!t || t.text === '.' || t.text === ';') return false;
+      if (words.has(t.lower)) return true;
+    }
+    return false;
+  }
+
+  /** The extra condition some cue words need (see `CueGuard`). */
+  private guardAllows(k: number, e: CueEntry): boolean {
+    const next = this.tok(k + 1);
+    const nextLower = next?.lower ?? '';
+    const terminal = next === undefined || nextLower === '.' || nextLower === '!' || nextLower === '?';
+    switch (e.guard) {
+      case 'none':
+        return true;
+      case 'needs-channel': {
+        const prev = this.tok(k - 1);
+        if (prev && !prev.word) return true;
+        return terminal || ['on', 'to', 'in', 'that', ':', '“', '"', '«', ','].includes(nextLower);
+      }
+      case 'needs-claim-object':
+        return this.followedBy(k, 6, CLAIM_NOUNS);
+      case 'not-before-to':
+        return !(nextLower === 'to' || nextLower === 'up' || /^[0-9]/.test(next?.text ?? ''));
+      case 'not-before-lives':
+        return !this.followedBy(k, 4, new Set(['lives', 'life', 'victims']));
+      case 'not-before-grant':
+        return !this.followedBy(k, 3, new Set(['entry', 'access', 'visa', 'visas', 'bail', 'permission', 'asylum', 'request', 'service', 'treatment']));
+      case 'needs-that':
+        // "the study found that …", "assessed last year that …"; or a closing aside: "…, NBS data showed."
+        return nextLower === ':' || terminal || this.followedBy(k, 4, new Set(['that']));
+      case 'needs-listener':
+        return this.isListener(k + 1);
+      case 'needs-for-on':
+        return this.followedBy(k, 10, new Set(['for', 'on']));
+      case 'needs-as':
+        return this.followedBy(k, 10, new Set(['as']));
+      case 'needs-to':
+        return this.followedBy(k, 10, new Set(['to']));
+      case 'needs-to-next':
+        return nextLower === 'to';
+    }
+  }
+
+  /**
+   * Whether "told"/"tell" has a listener at token `i` (a person, an outlet, "reporters", "a news
+   * conference"), not a thing told ("the data tell a clear story").
+   */
+  private isListener(i: number): boolean {
+    const t = this.tok(i);
+    if (!t || !t.word) return false;
+    if (t.cap || LISTENER_PRONOUNS.has(t.lower) || LISTENERS.has(t.base) || isPluralSource(t.base)) return true;
+    if (!DETERMINERS_BEFORE_LISTENER.has(t.lower)) return false;
+    for (let j = i + 1; j < Math.min(this.tokens.length, i + 5); j += 1) {
+      const u = this.tok(j);
+      if (!u || !u.word) return false;
+      if (u.cap || LISTENERS.has(u.base) || isPluralSource(u.base) || isMediumHead(u.base) || isRole(u.base)) return true;
+    }
+    return false;
+  }
+
+  /** The subject ending at token `i`, stepping over an appositive: "Kozhemyako, the governor of Primorsky, said". */
+  private subjectBefore(i: number): { phrase: Phrase; appositive: [number, number] | null; appositiveWords: PhraseWord[] } | null {
+    let t = this.tok(i);
+    if (i < this.first || !t) return null;
+    // "The Joint Chiefs of Staff (JCS) said": step over a short parenthesis after the name.
+    if (t.text === ')') {
+      let o = i - 1;
+      while (o > this.first && i - o <= 6 && this.tok(o)?.text !== '(') o -= 1;
+      if (this.tok(o)?.text !== '(' || !this.tok(o - 1)?.word) return null;
+      i = o - 1;
+      t = this.tok(i);
+      if (!t) return null;
+    }
+    if (t.word) {
+      const phrase = phraseBefore(this.tokens, this.inQuote, i, this.first, this.anonymity);
+      return phrase ? { phrase, appositive: null, appositiveWords: [] } : null;
+    }
+    if (t.text !== ',') return null;
+    // Find the comma that opens the appositive.
+    let c = i - 1;
+    while (c >= this.first && i - c <= MAX_APPOSITIVE) {
+      const u = this.tok(c);
+      if (!u || this.inQuote[c]) return null;
+      if (u.text === ',') break;
+      if (!u.word && (u.text === '.' || u.text === ';' || u.text === ':' || QUOTE_MARKS.has(u.text))) return null;
+      c -= 1;
+    }
+    if (c < this.first || this.tok(c)?.text !== ',' || c + 1 >= i) return null;
+    const opener = this.tok(c + 1);
+    const anon = this.anonymity.byStart.get(c + 1);
+    const looksAppositive =
+      (anon !== undefined && anon.end === i) ||
+      (opener !== undefined &&
+        opener.word &&
+        (APPOSITIVE_OPENERS.has(opener.lower) || isRole(opener.base) || opener.cap || opener.lower.endsWith('ed')));
+    if (!looksAppositive) return null;
+    const before = this.tok(c - 1);
+    if (!before || !before.word) return null;
+    const phrase = phraseBefore(this.tokens, this.inQuote, c - 1, this.first, this.anonymity);
+    if (!phrase) return null;
+    if (anon !== undefined && anon.end === i) phrase.anonymous = true;
+    return { phrase, appositive: [c + 1, i], appositiveWords: phraseWords(this.tokens, c + 1, i).words };
+  }
+
+  /** A passive cue: only "by" names the source ("was reported by Yonhap"); "is expected to" has none. */
+  private passive(k: number, e: CueEntry, be: number): void {
+    let j = k + 1;
+    while (j < this.tokens.length && VERB_ADVERBS.has(this.lower(j))) j += 1;
+    if (this.lower(j) !== 'by') return;
+    const phrase = phraseAfter(this.tokens, this.inQuote, j + 1, this.tokens.length, this.anonymity);
+    if (!phrase) return;
+    const r = this.resolve(phrase);
+    const cue = `${this.lower(be)} ${e.word} by`;
+    if (r.plausible) this.add('agent', r, be, j + 1, phrase, cue, e.stance, r.speaker, null, null);
+  }
+
+  /** True when a form of "be" comes before token `k`, maybe with adverbs between ("were first reported"). */
+  private afterBe(k: number): boolean {
+    let i = k - 1;
+    while (i >= this.first && k - i <= 3 && VERB_ADVERBS.has(this.lower(i))) i -= 1;
+    return BE_FORMS.has(this.lower(i));
+  }
+
+  /** "a statement carried by KCNA", "analysts polled by LSEG": the relaying outlet, outer source of a chain. */
+  private relay(k: number): boolean {
+    const phrase = phraseAfter(this.tokens, this.inQuote, k + 2, this.tokens.length, this.anonymity);
+    if (!phrase) return false;
+    const r = this.resolve(phrase);
+    if (!r.plausible) return false;
+    this.add('relay', r, k, k + 2, phrase, `${this.lower(k)} by`, 'neutral', r.speaker, null, null);
+    return true;
+  }
+
+  /** "the ministry issued a statement saying …", "a post on Telegram saying …". True when handled. */
+  private documentSaying(k: number): boolean {
+    const phrase = phraseBefore(this.tokens, this.inQuote, k - 1, this.first, this.anonymity);
+    if (!phrase) return false;
+    const { words } = phraseWords(this.tokens, phrase.start, phrase.end);
+    const head = words[headIndex(words)];
+    if (!head || !DOCUMENT_HEADS.has(head.base)) return false;
+    const owner = this.documentOwner(phrase.start, phrase.end) ?? (this.outletMention(phrase.start, phrase.end) ? this.resolve(phrase) : null);
+    if (owner && owner.plausible) {
+      this.add('saying', owner, k, k + 1, phrase, 'saying', 'neutral', owner.speaker, null, null);
+      return true;
+    }
+    // The document's publisher is the subject of "issued"/"released".
+    const verb = phrase.start - 1;
+    if (!PUBLISH_VERBS.has(this.lower(verb))) return false;
+    const subject = this.subjectBefore(verb - 1);
+    if (!subject) return false;
+    const r = this.resolve(subject.phrase, subject.appositiveWords);
+    if (!r.plausible) return false;
+    this.add('saying', r, k, k + 1, subject.phrase, 'saying', 'neutral', r.speaker, null, null);
+    return true;
+  }
+
+  /**
+   * "X was quoted (by Y) as saying", "X was quoted as saying by Y", "Y quoted X as saying". The
+   * quoting outlet is the source and X the speaker. Other uses of "quoted" are not cues.
+   */
+  private quotedAsSaying(k: number): boolean {
+    let as = -1;
+    for (let j = k + 1; j < Math.min(this.tokens.length - 1, k + 12); j += 1) {
+      const t = this.tok(j);
+      if (!t || t.text === '.' || t.text === ';') break;
+      if (t.lower === 'as' && this.lower(j + 1) === 'saying') {
+        as = j;
+        break;
+      }
+    }
+    if (as < 0) return false;
+    let i = k - 1;
+    while (i >= this.first && VERB_ADVERBS.has(this.lower(i))) i -= 1;
+    const cueEnd = as + 2;
+    if (BE_FORMS.has(this.lower(i))) {
+      let s = i - 1;
+      while (s >= this.first && VERB_ADVERBS.has(this.lower(s))) s -= 1;
+      const subject = this.subjectBefore(s);
+      const subj = subject ? this.resolve(subject.phrase, subject.appositiveWords) : null;
+      // The quoting outlet: "quoted by Y as saying" or "quoted as saying by Y".
+      let agentPhrase: Phrase | null = null;
+      if (this.lower(k + 1) === 'by') agentPhrase = phraseAfter(this.tokens, this.inQuote, k + 2, as, this.anonymity);
+      else if (this.lower(cueEnd) === 'by') agentPhrase = phraseAfter(this.tokens, this.inQuote, cueEnd + 1, this.tokens.length, this.anonymity);
+      const agent = agentPhrase ? this.resolve(agentPhrase) : null;
+      const cue = `${this.lower(i)} quoted as saying`;
+      if (agentPhrase && agent && agent.plausible) {
+        const speaker = subj && !subj.pronoun ? subj.label : null;
+        this.add('quoted', agent, k, cueEnd, agentPhrase, cue, 'neutral', speaker, subj?.pronoun ?? null, subj?.type ?? null);
+        return true;
+      }
+      if (subject && subj && subj.plausible) this.add('quoted', subj, k, cueEnd, subject.phrase, cue, 'neutral', subj.speaker, null, null);
+      return true;
+    }
+    const subject = this.subjectBefore(i);
+    const subj = subject ? this.resolve(subject.phrase, subject.appositiveWords) : null;
+    const objPhrase = phraseAfter(this.tokens, this.inQuote, k + 1, as, this.anonymity);
+    const obj = objPhrase ? this.resolve(objPhrase) : null;
+    if (subject && subj && subj.plausible) {
+      const speaker = obj && obj.plausible && !obj.pronoun ? obj.label : null;
+      this.add('quoted', subj, k, cueEnd, subject.phrase, 'quoted', 'neutral', speaker, null, obj?.type ?? null);
+    } else if (objPhrase && obj && obj.plausible) {
+      this.add('quoted', obj, k, cueEnd, objPhrase, 'quoted', 'neutral', null, null, null);
+    }
+    return true;
+  }
+
+  // ---- several sources in parallel ----
+
+  /**
+   * The parts of a coordinated subject that are each a named source: "Russia and North Korea",
+   * "X, Telegram and Facebook". A phrase whose parts are not all names ("US and South Korean
+   * officials": one group) stays whole.
+   */
+  private coordinatedParts(phrase: Phrase): Phrase[] {
+    const parts: Phrase[] = [];
+    let s = phrase.start;
+    for (let i = phrase.start; i <= phrase.end; i += 1) {
+      const w = i < phrase.end ? this.lower(i) : '';
+      if (i === phrase.end || w === 'and' || w === '&' || w === ',') {
+        if (i > s) parts.push({ start: s, end: i, anonymous: false, pronoun: null });
+        s = i + 1;
+      }
+      if (w === 'of') return [phrase];
+    }
+    if (parts.length < 2) return [phrase];
+    for (const part of parts) {
+      const r = this.resolve(part);
+      const { words } = phraseWords(this.tokens, part.start, part.end);
+      const named = r.mention !== null || isPlaceName(words) || (personNameRange(words) !== null && words.length >= 2) || r.type === 'organisation';
+      if (!r.plausible || !named) return [phrase];
+    }
+    return parts;
+  }
+
+  // ---- the medium a speaker uses ----
+
+  /**
+   * Add a subject attribution; when the subject (a person or a body) speaks through an outlet or a
+   * platform named around the cue, the outlet becomes the source and the subject the speaker.
+   */
+  private addWithMedium(subject: Resolved, k: number, cueEnd: number, phrase: Phrase, cueText: string, e: CueEntry, appositive: [number, number] | null): void {
+    if (!subject.source && !subject.medium) {
+      const medium =
+        (e.takesListener ? this.listenerMedium(cueEnd) : null) ??
+        this.mediumAfterCue(k + 1) ??
+        (appositive ? (this.mediumBetween(appositive[0], appositive[1]) ?? this.channelIn(appositive[0], appositive[1])) : null) ??
+        this.mediumBeforeSubject(phrase.start) ??
+        this.mediumAtEnd(cueEnd);
+      if (medium) {
+        const name = this.appositivePersonName(appositive);
+        const speaker = subject.pronoun ? null : (name ?? subject.label);
+        this.add('subject', medium, k, cueEnd, phrase, cueText, e.stance, speaker, subject.pronoun, subject.type);
+        return;
+      }
+    }
+    this.add('subject', subject, k, cueEnd, phrase, cueText, e.stance, subject.speaker, null, null);
+  }
+
+  /** The words of an appositive right after a phrase (", a member of parliament's committee"), for type guessing. */
+  private appositiveAfter(phrase: Phrase): PhraseWord[] {
+    if (this.tok(phrase.end)?.text !== ',') return [];
+    let j = phrase.end + 1;
+    while (j < this.tokens.length && j - phrase.end <= MAX_APPOSITIVE && this.tok(j)?.word) j += 1;
+    return phraseWords(this.tokens, phrase.end + 1, j).words;
+  }
+
+  /** The token span of the name when the appositive is just a person's name, with or without a title. */
+  private appositivePersonSpan(appositive: [number, number] | null): [number, number] | null {
+    if (!appositive) return null;
+    const [a, b] = appositive;
+    for (let i = a; i < b; i += 1) {
+      const t = this.tok(i);
+      if (!t || !t.word || !t.cap) return null;
+    }
+    const { words, at } = phraseWords(this.tokens, a, b);
+    const range = personNameRange(words);
+    if (!range || words.length > 5) return null;
+    return [at[range[0]] ?? a, (at[range[1] - 1] ?? b - 1) + 1];
+  }
+
+  /** The appositive when it is just a person's name ("the leader's sister, Kim Yo-jong, said"), without a title. */
+  private appositivePersonName(appositive: [number, number] | null): string | null {
+    const span = this.appositivePersonSpan(appositive);
+    const first = span ? this.tok(span[0]) : undefined;
+    const last = span ? this.tok(span[1] - 1) : undefined;
+    return first && last ? normaliseSpace(this.text.slice(first.start, last.end)) : null;
+  }
+
+  /**
+   * The appositive when it is the proper name of the body the subject describes ("France's agency
+   * for …, Viginum, attributed"): a short run of capitalised words. A registry name counts as is;
+   * other words take the type the description gives, even when they look like a person's name.
+   */
+  private appositiveProperName(appositive: [number, number] | null): Resolved | null {
+    if (!appositive) return null;
+    const [a, b] = appositive;
+    if (b - a > 4) return null;
+    for (let i = a; i < b; i += 1) if (!this.tok(i)?.cap || !this.tok(i)?.word) return null;
+    const r = this.resolve({ start: a, end: b, anonymous: false, pronoun: null });
+    return r.plausible ? { ...r, person: false } : null;
+  }
+
+  /** "told Reuters", "told state television": the listener, when it is an outlet. */
+  private listenerMedium(from: number): Resolved | null {
+    // The outlet's name right after the verb ("told Reuters the deal was off"), maybe after "the".
+    const nameAt = DETERMINERS.has(this.lower(from)) ? from + 1 : from;
+    for (const m of this.mentionsIn(nameAt, nameAt + 6)) {
+      if (m.start === this.tok(nameAt)?.start && !this.consumed.has(m) && MEDIUM_TYPES.has(m.source.type)) return this.asMedium(m);
+    }
+    const phrase = phraseAfter(this.tokens, this.inQuote, from, this.tokens.length, this.anonymity);
+    if (!phrase) return null;
+    const r = this.resolve(phrase);
+    return r.plausible && r.medium ? r : null;
+  }
+
+  /** True when mention `m` follows a relaying participle ("carried by the official KCNA news agency"). */
+  private isRelayed(m: SourceMention, from: number): boolean {
+    const at = this.tokenOf(m, from, this.tokens.length);
+    for (let i = at - 1; i >= Math.max(from - 1, at - 5); i -= 1) {
+      if (this.lower(i) === 'by') return RELAY_PARTICIPLES.has(this.lower(i - 1));
+    }
+    return false;
+  }
+
+  private asMedium(m: SourceMention): Resolved {
+    return {
+      source: m.source,
+      label: m.source.name,
+      type: m.source.type,
+      start: m.start,
+      end: m.end,
+      person: false,
+      pronoun: null,
+      definiteHead: null,
+      head: null,
+      speaker: null,
+      mention: m,
+      plausible: true,
+      medium: true,
+    };
+  }
+
+  /**
+   * An outlet introduced by a preposition within `[start, end)`: "on his Telegram account", "to …
+   * TASS", "quoted by RIA Novosti".
+   */
+  private mediumBetween(start: number, end: number): Resolved | null {
+    for (let j = start; j < end; j += 1) {
+      const w = this.lower(j);
+      if (!MEDIUM_PREPOSITIONS.has(w) && !(w === 'by' && this.lower(j - 1) === 'quoted')) continue;
+      const stop = Math.min(end, j + 1 + MEDIUM_WINDOW);
+      for (const m of this.mentionsIn(j + 1, stop)) {
+        if (this.consumed.has(m) || !MEDIUM_TYPES.has(m.source.type) || this.isRelayed(m, j + 1)) continue;
+        return this.asMedium(m);
+      }
+    }
+    return null;
+  }
+
+  /** A platform named as what the speaker is ("Voenny Vestnik, a popular Telegram channel, claimed"). */
+  private channelIn(start: number, end: number): Resolved | null {
+    for (const m of this.mentionsIn(start, end)) {
+      if (this.consumed.has(m) || m.source.type !== 'social-media') continue;
+      const next = this.tokenOf(m, start, end) + 1;
+      if (CHANNEL_WORDS.has(this.tok(next)?.base ?? '')) return this.asMedium(m);
+    }
+    return null;
+  }
+
+  /** The stretch after a cue verb up to the reported clause ("that", a colon, a quotation), searched for a medium. */
+  private mediumAfterCue(from: number): Resolved | null {
+    let end = from;
+    while (end < this.tokens.length && end - from < AFTER_CUE_WINDOW) {
+      const t = this.tok(end);
+      if (!t || this.inQuote[end] || t.lower === 'that' || t.text === ':' || QUOTE_MARKS.has(t.text) || t.text === ';' || t.text === ',' || t.text === '.') break;
+      end += 1;
+    }
+    return this.mediumBetween(from, end);
+  }
+
+  /** "In a post on Telegram, Kozhemyako said": a medium in the opening phrase of the clause. */
+  private mediumBeforeSubject(subjectStart: number): Resolved | null {
+    if (this.tok(subjectStart - 1)?.text !== ',') return null;
+    let s = subjectStart - 1;
+    while (s > this.first && this.tok(s - 1)?.text !== ';' && subjectStart - s < AFTER_CUE_WINDOW) s -= 1;
+    return this.mediumBetween(s, subjectStart - 1);
+  }
+
+  /**
+   * "…, the ministry said in a statement on its Telegram channel." / "… dismissed the reports as
+   * “fantasies” in a post on Facebook.": a statement document on a platform at the sentence's end.
+   */
+  private mediumAtEnd(cueEnd: number): Resolved | null {
+    const n = this.tokens.length;
+    for (let j = Math.max(cueEnd, n - END_WINDOW); j < n - 2; j += 1) {
+      if (this.lower(j) !== 'in' || this.inQuote[j]) continue;
+      let d = j + 1;
+      while (d < n && d - j <= 3 && !STATEMENT_DOCUMENTS.has(this.tok(d)?.base ?? '')) d += 1;
+      if (d >= n || !STATEMENT_DOCUMENTS.has(this.tok(d)?.base ?? '')) continue;
+      const found = this.mediumBetween(d + 1, n);
+      if (found) return found;
+    }
+    return null;
+  }
+
+  // ---- assembling ----
+
+  private add(
+    kind: CandidateKind,
+    r: Resolved,
+    cueStart: number,
+    cueEnd: number,
+    phrase: Phrase,
+    cue: string,
+    cueStance: CueStance,
+    speaker: string | null,
+    speakerPronoun: Pronoun | null,
+    speakerType: SourceType | null,
+  ): void {
+    // One attribution per source mention: "Zakharova dismissed the sanctions and warned of a response".
+    if (this.candidates.some((c) => c.found.start < r.end && r.start < c.found.end)) return;
+    // …and per source: "The Bank of England has said it expects …" is one attribution.
+    if (!r.pronoun && this.candidates.some((c) => c.found.label === r.label && (c.found.source?.id ?? null) === (r.source?.id ?? null))) return;
+    if (this.candidates.length >= MAX_ATTRIBUTIONS) return;
+    if (r.mention) this.consumed.add(r.mention);
+    // "what it described as": the writer keeps the description at arm's length.
+    const stance: CueStance = cue === 'described' && this.lower(cueStart - 2) === 'what' ? 'distancing' : cueStance;
+    this.candidates.push({
+      found: {
+        source: r.source,
+        label: r.label,
+        type: r.type,
+        start: r.start,
+        end: r.end,
+        speaker,
+        speakerType: speaker !== null || speakerPronoun !== null ? speakerType : null,
+        speakerPronoun,
+        cue,
+        cueStance: stance,
+        pronoun: r.pronoun,
+        definiteHead: r.definiteHead,
+        head: r.head,
+        person: r.person && !r.source,
+      },
+      kind,
+      cueStart,
+      cueEnd,
+      phraseStart: phrase.start,
+      phraseEnd: phrase.end,
+      cue,
+      outlet: MEDIUM_TYPES.has(r.type),
+      trailing: false,
+      parent: null,
+    });
+  }
+}
+
+/**
+ * The attributions of one sentence, outermost first; `reportedBy` indexes into the result.
+ * Pronoun sources ("he said") come back with `pronoun` set for the caller to resolve.
+ */
+export function findAttributions(input: SentenceInput): SentenceAttributions {
+  return new SentenceReader(input).read();
+}

@@ -1,0 +1,154 @@
+/**
+ * References back to a source named earlier: pronouns ("he said", "it claimed", "according to
+ * him"), definite descriptions ("the agency", "the diplomat said") and short names ("Orekhov said"
+ * after "Russian Deputy Foreign Minister Pavel Orekhov"). News names a source once in full and then
+ * refers to it briefly; the short form takes the most recent fitting source, if it is recent.
+ */
+import type { SourceRef, SourceType } from '../model';
+import type { Pronoun } from './noun-phrases';
+
+/** How many blocks back a reference may reach: further than that, the writer would name the source again. */
+const MAX_BLOCK_DISTANCE = 2;
+/** How many recent sources are kept for definite descriptions. */
+const MAX_RECENT = 12;
+
+/** A source remembered for later references. */
+export type Antecedent = {
+  /** The registry entry, or null. */
+  source: SourceRef | null;
+  /** Display name. */
+  label: string;
+  /** The source's type. */
+  type: SourceType;
+  /** The block it was last named in. */
+  block: number;
+  /** True for a person (he/she refer to these). */
+  person: boolean;
+  /** The head noun of the words that named it ("agency", "diplomat"), when known. */
+  head: string | null;
+};
+
+/** A person's full name and type, found by a shorter form of the name. */
+export type KnownName = {
+  /** The full name ("Pavel Orekhov"). */
+  label: string;
+  /** The type the full mention gave ("official-person"). */
+  type: SourceType;
+};
+
+/** What the document has named so far. */
+export type DiscourseMemory = {
+  /** Recent sources, most recent last. */
+  recent: Antecedent[];
+  /** People's names by each of their words and by the whole name, lower case. */
+  names: Map<string, KnownName>;
+  /** The last outlet the text named anywhere (not only as a source), for "the agency". */
+  outlet: Antecedent | null;
+};
+
+/** Heads of descriptions that refer back to an outlet ("the agency said", "the broadcaster reported"). */
+const OUTLET_HEADS: ReadonlySet<string> = new Set([
+  'agency', 'outlet', 'broadcaster', 'newspaper', 'paper', 'daily', 'channel', 'network', 'station', 'tabloid',
+  'magazine', 'platform',
+]);
+
+const OUTLET_TYPES: ReadonlySet<SourceType> = new Set(['state-media', 'news-agency', 'newspaper-broadcaster', 'social-media']);
+
+/** An empty memory, for the start of a text. */
+export function emptyMemory(): DiscourseMemory {
+  return { recent: [], names: new Map(), outlet: null };
+}
+
+function recentEnough(a: Antecedent, block: number): boolean {
+  return block - a.block <= MAX_BLOCK_DISTANCE;
+}
+
+/** The antecedent of `pronoun` in block `block`, or null when none is recent enough. */
+export function resolvePronoun(memory: DiscourseMemory, pronoun: Pronoun, block: number): Antecedent | null {
+  const wantPerson = pronoun === 'he' || pronoun === 'she';
+  for (let i = memory.recent.length - 1; i >= 0; i -= 1) {
+    const a = memory.recent[i];
+    if (!a || !recentEnough(a, block)) return null;
+    if (a.person === wantPerson) return a;
+  }
+  return null;
+}
+
+/**
+ * The antecedent of a definite description with head noun `head` ("the agency", "the diplomat"):
+ * the most recent source named with the same head, or for an outlet word the most recent outlet.
+ */
+export function resolveDefinite(memory: DiscourseMemory, head: string, block: number): Antecedent | null {
+  for (let i = memory.recent.length - 1; i >= 0; i -= 1) {
+    const a = memory.recent[i];
+    if (!a || !recentEnough(a, block)) return null;
+    if (a.head === head) return a;
+    if (OUTLET_HEADS.has(head) && OUTLET_TYPES.has(a.type) && a.source !== null) return a;
+  }
+  const o = memory.outlet;
+  return o && OUTLET_HEADS.has(head) && recentEnough(o, block) ? o : null;
+}
+
+/** Initials of the capitalised words of a name after any possessive owner ("South Korea's Joint Chiefs of Staff" → "JCS"). */
+function initials(label: string): string {
+  const words = label.split(/\s+/);
+  let from = 0;
+  words.forEach((w, i) => {
+    if (/['’]s$/.test(w)) from = i + 1;
+  });
+  return words
+    .slice(from)
+    .filter((w) => /^[A-Z]/.test(w))
+    .map((w) => w.charAt(0))
+    .join('');
+}
+
+/** The source an acronym stands for: a recent source whose name's initials spell it ("JCS"). */
+export function resolveAcronym(memory: DiscourseMemory, acronym: string, block: number): Antecedent | null {
+  for (let i = memory.recent.length - 1; i >= 0; i -= 1) {
+    const a = memory.recent[i];
+    if (!a) continue;
+    if (block - a.block > 2 * MAX_BLOCK_DISTANCE) return null;
+    if (a.label !== acronym && initials(a.label) === acronym) return a;
+  }
+  return null;
+}
+
+/** Remember an outlet the text names, as a source or not ("Today TASS employs …"). */
+export function rememberOutlet(memory: DiscourseMemory, outlet: Antecedent): void {
+  if (OUTLET_TYPES.has(outlet.type)) memory.outlet = outlet;
+}
+
+/** The full name a short name refers to ("Orekhov" → "Pavel Orekhov"), or null. */
+export function resolveName(memory: DiscourseMemory, name: string): KnownName | null {
+  const known = memory.names.get(name.toLowerCase());
+  return known && known.label.toLowerCase() !== name.toLowerCase() ? known : (known ?? null);
+}
+
+/** Remember a source named in the text. */
+export function remember(memory: DiscourseMemory, antecedent: Antecedent): void {
+  memory.recent.push(antecedent);
+  if (memory.recent.length > MAX_RECENT) memory.recent.shift();
+}
+
+/**
+ * Remember a person's full name: later mentions of its first or last word, or of the whole name,
+ * resolve to it. A name already known with an official role keeps that type.
+ */
+export function rememberName(memory: DiscourseMemory, label: string, type: SourceType): void {
+  const words = label.split(/\s+/).filter((w) => w.length > 0);
+  if (words.length === 0 || words.length > 5) return;
+  const keys = new Set([label.toLowerCase()]);
+  const firstWord = words[0];
+  const lastWord = words[words.length - 1];
+  if (words.length > 1 && firstWord && lastWord) {
+    keys.add(lastWord.toLowerCase());
+    keys.add(firstWord.toLowerCase());
+  }
+  for (const key of keys) {
+    const existing = memory.names.get(key);
+    // A longer name wins over a shorter one already stored under the same key.
+    if (existing && existing.label.length > label.length && existing.label.toLowerCase().includes(label.toLowerCase())) continue;
+    memory.names.set(key, { label, type: existing?.type === 'official-person' && existing.label === label ? existing.type : type });
+  }
+}

@@ -1,0 +1,56 @@
+/**
+ * Datelines and agency credits at the start of a story ("MOSCOW (Reuters) -", "SEOUL, Jan. 5
+ * (Yonhap) --", "MOSCOW, November 12. /TASS/."). They name an agency but attribute nothing: the
+ * agency is the story's publisher, not the source of a claim. Attribution reading starts after them.
+ */
+import type { Token } from './tokens';
+
+/** Longest place-and-date part read before the credit, in tokens. */
+const MAX_PLACE_TOKENS = 12;
+/** Longest credit inside the brackets or slashes, in tokens. */
+const MAX_CREDIT_TOKENS = 5;
+
+const MONTHS = new Set([
+  'jan', 'january', 'feb', 'february', 'mar', 'march', 'apr', 'april', 'may', 'jun', 'june', 'jul', 'july',
+  'aug', 'august', 'sep', 'sept', 'september', 'oct', 'october', 'nov', 'november', 'dec', 'december',
+]);
+
+const DASHES = new Set(['-', '–', '—', '‒', '―']);
+
+/** A word in capitals of at least two letters: the place of a dateline ("MOSCOW", "SAN FRANCISCO"). */
+function isCapsWord(t: Token): boolean {
+  return t.word && t.text.length >= 2 && t.text === t.text.toUpperCase() && t.text !== t.text.toLowerCase();
+}
+
+function isDatePart(t: Token): boolean {
+  return t.word && (MONTHS.has(t.lower) || /^[0-9]{1,4}$/.test(t.text));
+}
+
+/**
+ * The index of the first token after a dateline at the start of `tokens`, or 0 when there is none.
+ * Needs a bracketed or slashed credit, and either a place in capitals before it or a dash after it.
+ */
+export function datelineEnd(tokens: readonly Token[]): number {
+  let i = 0;
+  let place = false;
+  while (i < tokens.length && i < MAX_PLACE_TOKENS) {
+    const t = tokens[i];
+    if (!t) break;
+    if (isCapsWord(t)) place = true;
+    else if (!(isDatePart(t) || t.text === ',' || t.text === '.')) break;
+    i += 1;
+  }
+  const open = tokens[i];
+  if (!open || (open.text !== '(' && open.text !== '/')) return 0;
+  const close = open.text === '(' ? ')' : '/';
+  let j = i + 1;
+  while (j < tokens.length && j - i - 1 <= MAX_CREDIT_TOKENS && tokens[j]?.word) j += 1;
+  if (j === i + 1 || tokens[j]?.text !== close) return 0;
+  j += 1;
+  let dash = false;
+  while (j < tokens.length && (DASHES.has(tokens[j]?.text ?? '') || tokens[j]?.text === '.' || tokens[j]?.text === ':')) {
+    if (DASHES.has(tokens[j]?.text ?? '')) dash = true;
+    j += 1;
+  }
+  return place || dash ? j : 0;
+}
