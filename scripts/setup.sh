@@ -10,7 +10,7 @@ find_chromium() {
   if [ -n "${CHROMIUM_PATH:-}" ]; then
     [ -x "$CHROMIUM_PATH" ] && return 0
     echo "CHROMIUM_PATH=$CHROMIUM_PATH is not an executable file." >&2
-    return 1
+    exit 3
   fi
   for candidate in /usr/bin/chromium /usr/lib/chromium/chromium /usr/bin/chromium-browser; do
     if [ -x "$candidate" ]; then export CHROMIUM_PATH="$candidate"; return 0; fi
