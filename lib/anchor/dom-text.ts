@@ -135,9 +135,27 @@ function isSkipped(element: Element): boolean {
   if (SKIPPED_TAGS.has(tagOf(element))) return true;
   if (element.hasAttribute('hidden')) return true;
   if (element.getAttribute('aria-hidden') === 'true') return true;
+  if (isPageFurniture(element)) return true;
   // An editable region is the user's own typing (comment boxes, editors), not the article.
   const editable = element.getAttribute('contenteditable');
   return editable !== null && editable.toLowerCase() !== 'false';
+}
+
+/**
+ * Bylines, datelines, captions and photo credits marked up by class or microdata: not claims
+ * ("By Staff Reporter", "(Photo: AP)"), and their agency names would read as attributions.
+ * Whole class tokens only, so "captioned-video-story" or "creditworthiness" stay in.
+ */
+const FURNITURE_CLASS = /(?:^|\s)(?:[\w-]*[_-])?(?:byline|bylines|dateline|caption|photo-credit|image-credit|credit|credits|author|authors)(?:\s|$)/i;
+
+/** True for byline, dateline, caption and credit elements (see `FURNITURE_CLASS`). */
+function isPageFurniture(element: Element): boolean {
+  if (tagOf(element) === 'address') return true;
+  const itemprop = element.getAttribute('itemprop');
+  if (itemprop === 'author' || itemprop === 'caption') return true;
+  if (element.getAttribute('rel') === 'author') return true;
+  const className = element.getAttribute('class');
+  return className !== null && FURNITURE_CLASS.test(className);
 }
 
 /** True when entering or leaving the element breaks the text into a new block. */

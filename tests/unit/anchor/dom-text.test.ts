@@ -95,6 +95,24 @@ describe('extractText', () => {
     expect(extractText(root).text).toBe('Tap  to share');
   });
 
+  it.each([
+    ['a byline by class', '<p class="byline">By Jane Doe, Reuters</p><p>Body.</p>'],
+    ['a dateline by a prefixed class', '<span class="article-dateline">SEOUL (Reuters) -</span><p>Body.</p>'],
+    ['a photo credit', '<p>Body.</p><span class="photo-credit">Photo: AP</span>'],
+    ['a caption by class', '<div class="caption">Protesters in Tbilisi, AFP said.</div><p>Body.</p>'],
+    ['an author by microdata', '<span itemprop="author">Jane Doe</span><p>Body.</p>'],
+    ['an <address>', '<address>Contact the newsroom</address><p>Body.</p>'],
+  ])('leaves out %s', (_name, html) => {
+    expect(extractText(fragment(html)).text).toBe('Body.');
+  });
+
+  it.each([
+    ['a class that only contains a furniture word', '<p class="creditworthiness">Body.</p>'],
+    ['a class that starts with one', '<p class="captioned-story">Body.</p>'],
+  ])('keeps %s', (_name, html) => {
+    expect(extractText(fragment(html)).text).toBe('Body.');
+  });
+
   it('maps every chunk back to its node', () => {
     const root = fragment('<p>A <a>b</a> c</p><p>d <em>e</em></p>');
     const extracted = extractText(root);
@@ -116,6 +134,7 @@ describe('extractText', () => {
     expect(text).not.toContain('Advertisement');
     expect(text).not.toContain('pageScriptRan');
     expect(text).not.toContain('Vladivostok, the capital');
+    expect(text).not.toContain('By Staff Reporter');
   });
 });
 
