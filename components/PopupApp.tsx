@@ -4,7 +4,7 @@
  * it follows changes made in other extension pages; it reaches the page and the background only
  * through the ports it is given, so tests run it without a browser.
  */
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { TIER_LABELS, type Annotation, type CredibilityTier, type Source } from '../lib/model';
 import { fail, type ExportSummary, type PageClaim, type PageSnapshot, type Result } from '../lib/messages';
 import type { SourcemarkDb } from '../lib/store/db';
@@ -14,10 +14,11 @@ import { buildAnnotation } from '../lib/popup/build-annotation';
 import { groupClaims, type ClaimGroup } from '../lib/popup/group-claims';
 import { countOf, excerpt } from '../lib/popup/labels';
 import { findAnnotationForClaim } from '../lib/popup/match-annotation';
-import { messageOf, type ExportPort, type PagePort } from '../lib/popup/ports';
+import { messageOf, type ExportPort, type OptionsPort, type PagePort } from '../lib/popup/ports';
 import { buildRating, sourceRefForGroup } from '../lib/popup/rate-source';
 import { SHOW_ON_PAGE_HINT_ID, type ClaimDraft } from './ClaimCard';
 import { SourceGroup } from './SourceGroup';
+import { StatusRegion, useStatus } from './StatusRegion';
 import { useLiveQuery, type LiveQueryState } from './use-live-query';
 
 /** What PopupApp needs from the world. */
@@ -28,6 +29,8 @@ export type PopupAppProps = {
   page: PagePort;
   /** Ask the background for a JSON export. */
   exportJson: ExportPort;
+  /** Open the options page to add an unresolved source to the user's sources. */
+  openOptions: OptionsPort;
 };
 
 /** Shown whenever the page's content script can't be asked: the usual causes, and what to do. */
@@ -35,21 +38,13 @@ export const CANNOT_READ_PAGE = "Sourcemark can't read this page — reload it, 
 
 type SnapshotState = { status: 'loading' } | { status: 'failed'; error: string } | { status: 'ready'; snapshot: PageSnapshot };
 
-type StatusTone = 'info' | 'success' | 'error';
-/** `seq` gives each message its own DOM node, so a repeated message is announced again. */
-type StatusMessage = { tone: StatusTone; text: string; seq: number };
 
 /** The popup's root component. */
-export function PopupApp({ db, page, exportJson }: PopupAppProps) {
+export function PopupApp({ db, page, exportJson, openOptions }: PopupAppProps) {
   const [snapshotState, setSnapshotState] = useState<SnapshotState>({ status: 'loading' });
-  const [status, setStatus] = useState<StatusMessage | null>(null);
+  const status = useStatus();
+  const announce = status.announce;
   const [exporting, setExporting] = useState(false);
-  const seq = useRef(0);
-
-  const announce = (tone: StatusTone, text: string) => {
-    seq.current += 1;
-    setStatus({ tone, text, seq: seq.current });
-  };
 
   useEffect(() => {
     let current = true;
@@ -132,6 +127,12 @@ export function PopupApp({ db, page, exportJson }: PopupAppProps) {
     });
   };
 
+  const addSource = (group: ClaimGroup) => {
+    openOptions({ name: group.name, type: group.type }).catch((error: unknown) => {
+      announce('error', `Couldn't open Sourcemark's sources page: ${messageOf(error)}`);
+    });
+  };
+
   const runExport = async () => {
     if (exporting) return;
     setExporting(true);
@@ -183,6 +184,7 @@ export function PopupApp({ db, page, exportJson }: PopupAppProps) {
             onSaveRating={saveRating}
             onSaveClaim={saveClaim}
             onShowClaim={showClaim}
+            onAddSource={addSource}
           />
         )}
       </main>
@@ -190,13 +192,7 @@ export function PopupApp({ db, page, exportJson }: PopupAppProps) {
         <button type="button" onClick={runExport} aria-disabled={exporting}>
           Export JSON
         </button>
-        <div role="status" aria-live="polite" data-testid="status" class="status">
-          {status && (
-            <p key={status.seq} class={`status-${status.tone}`}>
-              {status.text}
-            </p>
-          )}
-        </div>
+        <StatusRegion message={status.message} />
       </footer>
       <p hidden id={SHOW_ON_PAGE_HINT_ID}>
         Shows this sentence on the page
@@ -215,6 +211,7 @@ type ClaimListProps = {
   onSaveRating(group: ClaimGroup, tier: CredibilityTier, rationale: string): Promise<boolean>;
   onSaveClaim(claim: PageClaim, annotation: Annotation | undefined, draft: ClaimDraft): Promise<boolean>;
   onShowClaim(start: number): void;
+  onAddSource(group: ClaimGroup): void;
 };
 
 /**

@@ -23,13 +23,16 @@ export type SourceGroupProps = {
   onSaveClaim(claim: PageClaim, annotation: Annotation | undefined, draft: ClaimDraft): Promise<boolean>;
   /** Ask the page to scroll to a claim. */
   onShowClaim(start: number): void;
+  /** Open the options page to add this (unresolved) source to the user's sources. */
+  onAddSource(group: ClaimGroup): void;
 };
 
 /**
  * `<section data-testid="source-group" data-source-id>` labelled by the source's name: its type,
- * its rating tier in words, the rating control, then its claims.
+ * its rating tier in words, an "Add to my sources" button when the source is not in the
+ * registry, the rating control, then its claims.
  */
-export function SourceGroup({ group, stored, annotationOf, tierOf, onSaveRating, onSaveClaim, onShowClaim }: SourceGroupProps) {
+export function SourceGroup({ group, stored, annotationOf, tierOf, onSaveRating, onSaveClaim, onShowClaim, onAddSource }: SourceGroupProps) {
   const headingId = useId();
   const name = stored?.name ?? group.name;
   const tier = stored?.rating?.tier ?? 'unrated';
@@ -51,6 +54,17 @@ export function SourceGroup({ group, stored, annotationOf, tierOf, onSaveRating,
         ) : (
           // No source, so no type or tier to show: saying "other · Unrated" would suggest there is one.
           <p class="source-meta">{countOf(group.claims.length, 'claim')} without a detected source</p>
+        )}
+        {group.ratable && !group.resolved && (
+          <button
+            type="button"
+            class="secondary add-source"
+            data-testid="add-source"
+            aria-describedby={headingId}
+            onClick={() => onAddSource(group)}
+          >
+            Add to my sources
+          </button>
         )}
         {stored?.rating?.rationale && <p class="source-rationale">{stored.rating.rationale}</p>}
         {group.ratable && (

@@ -2,7 +2,7 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { PopupApp } from '../../components/PopupApp';
-import { createExportPort, createPagePort, resolveTargetTab } from '../../lib/popup/ports';
+import { createExportPort, createOptionsPort, createPagePort, resolveTargetTab } from '../../lib/popup/ports';
 import { openDb } from '../../lib/store/db';
 import './style.css';
 
@@ -10,4 +10,5 @@ const root = document.getElementById('app');
 if (!root) throw new Error('popup.html has no #app element to render into.');
 
 const page = createPagePort(browser.tabs, () => resolveTargetTab(location.search, browser.tabs));
-render(<PopupApp db={openDb()} page={page} exportJson={createExportPort(browser.runtime)} />, root);
+const openOptions = createOptionsPort(browser);
+render(<PopupApp db={openDb()} page={page} exportJson={createExportPort(browser.runtime)} openOptions={openOptions} />, root);

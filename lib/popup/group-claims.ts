@@ -1,7 +1,7 @@
 /** Groups a page's claims by who they come from, for the popup's one-section-per-source view. */
 import type { Attribution, SourceType } from '../model';
 import type { PageClaim } from '../messages';
-import { sourceSlug } from './source-slug';
+import { sourceIdFor } from '../detect/source-id';
 
 /** Key of the group that collects claims without any attribution (a detector should not emit them, but may). */
 export const UNATTRIBUTED_ID = '(unattributed)';
@@ -29,7 +29,7 @@ export function outerAttribution(claim: PageClaim): Attribution | undefined {
 
 /** The group key of an attribution: its source id when resolved, else a slug of its label. */
 export function groupKeyOf(attribution: Attribution): string {
-  return attribution.source ? attribution.source.id : sourceSlug(attribution.label);
+  return attribution.source ? attribution.source.id : sourceIdFor(attribution.label);
 }
 
 /**

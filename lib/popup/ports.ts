@@ -1,8 +1,9 @@
 /**
  * The popup's ports to the rest of the extension, built from narrow slices of the `browser` API
- * so tests can pass fakes. PopupApp sees only `PagePort` and `ExportPort`.
+ * so tests can pass fakes. PopupApp sees only `PagePort`, `ExportPort` and `OptionsPort`.
  */
 import { fail, type BackgroundRequest, type ExportSummary, type PageRequest, type PageSnapshot, type Result } from '../messages';
+import { optionsPath, type SourcePrefill } from '../sources/prefill';
 
 /** The popup's view of the page's content script. */
 export type PagePort = {
@@ -16,6 +17,9 @@ export type PagePort = {
 
 /** Asks the background to export everything as JSON. */
 export type ExportPort = () => Promise<Result<ExportSummary>>;
+
+/** Opens the options page's "Add a source" form, prefilled; rejects when no tab could be opened. */
+export type OptionsPort = (prefill: SourcePrefill) => Promise<void>;
 
 /** The slice of `browser.tabs` the popup uses. */
 export type TabsApi = {
@@ -100,5 +104,21 @@ export function createExportPort(runtime: RuntimeApi): ExportPort {
     } catch (error) {
       return fail(`Couldn't reach the extension background: ${messageOf(error)}`);
     }
+  };
+}
+
+/** The slices of `browser.tabs` and `browser.runtime` that open an extension page in a new tab. */
+export type OpenTabApis = {
+  tabs: { create(properties: { url: string }): Promise<unknown> };
+  runtime: { getURL(path: string): string };
+};
+
+/**
+ * The real options port: a new tab on `options.html?name=…&type=…`. (`runtime.openOptionsPage()`
+ * cannot pass the prefill.) Opening a tab needs no permission.
+ */
+export function createOptionsPort({ tabs, runtime }: OpenTabApis): OptionsPort {
+  return async (prefill) => {
+    await tabs.create({ url: runtime.getURL(optionsPath(prefill)) });
   };
 }

@@ -1,5 +1,14 @@
-/** The source repository: the user's own sources and their ratings of any source. */
-import type { Source, SourceRating, SourceRef } from '../model';
+/** The source repository: the user's own sources and their ratings and aliases of any source. */
+import { builtinSources, sourceIdFor } from '../detect';
+import type { Source, SourceRating, SourceRef, SourceType } from '../model';
+import {
+  checkSourceType,
+  matchableForm,
+  normaliseAliases,
+  normaliseCountry,
+  normaliseName,
+  SourceInputError,
+} from '../sources/source-input';
 import type { SourcemarkDb } from './db';
 
 /** Every stored source (user entries and rated built-ins), by name. */
@@ -27,5 +36,115 @@ export async function rateSource(
     };
     await db.sources.put(saved);
     return saved;
+  });
+}
+
+/** What the user enters for a source of their own, or for their aliases of a built-in. */
+export type UserSourceInput = {
+  /** The source being edited; omit to create one (its id is then `sourceIdFor(name)`). */
+  id?: string;
+  /** The source's display name; ignored for a built-in (its name is the registry's). */
+  name: string;
+  /** The user's aliases, as typed (see `normaliseAliases`). For a built-in, only these are stored. */
+  aliases: readonly string[];
+  /** What kind of source it is; ignored for a built-in. */
+  type: SourceType;
+  /** ISO 3166-1 alpha-2 code, or empty for none; ignored for a built-in. */
+  country?: string;
+};
+
+/** Built-in sources by id. */
+const BUILTINS_BY_ID: ReadonlyMap<string, Source> = new Map(builtinSources.map((s) => [s.id, s] as const));
+
+/** Store `row`, or delete the overlay of a built-in when it holds neither a rating nor aliases. */
+async function putOrDropOverlay(db: SourcemarkDb, row: Source): Promise<void> {
+  if (row.builtin && BUILTINS_BY_ID.has(row.id) && !row.rating && row.aliases.length === 0) {
+    await db.sources.delete(row.id);
+  } else {
+    await db.sources.put(row);
+  }
+}
+
+/**
+ * Create or update a source the user defines, or set the user's aliases of a built-in.
+ *
+ * - No `id`: a new user source under `sourceIdFor(name)`. Refused when that id is a built-in's
+ *   or another stored source's (edit that one instead), or when the name is empty.
+ * - A user source's `id`: its name, aliases, type and country are replaced; its id and rating stay.
+ *   Renaming it to a name another source already has (by slug) is refused.
+ * - A built-in's `id`: an overlay row with the built-in's id and `builtin: true` stores the
+ *   aliases the built-in lacks, and keeps any rating; the built-in's name, type and country stay.
+ *
+ * Aliases are checked by `normaliseAliases` (trimmed, non-empty, deduplicated, at most
+ * `MAX_ALIASES` of at most `MAX_ALIAS_LENGTH` characters); a name starting with "The" also gets
+ * its matchable form as an alias. Refusals are `SourceInputError`s naming the field.
+ * Stamps `updatedAt` with `now`. Returns the stored row.
+ */
+export async function saveUserSource(db: SourcemarkDb, input: UserSourceInput, now = new Date()): Promise<Source> {
+  const stamp = now.toISOString();
+  const builtin = input.id === undefined ? undefined : BUILTINS_BY_ID.get(input.id);
+  if (builtin) {
+    const aliases = normaliseAliases(input.aliases, [builtin.name, ...builtin.aliases]);
+    return db.transaction('rw', db.sources, async () => {
+      const existing = await db.sources.get(builtin.id);
+      const row: Source = { ...existing, ...builtin, aliases, builtin: true, updatedAt: stamp };
+      if (existing?.rating) row.rating = existing.rating;
+      await putOrDropOverlay(db, row);
+      return row;
+    });
+  }
+
+  const name = normaliseName(input.name);
+  const type = checkSourceType(input.type);
+  const country = normaliseCountry(input.country);
+  const nameForm = matchableForm(name);
+  const aliases = normaliseAliases(nameForm === name ? input.aliases : [...input.aliases, nameForm], [name]);
+  const slug = sourceIdFor(name);
+  const shipped = builtinSources.find((b) => b.id === slug || sourceIdFor(b.name) === slug);
+  if (shipped) {
+    throw new SourceInputError(
+      'name',
+      `“${shipped.name}” is a built-in source. To add your own words for it, use “Edit” on ${shipped.name} in the list of sources.`,
+    );
+  }
+
+  return db.transaction('rw', db.sources, async () => {
+    const id = input.id ?? slug;
+    const existing = await db.sources.get(id);
+    if (input.id === undefined && existing) {
+      throw new SourceInputError('name', `You already have a source “${existing.name}”. Use “Edit” on it in the list instead.`);
+    }
+    if (input.id !== undefined && !existing) {
+      throw new Error(`There is no source with id “${input.id}” to update; it may have been deleted in another window.`);
+    }
+    const others = await db.sources.filter((row) => row.id !== id && !BUILTINS_BY_ID.has(row.id)).toArray();
+    const namesake = others.find((row) => row.id === slug || sourceIdFor(row.name) === slug);
+    if (namesake) {
+      throw new SourceInputError('name', `Another of your sources is already called “${namesake.name}”. Choose another name, or edit that one.`);
+    }
+    const row: Source = { id, name, aliases, type, builtin: false, updatedAt: stamp };
+    if (country !== undefined) row.country = country;
+    if (existing?.rating) row.rating = existing.rating;
+    await db.sources.put(row);
+    return row;
+  });
+}
+
+/**
+ * Delete a user source. For a built-in, remove the user's aliases from its overlay but keep its
+ * rating (an overlay left with neither is deleted; one with a rating is stamped `updatedAt`).
+ * Throws when there is nothing to delete.
+ */
+export async function deleteUserSource(db: SourcemarkDb, id: string, now = new Date()): Promise<void> {
+  await db.transaction('rw', db.sources, async () => {
+    const existing = await db.sources.get(id);
+    const builtin = BUILTINS_BY_ID.get(id);
+    if (builtin) {
+      if (!existing || existing.aliases.length === 0) throw new Error(`You have added no aliases to ${builtin.name}; there is nothing to remove.`);
+      await putOrDropOverlay(db, { ...existing, aliases: [], updatedAt: now.toISOString() });
+      return;
+    }
+    if (!existing) throw new Error(`There is no source with id “${id}” to delete; it may have been deleted in another window.`);
+    await db.sources.delete(id);
   });
 }

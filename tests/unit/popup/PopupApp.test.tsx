@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CANNOT_READ_PAGE, PopupApp } from '../../../components/PopupApp';
 import { fail, ok, type ExportSummary, type PageSnapshot, type Result } from '../../../lib/messages';
 import type { TextPositionSelector, TextQuoteSelector } from '../../../lib/model';
-import type { ExportPort, PagePort } from '../../../lib/popup/ports';
+import type { ExportPort, OptionsPort, PagePort } from '../../../lib/popup/ports';
 import { saveAnnotation } from '../../../lib/store/annotations';
 import { openDb, type SourcemarkDb } from '../../../lib/store/db';
 import { choose, getButton, getByLabel, textOf, typeInto, waitFor } from './dom-helpers';
@@ -22,6 +22,7 @@ let container: HTMLElement;
 let snapshot: PageSnapshot;
 let page: FakePage;
 let exportJson: ReturnType<typeof vi.fn<ExportPort>>;
+let openOptions: ReturnType<typeof vi.fn<OptionsPort>>;
 
 beforeEach(() => {
   db = openDb(`popup-test-${crypto.randomUUID()}`);
@@ -34,6 +35,7 @@ beforeEach(() => {
     showClaim: vi.fn(async () => undefined),
   };
   exportJson = vi.fn<ExportPort>(async () => fail('not expected in this test'));
+  openOptions = vi.fn<OptionsPort>(async () => undefined);
 });
 
 afterEach(async () => {
@@ -43,7 +45,7 @@ afterEach(async () => {
 });
 
 function mount(): void {
-  render(<PopupApp db={db} page={page} exportJson={exportJson} />, container);
+  render(<PopupApp db={db} page={page} exportJson={exportJson} openOptions={openOptions} />, container);
 }
 
 function groups(): HTMLElement[] {
@@ -246,6 +248,25 @@ describe('PopupApp', () => {
       return row;
     });
     expect(user).toMatchObject({ name: 'American authorities', type: 'government', builtin: false, rating: { tier: 'mixed', rationale: '' } });
+  });
+
+  it('offers “Add to my sources” only for sources not in the registry, opening the options page prefilled', async () => {
+    await mountReady();
+    const offered = groups().filter((g) => g.querySelector('[data-testid="add-source"]') !== null);
+    expect(offered.map((g) => g.dataset.sourceId)).toEqual(['american-authorities']);
+    const american = group('american-authorities');
+    const button = getButton(american, 'Add to my sources');
+    // Screen readers hear which source the button is about.
+    expect(textOf(container.querySelector(`[id="${button.getAttribute('aria-describedby')}"]`))).toBe('American authorities');
+
+    button.click();
+    expect(openOptions).toHaveBeenCalledWith({ name: 'American authorities', type: 'government' });
+
+    openOptions.mockRejectedValueOnce(new Error('Tabs cannot be edited right now.'));
+    button.click();
+    await waitFor(() =>
+      expect(statusText()).toBe("Couldn't open Sourcemark's sources page: Tabs cannot be edited right now."),
+    );
   });
 
   it('shows the export summary, or the export error', async () => {

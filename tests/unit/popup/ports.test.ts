@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { asResult, createExportPort, createPagePort, resolveTargetTab, type TabsApi } from '../../../lib/popup/ports';
+import { asResult, createExportPort, createOptionsPort, createPagePort, resolveTargetTab, type TabsApi } from '../../../lib/popup/ports';
 import { fail, ok } from '../../../lib/messages';
 
 function fakeTabs(answer: (tabId: number, message: unknown) => Promise<unknown>, active: Array<{ id?: number }> = [{ id: 7 }]) {
@@ -83,5 +83,19 @@ describe('createExportPort', () => {
   it('turns an unreachable background into a failed result', async () => {
     const runtime = { sendMessage: vi.fn(async () => Promise.reject(new Error('Extension context invalidated.'))) };
     expect(await createExportPort(runtime)()).toEqual(fail("Couldn't reach the extension background: Extension context invalidated."));
+  });
+});
+
+describe('createOptionsPort', () => {
+  it('opens the options page in a new tab with the prefill in its query', async () => {
+    const create = vi.fn(async () => ({ id: 9 }));
+    const getURL = vi.fn((path: string) => `chrome-extension://abc${path}`);
+    await createOptionsPort({ tabs: { create }, runtime: { getURL } })({ name: 'American authorities', type: 'government' });
+    expect(create).toHaveBeenCalledWith({ url: 'chrome-extension://abc/options.html?name=American+authorities&type=government' });
+  });
+
+  it('rejects when the tab can’t be opened', async () => {
+    const create = vi.fn(async () => Promise.reject(new Error('No window')));
+    await expect(createOptionsPort({ tabs: { create }, runtime: { getURL: (p) => p } })({ name: 'X' })).rejects.toThrow('No window');
   });
 });

@@ -1,7 +1,8 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SourcemarkDb } from '../../../lib/store/db';
-import { listStoredSources, rateSource } from '../../../lib/store/sources';
+import { SourceInputError } from '../../../lib/sources/source-input';
+import { deleteUserSource, listStoredSources, rateSource, saveUserSource, type UserSourceInput } from '../../../lib/store/sources';
 import { makeRating, makeSource, openTestDb } from '../support/store-fixtures';
 
 const FIRST_RATING = new Date('2024-06-01T12:00:00.000Z');
@@ -69,5 +70,150 @@ describe('listStoredSources', () => {
     await rateSource(db, KCNA, makeRating(), FIRST_RATING);
     await db.sources.put(makeSource({ id: 'b', name: 'Border guard' }));
     expect((await listStoredSources(db)).map((s) => s.name)).toEqual(['Border guard', 'KCNA', 'TASS']);
+  });
+});
+
+const SAVED_AT = new Date('2024-07-01T10:00:00.000Z');
+const EDITED_AT = new Date('2024-07-02T11:00:00.000Z');
+
+describe('saveUserSource', () => {
+  it('creates a user source under the slug of its name, with checked aliases and a stamp', async () => {
+    const saved = await saveUserSource(
+      db,
+      { name: '  North Korean   state media ', aliases: [' Pyongyang’s official media ', '', 'Pyongyang’s official media'], type: 'state-media', country: 'kp' },
+      SAVED_AT,
+    );
+    expect(saved).toEqual({
+      id: 'north-korean-state-media',
+      name: 'North Korean state media',
+      aliases: ['Pyongyang’s official media'],
+      type: 'state-media',
+      country: 'KP',
+      builtin: false,
+      updatedAt: SAVED_AT.toISOString(),
+    });
+    expect(await db.sources.get('north-korean-state-media')).toEqual(saved);
+  });
+
+  it('omits an empty country and gives a name starting with “The” its matchable form as an alias', async () => {
+    const saved = await saveUserSource(db, { name: 'The Ledger Wire', aliases: [], type: 'news-agency', country: ' ' }, SAVED_AT);
+    expect(saved).not.toHaveProperty('country');
+    expect(saved.aliases).toEqual(['the Ledger Wire']);
+  });
+
+  it.each([
+    ['an empty name', { name: '   ' }, 'name', /Give the source a name/],
+    ['a name of a built-in source', { name: 'KCNA' }, 'name', /built-in source.*Edit/],
+    ['a name whose slug is a built-in’s id', { name: 'Anadolu Agency' }, 'name', /built-in source/],
+    ['a country that is not two letters', { country: 'North Korea' }, 'country', /two-letter country code/],
+    ['an unknown type', { type: 'blog' }, 'type', /not a source type/],
+    ['an alias over 120 characters', { aliases: ['x'.repeat(121)] }, 'aliases', /longer than 120/],
+    ['more than 50 aliases', { aliases: Array.from({ length: 51 }, (_, i) => `Alias ${i}`) }, 'aliases', /at most 50/],
+  ])('refuses %s, naming the field', async (_case, override, field, message) => {
+    const input = { name: 'Ledger Wire', aliases: [], type: 'news-agency', ...override } as UserSourceInput;
+    const error = await saveUserSource(db, input, SAVED_AT).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(SourceInputError);
+    expect((error as SourceInputError).field).toBe(field);
+    expect((error as Error).message).toMatch(message);
+    expect(await db.sources.count()).toBe(0);
+  });
+
+  it('refuses a new source whose id an existing user source has, even a rating-only one', async () => {
+    await rateSource(db, { id: 'american-authorities', name: 'American authorities', type: 'government', builtin: false }, makeRating(), FIRST_RATING);
+    await expect(saveUserSource(db, { name: 'American Authorities', aliases: [], type: 'government' })).rejects.toThrow(
+      /You already have a source “American authorities”.*Edit/,
+    );
+  });
+
+  it('updates a user source in place: same id, new fields, rating kept', async () => {
+    const rating = makeRating({ tier: 'mixed' });
+    await db.sources.put(makeSource({ rating }));
+    const saved = await saveUserSource(
+      db,
+      { id: 'primorsky-governor-office', name: 'Primorye governor', aliases: ['Primorsky administration'], type: 'official-person', country: '' },
+      EDITED_AT,
+    );
+    expect(saved).toEqual({
+      id: 'primorsky-governor-office',
+      name: 'Primorye governor',
+      aliases: ['Primorsky administration'],
+      type: 'official-person',
+      builtin: false,
+      rating,
+      updatedAt: EDITED_AT.toISOString(),
+    });
+    expect(await db.sources.count()).toBe(1);
+  });
+
+  it('refuses renaming a user source to the name of another of the user’s sources', async () => {
+    await db.sources.put(makeSource({ id: 'ledger-wire', name: 'Ledger Wire', aliases: [] }));
+    await db.sources.put(makeSource({ id: 'ledger-news', name: 'Ledger News', aliases: [] }));
+    await expect(saveUserSource(db, { id: 'ledger-news', name: 'Ledger  wire', aliases: [], type: 'news-agency' })).rejects.toThrow(
+      /already called “Ledger Wire”/,
+    );
+  });
+
+  it('refuses updating a source that is not stored', async () => {
+    await expect(saveUserSource(db, { id: 'gone', name: 'Gone', aliases: [], type: 'other' })).rejects.toThrow(/no source with id “gone”/);
+  });
+
+  it('adds aliases to a built-in as an overlay row that keeps its rating and the registry’s fields', async () => {
+    const rating = makeRating();
+    await rateSource(db, KCNA, rating, FIRST_RATING);
+    const saved = await saveUserSource(
+      db,
+      // Name, type and country are the registry's; an alias the built-in already has is not stored again.
+      { id: 'kcna', name: 'ignored', aliases: ['The state agency', 'Korean Central News Agency'], type: 'other', country: 'FR' },
+      EDITED_AT,
+    );
+    expect(saved).toEqual({
+      id: 'kcna',
+      name: 'KCNA',
+      aliases: ['the state agency'],
+      type: 'state-media',
+      country: 'KP',
+      builtin: true,
+      rating,
+      updatedAt: EDITED_AT.toISOString(),
+    });
+    expect(await db.sources.get('kcna')).toEqual(saved);
+  });
+
+  it('stores an overlay for a built-in that had no row, and drops it again when its aliases are emptied', async () => {
+    await saveUserSource(db, { id: 'yonhap', name: 'Yonhap', aliases: ['Seoul’s news agency'], type: 'news-agency' }, SAVED_AT);
+    expect(await db.sources.get('yonhap')).toMatchObject({ builtin: true, aliases: ['Seoul’s news agency'] });
+    await saveUserSource(db, { id: 'yonhap', name: 'Yonhap', aliases: [], type: 'news-agency' }, EDITED_AT);
+    expect(await db.sources.get('yonhap')).toBeUndefined();
+  });
+});
+
+describe('deleteUserSource', () => {
+  it('deletes a user source', async () => {
+    await db.sources.put(makeSource());
+    await deleteUserSource(db, 'primorsky-governor-office');
+    expect(await db.sources.count()).toBe(0);
+  });
+
+  it('removes the user’s aliases of a built-in but keeps its rating, stamping the change', async () => {
+    const rating = makeRating();
+    await rateSource(db, KCNA, rating, FIRST_RATING);
+    await saveUserSource(db, { id: 'kcna', name: 'KCNA', aliases: ['the state agency'], type: 'state-media' }, SAVED_AT);
+    await deleteUserSource(db, 'kcna', EDITED_AT);
+    expect(await db.sources.get('kcna')).toMatchObject({ id: 'kcna', builtin: true, aliases: [], rating, updatedAt: EDITED_AT.toISOString() });
+  });
+
+  it('drops an unrated built-in’s overlay entirely', async () => {
+    await saveUserSource(db, { id: 'kcna', name: 'KCNA', aliases: ['the state agency'], type: 'state-media' }, SAVED_AT);
+    await deleteUserSource(db, 'kcna', EDITED_AT);
+    expect(await db.sources.get('kcna')).toBeUndefined();
+  });
+
+  it.each([
+    ['a built-in without the user’s aliases', 'tass', /no aliases to TASS/],
+    ['an id that is not stored', 'nothing-here', /no source with id “nothing-here”/],
+  ])('refuses %s', async (_case, id, message) => {
+    await rateSource(db, { id: 'tass', name: 'TASS', type: 'state-media', builtin: true }, makeRating(), FIRST_RATING);
+    await expect(deleteUserSource(db, id)).rejects.toThrow(message);
+    expect(await db.sources.get('tass')).toMatchObject({ rating: makeRating() });
   });
 });

@@ -1,0 +1,11 @@
+// Wiring only: the real db, the prefill from the URL, and the Sources page. Logic lives in lib/ and components/.
+import { render } from 'preact';
+import { SourceRegistryPage } from '../../components/SourceRegistryPage';
+import { parsePrefill } from '../../lib/sources/prefill';
+import { openDb } from '../../lib/store/db';
+import './style.css';
+
+const root = document.getElementById('app');
+if (!root) throw new Error('options.html has no #app element to render into.');
+
+render(<SourceRegistryPage db={openDb()} prefill={parsePrefill(location.search)} />, root);
