@@ -59,7 +59,7 @@ import {
   personNameRange,
   type PhraseWord,
 } from './source-type';
-import type { Token } from './tokens';
+import { isAllCaps, type Token } from './tokens';
 
 /** What the attribution reader needs of one sentence. */
 export type SentenceInput = {
@@ -262,9 +262,6 @@ const MAX_APPOSITIVE = 18;
 /** Longest subject read at the start of a clause, in tokens. */
 const MAX_CLAUSE_SUBJECT = 8;
 
-function isAcronymText(text: string): boolean {
-  return text.length >= 2 && text === text.toUpperCase() && text !== text.toLowerCase();
-}
 
 /** The words of tokens `[start, end)` for type guessing, with the token index of each. */
 function phraseWords(tokens: readonly Token[], start: number, end: number): { words: PhraseWord[]; at: number[] } {
@@ -273,7 +270,7 @@ function phraseWords(tokens: readonly Token[], start: number, end: number): { wo
   for (let i = start; i < end; i += 1) {
     const t = tokens[i];
     if (!t || !t.word) continue;
-    words.push({ base: t.base, cap: t.cap, acronym: isAcronymText(t.text), possessive: t.lower !== t.base });
+    words.push({ base: t.base, cap: t.cap, acronym: isAllCaps(t.text), possessive: t.lower !== t.base });
     at.push(i);
   }
   return { words, at };
@@ -347,7 +344,11 @@ class SentenceReader {
     return end;
   }
 
-  /** Read all cues of the sentence, then link nested attributions. */
+  /**
+   * Read all cues of the sentence, then link nested attributions. The words that start a reading
+   * here are the prefilter's cue words (prefilter.ts): a sentence without one is never read, so a
+   * new trigger must be added there too.
+   */
   read(): SentenceAttributions {
     const n = this.tokens.length;
     for (let k = this.first; k < n && this.candidates.length < MAX_ATTRIBUTIONS; k += 1) {

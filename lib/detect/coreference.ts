@@ -36,14 +36,30 @@ export type KnownName = {
   type: SourceType;
 };
 
+/**
+ * Text the detector skipped whose outlets are read only if a reference needs them (see
+ * outlet-backlog.ts): most sentences name no source and are never read again.
+ */
+export type UnreadOutlets = {
+  /**
+   * The outlet named last in the unread text, looking back no further than block `minBlock`, or
+   * null. The unread text is forgotten either way: a later reference reaches no further back.
+   */
+  takeLatest(minBlock: number): Antecedent | null;
+  /** Forget the unread text: an outlet named after it supersedes anything it names. */
+  clear(): void;
+};
+
 /** What the document has named so far. */
 export type DiscourseMemory = {
   /** Recent sources, most recent last. */
   recent: Antecedent[];
   /** People's names by each of their words and by the whole name, lower case. */
   names: Map<string, KnownName>;
-  /** The last outlet the text named anywhere (not only as a source), for "the agency". */
+  /** The last outlet the text named anywhere (not only as a source), for "the agency"; see `unread`. */
   outlet: Antecedent | null;
+  /** Text after `outlet` not yet read for outlets, or null when every sentence was read. */
+  unread: UnreadOutlets | null;
 };
 
 /** Heads of descriptions that refer back to an outlet ("the agency said", "the broadcaster reported"). */
@@ -54,9 +70,14 @@ const OUTLET_HEADS: ReadonlySet<string> = new Set([
 
 const OUTLET_TYPES: ReadonlySet<SourceType> = new Set(['state-media', 'news-agency', 'newspaper-broadcaster', 'social-media']);
 
-/** An empty memory, for the start of a text. */
-export function emptyMemory(): DiscourseMemory {
-  return { recent: [], names: new Map(), outlet: null };
+/** True for the types of source that "the agency", "the broadcaster" may refer back to: outlets and platforms. */
+export function isOutletType(type: SourceType): boolean {
+  return OUTLET_TYPES.has(type);
+}
+
+/** An empty memory, for the start of a text; `unread` when the caller skips sentences (see `UnreadOutlets`). */
+export function emptyMemory(unread: UnreadOutlets | null = null): DiscourseMemory {
+  return { recent: [], names: new Map(), outlet: null, unread };
 }
 
 function recentEnough(a: Antecedent, block: number): boolean {
@@ -85,8 +106,16 @@ export function resolveDefinite(memory: DiscourseMemory, head: string, block: nu
     if (a.head === head) return a;
     if (OUTLET_HEADS.has(head) && OUTLET_TYPES.has(a.type) && a.source !== null) return a;
   }
-  const o = memory.outlet;
-  return o && OUTLET_HEADS.has(head) && recentEnough(o, block) ? o : null;
+  if (!OUTLET_HEADS.has(head)) return null;
+  const o = lastOutlet(memory, block);
+  return o && recentEnough(o, block) ? o : null;
+}
+
+/** The last outlet the text named before block `block` ends, reading skipped text only now that it is needed. */
+function lastOutlet(memory: DiscourseMemory, block: number): Antecedent | null {
+  const unread = memory.unread?.takeLatest(block - MAX_BLOCK_DISTANCE) ?? null;
+  if (unread) memory.outlet = unread;
+  return memory.outlet;
 }
 
 /** Initials of the capitalised words of a name after any possessive owner ("South Korea's Joint Chiefs of Staff" → "JCS"). */
@@ -116,7 +145,9 @@ export function resolveAcronym(memory: DiscourseMemory, acronym: string, block: 
 
 /** Remember an outlet the text names, as a source or not ("Today TASS employs …"). */
 export function rememberOutlet(memory: DiscourseMemory, outlet: Antecedent): void {
-  if (OUTLET_TYPES.has(outlet.type)) memory.outlet = outlet;
+  if (!OUTLET_TYPES.has(outlet.type)) return;
+  memory.outlet = outlet;
+  memory.unread?.clear();
 }
 
 /** The full name a short name refers to ("Orekhov" → "Pavel Orekhov"), or null. */
@@ -138,17 +169,21 @@ export function remember(memory: DiscourseMemory, antecedent: Antecedent): void 
 export function rememberName(memory: DiscourseMemory, label: string, type: SourceType): void {
   const words = label.split(/\s+/).filter((w) => w.length > 0);
   if (words.length === 0 || words.length > 5) return;
-  const keys = new Set([label.toLowerCase()]);
+  const lowerLabel = label.toLowerCase();
   const firstWord = words[0];
   const lastWord = words[words.length - 1];
+  // The whole name, then its last and first words; each key once (this runs for every attribution).
+  const keys = [lowerLabel];
   if (words.length > 1 && firstWord && lastWord) {
-    keys.add(lastWord.toLowerCase());
-    keys.add(firstWord.toLowerCase());
+    const last = lastWord.toLowerCase();
+    const first = firstWord.toLowerCase();
+    if (last !== lowerLabel) keys.push(last);
+    if (first !== lowerLabel && first !== last) keys.push(first);
   }
   for (const key of keys) {
     const existing = memory.names.get(key);
     // A longer name wins over a shorter one already stored under the same key.
-    if (existing && existing.label.length > label.length && existing.label.toLowerCase().includes(label.toLowerCase())) continue;
+    if (existing && existing.label.length > label.length && existing.label.toLowerCase().includes(lowerLabel)) continue;
     memory.names.set(key, { label, type: existing?.type === 'official-person' && existing.label === label ? existing.type : type });
   }
 }

@@ -3,7 +3,7 @@
  * (Yonhap) --", "MOSCOW, November 12. /TASS/."). They name an agency but attribute nothing: the
  * agency is the story's publisher, not the source of a claim. Attribution reading starts after them.
  */
-import type { Token } from './tokens';
+import { isAllCaps, type Token } from './tokens';
 
 /** Longest place-and-date part read before the credit, in tokens. */
 const MAX_PLACE_TOKENS = 12;
@@ -19,7 +19,7 @@ const DASHES = new Set(['-', '–', '—', '‒', '―']);
 
 /** A word in capitals of at least two letters: the place of a dateline ("MOSCOW", "SAN FRANCISCO"). */
 function isCapsWord(t: Token): boolean {
-  return t.word && t.text.length >= 2 && t.text === t.text.toUpperCase() && t.text !== t.text.toLowerCase();
+  return t.word && isAllCaps(t.text);
 }
 
 function isDatePart(t: Token): boolean {

@@ -5,7 +5,7 @@
  */
 import type { SourceType } from '../model';
 import { guessSourceType, isOfficialRole, isRole, type PhraseWord } from './source-type';
-import type { Token } from './tokens';
+import { isAllCaps, type Token } from './tokens';
 
 /** A name the document defined itself: "the Joint Chiefs of Staff (JCS)" makes "JCS" mean it. */
 export type LocalName = {
@@ -23,9 +23,6 @@ export type TitledName = {
   type: SourceType;
 };
 
-function isAcronymText(text: string): boolean {
-  return text.length >= 2 && text === text.toUpperCase() && text !== text.toLowerCase();
-}
 
 function normaliseSpace(s: string): string {
   return s.replace(/\s+/g, ' ').trim();
@@ -35,7 +32,7 @@ function words(tokens: readonly Token[], start: number, end: number): PhraseWord
   const out: PhraseWord[] = [];
   for (let i = start; i < end; i += 1) {
     const t = tokens[i];
-    if (t && t.word) out.push({ base: t.base, cap: t.cap, acronym: isAcronymText(t.text), possessive: t.lower !== t.base });
+    if (t && t.word) out.push({ base: t.base, cap: t.cap, acronym: isAllCaps(t.text), possessive: t.lower !== t.base });
   }
   return out;
 }
@@ -50,7 +47,7 @@ export function findLocalNames(text: string, tokens: readonly Token[]): Map<stri
     const open = tokens[i];
     const acr = tokens[i + 1];
     const close = tokens[i + 2];
-    if (open?.text !== '(' || close?.text !== ')' || !acr || !isAcronymText(acr.text) || acr.text.length > 8) continue;
+    if (open?.text !== '(' || close?.text !== ')' || !acr || !isAllCaps(acr.text) || acr.text.length > 8) continue;
     const letters = acr.text.replace(/[^A-Z]/g, '');
     // Read the name backwards, matching initials of capitalised words; small words may sit between.
     let k = letters.length - 1;
@@ -92,7 +89,7 @@ export function findTitledNames(text: string, tokens: readonly Token[]): TitledN
     let j = nameStart;
     while (j < tokens.length && j - nameStart < 4) {
       const u = tokens[j];
-      if (!u || !u.word || !u.cap || isAcronymText(u.text) || isRole(u.base) || u.lower !== u.base) break;
+      if (!u || !u.word || !u.cap || isAllCaps(u.text) || isRole(u.base) || u.lower !== u.base) break;
       j += 1;
     }
     // A possessive name ends it too ("Minister Lavrov's visit"): count it in.

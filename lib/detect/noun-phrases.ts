@@ -10,7 +10,7 @@
  */
 import { isVerbCue } from './cues';
 import { DOCUMENT_HEADS, PERSON_ROLES } from './source-type';
-import type { Token } from './tokens';
+import { isAllCaps, type Token } from './tokens';
 
 /** Longest phrase read, in tokens: a source's name is short; more means we are reading a clause. */
 export const MAX_PHRASE = 10;
@@ -329,7 +329,7 @@ function readable(tokens: readonly Token[], inQuote: readonly boolean[], i: numb
 
 /** A word written in capitals ("WHO", "US", "IT") is a name, never a function word. */
 function isAcronym(t: Token): boolean {
-  return t.text.length >= 2 && t.text === t.text.toUpperCase() && t.text !== t.text.toLowerCase();
+  return isAllCaps(t.text);
 }
 
 /** True for function words that end a phrase: clause openers, auxiliaries, object pronouns, verb cues. */

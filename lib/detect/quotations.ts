@@ -96,6 +96,23 @@ export function analyseQuotes(tokens: readonly Token[], state: QuoteState): Sent
   };
 }
 
+/**
+ * What `analyseQuotes` returns for a sentence with no double quotation mark, without its tokens:
+ * the state runs through unchanged. `inside` is left empty: only the attribution reader uses it,
+ * and a sentence read this way is not given to it.
+ */
+export function unquotedSentence(state: QuoteState): SentenceQuotes {
+  return {
+    inside: [],
+    startsInside: state.open,
+    endsInside: state.open,
+    startsWithOpener: false,
+    unmatchedCloser: false,
+    hasQuote: false,
+    end: state,
+  };
+}
+
 /** What the carry-over needs to know of each sentence. */
 export type QuotedSentence = {
   /** The block (paragraph) index. */

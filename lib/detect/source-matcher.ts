@@ -213,6 +213,19 @@ export function buildSourceIndex(builtins: readonly Source[], userSources: reado
     }
   }
   const byId = new Map(merged.map((s) => [s.id, s] as const));
+  // The ASCII characters that some alias's first word starts with, lower case: a word that starts
+  // with any other ASCII character cannot start a mention, and is passed over without copying it.
+  // (An ASCII character lower-cases to the same ASCII character whatever surrounds it.)
+  const firstAscii = new Uint8Array(128);
+  for (const key of root.next.keys()) {
+    const code = key.charCodeAt(0);
+    if (code < 128) firstAscii[code] = 1;
+  }
+  const mayStart = (text: string, at: number): boolean => {
+    const code = text.charCodeAt(at);
+    if (code >= 128) return true;
+    return firstAscii[code >= 65 && code <= 90 ? code + 32 : code] === 1;
+  };
 
   const mentions = (text: string, start = 0, end = text.length): SourceMention[] => {
     const out: SourceMention[] = [];
@@ -220,6 +233,10 @@ export function buildSourceIndex(builtins: readonly Source[], userSources: reado
     const n = runs.starts.length;
     let i = 0;
     while (i < n) {
+      if (!mayStart(text, runs.starts[i] ?? 0)) {
+        i += 1;
+        continue;
+      }
       const firstWord = lowerWordAt(text, runs, i) ?? '';
       let node = root.next.get(firstWord);
       let best: { entry: AliasEntry; last: number } | null = null;

@@ -67,6 +67,16 @@ const PLURAL_ROLES: ReadonlySet<string> = new Set([
 ]);
 
 /**
+ * Every word `isRole` accepts on its own, lower case: the roles and the official title
+ * abbreviations without their dot ("gov"). (Compounds are accepted through their parts.) The
+ * prefilter (prefilter.ts) looks for these, so it never misses a sentence that names someone.
+ */
+export const ROLE_WORDS: readonly string[] = [
+  ...PERSON_ROLES,
+  ...[...TITLE_ABBREVIATIONS].filter(([, official]) => official).map(([abbreviation]) => abbreviation.slice(0, -1)),
+];
+
+/**
  * True when `base` (lower case) is a role: "minister", and the parts of compounds such as
  * "director-general" or "vice-president".
  */
@@ -285,16 +295,24 @@ function content(words: readonly PhraseWord[]): PhraseWord[] {
   return words.slice(i);
 }
 
+/** The first words of a set of names, so most phrases are ruled out before their words are joined. */
+function firstWords(names: ReadonlySet<string>): ReadonlySet<string> {
+  return new Set([...names].map((name) => name.split(' ')[0] ?? name));
+}
+
+const PLACE_FIRST_WORDS = firstWords(PLACES);
+const ORGANISATION_FIRST_WORDS = firstWords(ORGANISATIONS);
+
 /** True when the phrase is only a known place name (a country or capital standing for its government). */
 export function isPlaceName(words: readonly PhraseWord[]): boolean {
   const c = content(words);
-  return c.length > 0 && PLACES.has(joined(c));
+  return c.length > 0 && PLACE_FIRST_WORDS.has(c[0]?.base ?? '') && PLACES.has(joined(c));
 }
 
 /** True when the phrase is only a known organisation's name ("NATO", "Red Cross"). */
 function isOrganisationName(words: readonly PhraseWord[]): boolean {
   const c = content(words);
-  return c.length > 0 && ORGANISATIONS.has(joined(c));
+  return c.length > 0 && ORGANISATION_FIRST_WORDS.has(c[0]?.base ?? '') && ORGANISATIONS.has(joined(c));
 }
 
 /** True for a word that can be part of a person's name (capitalised, not an acronym, not a title). */

@@ -91,10 +91,34 @@ function isHyphenCode(code: number): boolean {
   return code === 0x2d || code === 0x2010 || code === 0x2011;
 }
 
+/**
+ * True when `text` is written in capitals ("JCS", "MOSCOW", "U.S."): two characters or more, none
+ * that upper-casing would change, and some that lower-casing would. An ASCII lower-case letter
+ * settles it at once, so the usual word costs no string copies (a hot path).
+ */
+export function isAllCaps(text: string): boolean {
+  if (text.length < 2) return false;
+  for (let i = 0; i < text.length; i += 1) {
+    const code = text.charCodeAt(i);
+    if (code >= 97 && code <= 122) return false;
+  }
+  return text === text.toUpperCase() && text !== text.toLowerCase();
+}
+
+/** True when `s` holds a typographic apostrophe that `foldApostrophes` would replace. */
+function hasTypographicApostrophe(s: string): boolean {
+  for (let i = 0; i < s.length; i += 1) {
+    const code = s.charCodeAt(i);
+    if (code === 0x2019 || code === 0x2018 || code === 0x2bc) return true;
+  }
+  return false;
+}
+
 function makeToken(text: string, start: number, end: number, word: boolean): Token {
   const raw = text.slice(start, end);
   if (!word) return { start, end, text: raw, lower: raw, base: raw, word, cap: false };
-  const lower = foldApostrophes(raw.toLowerCase());
+  const lowered = raw.toLowerCase();
+  const lower = hasTypographicApostrophe(lowered) ? foldApostrophes(lowered) : lowered;
   let base = lower;
   if (base.endsWith("'s")) base = base.slice(0, -2);
   else if (base.endsWith("'")) base = base.slice(0, -1);

@@ -1,0 +1,241 @@
+/**
+ * Reading a document sentence by sentence, in order, with what it has named so far: the quotation
+ * state within a block, acronyms the text defined, and the discourse memory pronouns and short names
+ * resolve against. Each sentence is either read in full (every stage: tokens, quotation marks,
+ * names, registry sources, attributions), or glanced at: only the stages whose results later
+ * sentences need, when the prefilter (prefilter.ts) shows the sentence cannot hold a claim itself.
+ */
+import type { Attribution, DetectedClaim } from '../model';
+import { findAttributions, type FoundAttribution } from './attribution';
+import {
+  emptyMemory,
+  remember,
+  rememberName,
+  rememberOutlet,
+  resolveAcronym,
+  resolveDefinite,
+  resolveName,
+  resolvePronoun,
+  type DiscourseMemory,
+  type UnreadOutlets,
+} from './coreference';
+import { findLocalNames, findTitledNames, type LocalName } from './names';
+import { mentionAntecedent, sourceRef } from './outlet-backlog';
+import { HIT_PAREN, HIT_QUOTE, HIT_ROLE } from './prefilter';
+import {
+  analyseQuotes,
+  carryOverQuotations,
+  CLOSED,
+  unquotedSentence,
+  type QuotedSentence,
+  type QuoteState,
+  type SentenceQuotes,
+} from './quotations';
+import type { SourceIndex } from './source-matcher';
+import { tokenize, type Token } from './tokens';
+
+/** True for a word in capitals ("JCS", "NIS"), the shape of an acronym. */
+function isAcronym(label: string): boolean {
+  return /^[A-Z]{2,6}$/.test(label);
+}
+
+/**
+ * Turn a found attribution into the shared model: resolve pronouns, definite descriptions and
+ * short names against what the document named before, then remember this source for later ones.
+ */
+function toAttribution(text: string, f: FoundAttribution, memory: DiscourseMemory, block: number): Attribution {
+  let source = f.source ? sourceRef(f.source) : null;
+  let label = f.label;
+  let type = f.type;
+  let person = f.person;
+  let resolved = f.pronoun === null;
+  if (f.pronoun) {
+    const a = resolvePronoun(memory, f.pronoun, block);
+    if (a) {
+      source = a.source;
+      label = a.label;
+      type = a.type;
+      person = a.person;
+      resolved = true;
+    }
+  } else if (f.definiteHead && !source) {
+    const a = resolveDefinite(memory, f.definiteHead, block);
+    if (a) {
+      source = a.source;
+      label = a.label;
+      type = a.type;
+      person = a.person;
+    }
+  } else if (person && !source) {
+    const known = resolveName(memory, label);
+    if (known) {
+      label = known.label;
+      if (type !== 'official-person' || known.type === 'official-person') type = known.type;
+    }
+  }
+  let speaker = f.speaker;
+  let speakerType = f.speakerType ?? 'other';
+  if (f.speakerPronoun) {
+    const a = resolvePronoun(memory, f.speakerPronoun, block);
+    speaker = a?.label ?? null;
+    speakerType = a?.type ?? speakerType;
+  } else if (speaker) {
+    const known = resolveName(memory, speaker);
+    if (known) {
+      speaker = known.label;
+      if (known.type === 'official-person') speakerType = known.type;
+    }
+  }
+  // "the JCS" after "South Korea's Joint Chiefs of Staff": an acronym of a source named before.
+  if (!source && isAcronym(label)) {
+    const a = resolveAcronym(memory, label, block);
+    if (a) {
+      source = a.source;
+      label = a.label;
+      type = a.type;
+    }
+  }
+  if (resolved) remember(memory, { source, label, type, block, person: person && source === null, head: f.head });
+  if (person && source === null) rememberName(memory, label, type);
+  if (speaker) {
+    const speakerIsPerson = speakerType === 'official-person' || speakerType === 'other' || speakerType === 'anonymous';
+    remember(memory, { source: null, label: speaker, type: speakerType, block, person: speakerIsPerson, head: null });
+    if (speakerIsPerson) rememberName(memory, speaker, speakerType);
+  }
+  return {
+    source,
+    label,
+    type,
+    sourceText: text.slice(f.start, f.end),
+    speaker,
+    cue: f.cue,
+    cueStance: f.cueStance,
+    start: f.start,
+    end: f.end,
+    reportedBy: f.reportedBy,
+    carriedOver: false,
+  };
+}
+
+/** One sentence on its way through the pipeline. */
+type Analysed = QuotedSentence & {
+  start: number;
+  end: number;
+};
+
+/** A document being read, sentence by sentence, in order. */
+export class DocumentReader {
+  private readonly memory: DiscourseMemory;
+  private readonly localNames = new Map<string, LocalName>();
+  private readonly sentences: Analysed[] = [];
+  private state: QuoteState = CLOSED;
+  private block = -1;
+
+  /**
+   * @param text the whole text; every offset is into it
+   * @param index the registry matcher
+   * @param unread where glanced-at sentences go to be read for outlets on demand; null when every
+   *   sentence is read in full
+   */
+  constructor(
+    private readonly text: string,
+    private readonly index: SourceIndex,
+    unread: UnreadOutlets | null,
+  ) {
+    this.memory = emptyMemory(unread);
+  }
+
+  /** Start block `block` (quotations never run on across a block boundary unless reopened). */
+  private enterBlock(block: number): void {
+    if (block === this.block) return;
+    this.state = CLOSED;
+    this.block = block;
+  }
+
+  /** Learn the names a sentence introduces: acronyms it defines, people it names with a title. */
+  private learnNames(tokens: readonly Token[], block: number): void {
+    for (const [acronym, name] of findLocalNames(this.text, tokens)) this.localNames.set(acronym, name);
+    // People named with a title are what a later "he"/"she" most likely refers to.
+    for (const name of findTitledNames(this.text, tokens)) {
+      rememberName(this.memory, name.label, name.type);
+      remember(this.memory, { source: null, label: name.label, type: name.type, block, person: true, head: null });
+    }
+  }
+
+  /**
+   * Read the sentence `[start, end)` of block `block` through every stage. `hits`, the prefilter's
+   * `HIT_*` flags for it when there is one, spare the name finders a sentence they cannot find
+   * anything in.
+   */
+  read(start: number, end: number, block: number, hits = HIT_PAREN | HIT_ROLE): void {
+    this.enterBlock(block);
+    const { text, memory } = this;
+    const tokens = tokenize(text, start, end);
+    const quotes = analyseQuotes(tokens, this.state);
+    this.state = quotes.end;
+    if (hits & (HIT_PAREN | HIT_ROLE)) this.learnNames(tokens, block);
+    const mentions = this.index.mentions(text, start, end);
+    const { attributions: found, hasContent } = findAttributions({ text, tokens, inQuote: quotes.inside, mentions, localNames: this.localNames });
+    const endsWithColon = tokens[tokens.length - 1]?.text === ':';
+    // A bare attribution ("Kremlin says") is no claim; one that introduces a quotation is kept for it.
+    const kept = hasContent || endsWithColon ? found : [];
+    this.sentences.push({
+      start,
+      end,
+      block,
+      quotes,
+      endsWithColon,
+      introOnly: found.length > 0 && !hasContent,
+      attributions: kept.map((f) => {
+        // An outlet named earlier in the same sentence ("Today TASS employs …, according to the agency's website").
+        for (const m of mentions) if (m.end <= f.start) rememberOutlet(memory, mentionAntecedent(m, block));
+        return toAttribution(text, f, memory, block);
+      }),
+    });
+    // Outlets named in passing are what "the agency" later refers to.
+    for (const m of mentions) rememberOutlet(memory, mentionAntecedent(m, block));
+  }
+
+  /**
+   * Glance at the sentence `[start, end)` of block `block`, which the prefilter found no cue in
+   * (`hits`: the other `HIT_*` flags it found there). Such a sentence has no attribution of its own,
+   * so only what other sentences need is read, and only where a hit shows it may be there: its
+   * quotation marks, the acronyms it defines, the people it names with a title. The outlets it names
+   * are read only if a later "the agency" needs them (the `unread` queue, which the caller fills).
+   * The result is what `read` would give.
+   */
+  glance(start: number, end: number, block: number, hits: number): void {
+    this.enterBlock(block);
+    let tokens: Token[] | null = null;
+    let quotes: SentenceQuotes;
+    if (hits & HIT_QUOTE) {
+      tokens = tokenize(this.text, start, end);
+      quotes = analyseQuotes(tokens, this.state);
+    } else {
+      quotes = unquotedSentence(this.state);
+    }
+    this.state = quotes.end;
+    if (hits & (HIT_PAREN | HIT_ROLE)) this.learnNames(tokens ?? tokenize(this.text, start, end), block);
+    this.sentences.push({
+      start,
+      end,
+      block,
+      quotes,
+      // The last token is a colon exactly when the last character is: a colon is a token by itself.
+      endsWithColon: this.text.charCodeAt(end - 1) === 0x3a,
+      introOnly: false,
+      attributions: [],
+    });
+  }
+
+  /** The claims read so far, after carrying quotations' attributions over. Call once, at the end. */
+  claims(): DetectedClaim[] {
+    carryOverQuotations(this.sentences);
+    const claims: DetectedClaim[] = [];
+    for (const s of this.sentences) {
+      if (s.attributions.length === 0 || s.introOnly) continue;
+      claims.push({ start: s.start, end: s.end, text: this.text.slice(s.start, s.end), attributions: s.attributions });
+    }
+    return claims;
+  }
+}
