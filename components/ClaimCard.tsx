@@ -2,6 +2,7 @@
 import { useId, useState } from 'preact/hooks';
 import type { Annotation, CredibilityTier, VerdictRating } from '../lib/model';
 import type { PageClaim } from '../lib/messages';
+import { reattachedFrom, REATTACHED_BADGE } from '../lib/popup/anchoring';
 import { AttributionChain } from './AttributionChain';
 import { VerdictPicker } from './VerdictPicker';
 import { useDraft } from './use-draft';
@@ -33,11 +34,15 @@ export const SHOW_ON_PAGE_HINT_ID = 'show-on-page-hint';
 
 /**
  * `<article data-testid="claim" data-claim-start>`: the claim text as a button that shows it on the
- * page, the attribution chain, an "Annotated" badge once saved, a "Note" textarea, a "Verdict"
- * select and a "Save" button. Typed text is kept until it is saved, even across a failed save.
+ * page, the attribution chain, an "Annotated" badge once saved (with "Re-attached to changed
+ * text" and the text it was saved on, when the page's text changed), a "Note" textarea, a
+ * "Verdict" select and a "Save" button. Typed text is kept until it is saved, even across a
+ * failed save.
  */
 export function ClaimCard({ claim, annotation, tierOf, onSave, onShow }: ClaimCardProps) {
   const noteId = useId();
+  const previousId = useId();
+  const previous = reattachedFrom(claim, annotation);
   const draft = useDraft<ClaimDraft>({ note: annotation?.note ?? '', verdict: annotation?.verdict?.rating ?? null });
   const [saving, setSaving] = useState(false);
 
@@ -52,16 +57,35 @@ export function ClaimCard({ claim, annotation, tierOf, onSave, onShow }: ClaimCa
   };
 
   return (
-    <article data-testid="claim" data-claim-start={claim.start} class={annotation ? 'claim annotated' : 'claim'}>
+    <article
+      data-testid="claim"
+      data-claim-start={claim.start}
+      data-anchoring={annotation && claim.anchoring ? claim.anchoring : undefined}
+      class={annotation ? 'claim annotated' : 'claim'}
+    >
       <button
         type="button"
         class="claim-text"
         data-testid="claim-text"
-        aria-describedby={SHOW_ON_PAGE_HINT_ID}
+        aria-describedby={previous === null ? SHOW_ON_PAGE_HINT_ID : `${SHOW_ON_PAGE_HINT_ID} ${previousId}`}
         onClick={() => onShow(claim.start)}
       >
         {claim.text}
       </button>
+      {previous !== null && (
+        <div class="reattached" data-testid="reattached" id={previousId}>
+          <p class="badge">{REATTACHED_BADGE}</p>
+          <p class="detail">You saved it on:</p>
+          <blockquote class="previous-text" data-testid="previous-text">
+            {previous}
+          </blockquote>
+        </div>
+      )}
+      {!claim.detected && (
+        <p class="detail" data-testid="not-detected">
+          Saved annotation: detection does not flag this text as a claim now.
+        </p>
+      )}
       <AttributionChain claim={claim} tierOf={tierOf} />
       {annotation && (
         <p class="badge" data-testid="claim-annotated">

@@ -10,6 +10,7 @@ import { fail, type ExportSummary, type PageClaim, type PageSnapshot, type Resul
 import type { SourcemarkDb } from '../lib/store/db';
 import { annotationsForPage, saveAnnotation } from '../lib/store/annotations';
 import { listStoredSources, rateSource } from '../lib/store/sources';
+import { orphanEntries } from '../lib/popup/anchoring';
 import { buildAnnotation } from '../lib/popup/build-annotation';
 import { groupClaims, type ClaimGroup } from '../lib/popup/group-claims';
 import { countOf, excerpt } from '../lib/popup/labels';
@@ -17,6 +18,7 @@ import { findAnnotationForClaim } from '../lib/popup/match-annotation';
 import { messageOf, type ExportPort, type OptionsPort, type PagePort } from '../lib/popup/ports';
 import { buildRating, sourceRefForGroup } from '../lib/popup/rate-source';
 import { SHOW_ON_PAGE_HINT_ID, type ClaimDraft } from './ClaimCard';
+import { OrphanList } from './OrphanList';
 import { SourceGroup } from './SourceGroup';
 import { StatusRegion, useStatus } from './StatusRegion';
 import { useLiveQuery, type LiveQueryState } from './use-live-query';
@@ -154,6 +156,10 @@ export function PopupApp({ db, page, exportJson, openOptions }: PopupAppProps) {
   };
 
   const ratableCount = groups.filter((g) => g.ratable).length;
+  const orphans = useMemo(
+    () => (snapshot ? orphanEntries(snapshot.orphans, annotations.status === 'ready' ? annotations.value : null) : []),
+    [snapshot, annotations],
+  );
 
   return (
     <div class="popup">
@@ -162,6 +168,7 @@ export function PopupApp({ db, page, exportJson, openOptions }: PopupAppProps) {
         {snapshot && (
           <p data-testid="page-counts">
             {countOf(snapshot.claims.length, 'claim')} · {countOf(ratableCount, 'source')}
+            {orphans.length > 0 && ` · ${orphans.length} not found`}
           </p>
         )}
       </header>
@@ -187,6 +194,7 @@ export function PopupApp({ db, page, exportJson, openOptions }: PopupAppProps) {
             onAddSource={addSource}
           />
         )}
+        {snapshot && <OrphanList entries={orphans} />}
       </main>
       <footer class="page-footer">
         <button type="button" onClick={runExport} aria-disabled={exporting}>

@@ -10,15 +10,25 @@
  * Every answer is a `Result`, so a failure reaches the UI as words instead of a rejected promise.
  */
 import * as v from 'valibot';
+import type { AnchorStatus, OrphanReason } from './anchor/match-quote';
 import type { Annotation, DetectedClaim, Source, TextPositionSelector, TextQuoteSelector } from './model';
+
+/** Most annotation ids one `export:json` request may name. */
+export const MAX_EXPORT_IDS = 100_000;
 
 const BackgroundRequestSchema = v.variant('type', [
   /** Saved annotations (not deleted) for one normalised page URL. */
   v.strictObject({ type: v.literal('annotations:for-page'), url: v.pipe(v.string(), v.maxLength(8192)) }),
   /** The user's stored sources: their own entries and ratings of built-in ones. */
   v.strictObject({ type: v.literal('sources:list') }),
-  /** Export every annotation and rated source as Sourcemark JSON through the downloads API. */
-  v.strictObject({ type: v.literal('export:json') }),
+  /**
+   * Export annotations and every stored source as Sourcemark JSON through the downloads API:
+   * every annotation, or only those with the given ids (the library's "Export selected").
+   */
+  v.strictObject({
+    type: v.literal('export:json'),
+    ids: v.optional(v.pipe(v.array(v.pipe(v.string(), v.maxLength(200))), v.maxLength(MAX_EXPORT_IDS))),
+  }),
 ]);
 
 const PageRequestSchema = v.variant('type', [
@@ -33,12 +43,35 @@ const PageRequestSchema = v.variant('type', [
 export type BackgroundRequest = v.InferOutput<typeof BackgroundRequestSchema>;
 export type PageRequest = v.InferOutput<typeof PageRequestSchema>;
 
-/** A detected claim as the page reports it to the popup: with the selectors that would anchor it. */
+/**
+ * A claim as the page reports it to the popup, with the selectors that would anchor it: a claim
+ * detection flags now, or a saved annotation anchored on text detection does not flag (it is
+ * still the user's, and still on the page).
+ */
 export type PageClaim = DetectedClaim & {
   /** Quote and position selectors, ready to store in an annotation's target. */
   selectors: [TextQuoteSelector, TextPositionSelector];
   /** Id of the saved annotation anchored on this claim, if any. */
   annotationId: string | null;
+  /** True when detection flags this text now; false for a saved annotation it no longer flags. */
+  detected: boolean;
+  /**
+   * How the annotation anchored: on the same text where it was saved (`exact`), the same text
+   * elsewhere (`moved`), or changed text (`fuzzy`); null without an annotation.
+   */
+  anchoring: AnchorStatus | null;
+  /** The annotation's stored quote when it re-attached to changed text (`fuzzy`), else null. */
+  previousText: string | null;
+};
+
+/** A saved annotation of this page that could not be anchored on it. */
+export type PageOrphan = {
+  /** The annotation's id. */
+  annotationId: string;
+  /** Its stored quote ('' if it has none). */
+  quote: string;
+  /** Why: the text is gone or changed beyond recognition, or fits more than one place. */
+  reason: OrphanReason;
 };
 
 /** What the content script knows of its page. */
@@ -46,7 +79,10 @@ export type PageSnapshot = {
   /** Normalised URL: the key annotations are stored under. */
   url: string;
   title: string;
+  /** Detected claims and anchored annotations, in page order. */
   claims: PageClaim[];
+  /** Saved annotations of this page that are not on it now: never dropped, never guessed. */
+  orphans: PageOrphan[];
 };
 
 /** Summary of a finished export. */

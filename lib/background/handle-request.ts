@@ -5,7 +5,7 @@
  */
 import { fail, ok, parseBackgroundRequest, type BackgroundRequest, type ExportSummary, type ResponseOf, type Result } from '../messages';
 import { buildExport, exportFilename, serialiseExport } from '../exchange/sourcemark-json';
-import { allAnnotations, annotationsForPage } from '../store/annotations';
+import { allAnnotations, annotationsByIds, annotationsForPage } from '../store/annotations';
 import type { SourcemarkDb } from '../store/db';
 import { listStoredSources } from '../store/sources';
 
@@ -64,10 +64,14 @@ export function createRequestHandler(deps: RequestHandlerDeps): RequestHandler {
   const now = deps.now ?? (() => new Date());
   const logError = deps.logError ?? ((error: unknown) => console.error('Sourcemark background:', error));
 
-  async function exportJson(): Promise<ExportSummary> {
+  /**
+   * Export every annotation, or those with `ids` (unknown ids are skipped; the summary's count
+   * says how many were written), with every stored source.
+   */
+  async function exportJson(ids?: readonly string[]): Promise<ExportSummary> {
     // One read transaction, so the export is a consistent snapshot even if a page writes meanwhile.
     const [annotations, sources] = await deps.db.transaction('r', deps.db.annotations, deps.db.sources, () =>
-      Promise.all([allAnnotations(deps.db), listStoredSources(deps.db)]),
+      Promise.all([ids === undefined ? allAnnotations(deps.db) : annotationsByIds(deps.db, ids), listStoredSources(deps.db)]),
     );
     // One clock reading, so the file name and `exportedAt` agree.
     const at = now();
@@ -85,7 +89,7 @@ export function createRequestHandler(deps: RequestHandlerDeps): RequestHandler {
       case 'sources:list':
         return listStoredSources(deps.db) satisfies Promise<ResponseOf<typeof request>>;
       case 'export:json':
-        return exportJson() satisfies Promise<ResponseOf<typeof request>>;
+        return exportJson(request.ids) satisfies Promise<ResponseOf<typeof request>>;
       default: {
         // A request type added to the protocol without a branch here fails to compile.
         const unhandled: never = request;

@@ -9,6 +9,7 @@ import {
   attributionChains,
   cueDescription,
   ratingOf,
+  REATTACHED_LABEL,
   SOURCE_TYPE_LABELS,
   type SourceLookup,
 } from './claim-label';
@@ -106,6 +107,11 @@ export function renderCardContent(doc: Document, mark: ClaimMark, sources: Sourc
   const annotation = mark.annotation;
   if (annotation) {
     const section = addSection(content, 'Your annotation');
+    if (mark.anchoring === 'fuzzy' && mark.previousText !== null) {
+      addText(section, 'p', 'sm-card-detail', `${REATTACHED_LABEL}. You saved it on:`);
+      const previous = mark.previousText.length > MAX_QUOTE_LENGTH ? `${mark.previousText.slice(0, MAX_QUOTE_LENGTH)}…` : mark.previousText;
+      addText(section, 'blockquote', 'sm-card-quote sm-card-previous', previous);
+    }
     if (annotation.verdict) {
       addText(section, 'p', '', `Verdict: ${VERDICT_LABELS[annotation.verdict.rating] ?? annotation.verdict.rating}`);
       if (annotation.verdict.rationale.trim()) addText(section, 'p', 'sm-card-detail', annotation.verdict.rationale);

@@ -2,6 +2,7 @@
  * The words the tags and the claim card show. Pure: strings from attributions and ratings, so the
  * wording is tested apart from the DOM that displays it.
  */
+import type { AnchorStatus } from '../anchor/match-quote';
 import { TIER_LABELS, type Attribution, type CueStance, type Source, type SourceRating, type SourceType } from '../model';
 
 /** The user's stored sources by id: where ratings come from. */
@@ -126,17 +127,23 @@ export type TagLabel = {
   tier: string | null;
   /** True when a saved annotation is on the claim (the tag adds "✎"). */
   annotated: boolean;
+  /** How the annotation anchored (the tag's `data-anchoring`); null without one. */
+  anchoring: AnchorStatus | null;
   /** The visible text: source, tier, ✎. */
   text: string;
   /** The accessible name: "Claim attributed to KCNA (said)", with rating and annotation. */
   ariaLabel: string;
 };
 
-/** The tag label of a claim. */
+/** Said to screen readers when an annotation re-attached to changed text. */
+export const REATTACHED_LABEL = 'Re-attached to changed text';
+
+/** The tag label of a claim; `anchoring` is how its annotation anchored, if it has one. */
 export function tagLabel(
   attributions: readonly Attribution[],
   sources: SourceLookup,
   annotated: boolean,
+  anchoring: AnchorStatus | null = null,
 ): TagLabel {
   const source = sourceLabel(attributions);
   const rated = firstRating(attributions, sources);
@@ -152,8 +159,8 @@ export function tagLabel(
     .join('; and to ');
   const parts = [spoken ? `Claim attributed to ${spoken}` : 'Claim with no detected source'];
   if (rated) parts.push(`${rated.attribution.label} is rated ${TIER_LABELS[rated.rating.tier]}`);
-  if (annotated) parts.push('you annotated it');
-  return { source, tier, annotated, text, ariaLabel: parts.join('; ') };
+  if (annotated) parts.push(anchoring === 'fuzzy' ? `you annotated it (${REATTACHED_LABEL.toLowerCase()})` : 'you annotated it');
+  return { source, tier, annotated, anchoring: annotated ? anchoring : null, text, ariaLabel: parts.join('; ') };
 }
 
 /** One line describing the cue of an attribution on the card: "“said”: neutral reporting verb". */

@@ -114,6 +114,7 @@ export const OVERLAY_CSS = `
   font-style: italic;
 }
 .sm-card[data-annotated="true"] .sm-card-quote { border-left-color: var(--sm-ann-border); }
+.sm-card-quote.sm-card-previous { margin: 2px 0 4px; color: var(--sm-muted); border-left-style: dashed; }
 .sm-card-section { margin: 8px 0 0; }
 .sm-card-heading { margin: 0 0 2px; font-size: 11px; font-weight: 700; text-transform: uppercase; letter-spacing: 0.04em; color: var(--sm-muted); }
 .sm-card ul { margin: 0; padding: 0 0 0 16px; }

@@ -175,6 +175,7 @@ function createTag(doc: Document, spec: TagSpec): HTMLButtonElement {
   button.setAttribute('data-claim-start', String(spec.start));
   button.setAttribute('data-source', spec.label.source);
   button.setAttribute('data-annotated', String(spec.label.annotated));
+  if (spec.label.anchoring) button.setAttribute('data-anchoring', spec.label.anchoring);
   button.setAttribute('aria-label', spec.label.ariaLabel);
   button.setAttribute('aria-haspopup', 'dialog');
   button.setAttribute('aria-expanded', 'false');

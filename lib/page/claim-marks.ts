@@ -2,7 +2,8 @@
  * What the page marks: detected claims, joined with the saved annotations that anchor onto them.
  * Pure: offsets in the extracted text, no DOM.
  */
-import { anchorQuote } from '../anchor/text-quote';
+import { preparePageText, type AnchorStatus, type OrphanReason, type PageText } from '../anchor/match-quote';
+import { anchorQuote, pickSelectors } from '../anchor/text-quote';
 import type { Annotation, Attribution, DetectedClaim } from '../model';
 
 /** A saved annotation and the span of the current text it anchors to. */
@@ -12,6 +13,17 @@ export type AnchoredAnnotation = {
   start: number;
   /** End offset (exclusive). */
   end: number;
+  /** The current text of the span, `text.slice(start, end)`. */
+  text: string;
+  /** How it anchored: the same text where it was, the same text elsewhere, or changed text. */
+  status: AnchorStatus;
+};
+
+/** A saved annotation that could not be anchored: reported, never dropped, never guessed. */
+export type OrphanedAnnotation = {
+  annotation: Annotation;
+  /** Why it was not anchored. */
+  reason: OrphanReason;
 };
 
 /** One marked span of the page: a detected claim, or a saved annotation no detection covers. */
@@ -28,26 +40,52 @@ export type ClaimMark = {
   detected: boolean;
   /** The saved annotation that overlaps this claim most, if any. */
   annotation: Annotation | null;
+  /** How that annotation anchored; null without one. */
+  anchoring: AnchorStatus | null;
+  /** The annotation's stored quote when it re-attached to changed text (`fuzzy`), else null. */
+  previousText: string | null;
 };
 
 /** The result of anchoring saved annotations on the current text. */
 export type AnchoringResult = {
   /** Annotations found on the page, with where. */
   anchored: AnchoredAnnotation[];
-  /** Annotations whose quote is gone or ambiguous: reported, never guessed. */
-  orphaned: Annotation[];
+  /** Annotations whose quote is gone or ambiguous, with why: reported, never guessed. */
+  orphaned: OrphanedAnnotation[];
 };
 
-/** Anchor every saved annotation on `text` by its selectors. */
-export function anchorAnnotations(text: string, annotations: readonly Annotation[]): AnchoringResult {
+/**
+ * Anchor every saved annotation on the page's text by its selectors. Pass a `PageText` prepared
+ * once per extraction (run-page does) so repeated anchoring shares the normalised text.
+ */
+export function anchorAnnotations(page: PageText | string, annotations: readonly Annotation[]): AnchoringResult {
+  const prepared = typeof page === 'string' ? preparePageText(page) : page;
   const anchored: AnchoredAnnotation[] = [];
-  const orphaned: Annotation[] = [];
+  const orphaned: OrphanedAnnotation[] = [];
   for (const annotation of annotations) {
-    const span = anchorQuote(text, annotation.target.selectors);
-    if (span) anchored.push({ annotation, ...span });
-    else orphaned.push(annotation);
+    const result = anchorQuote(prepared, annotation.target.selectors);
+    if (result.status === 'orphan') {
+      orphaned.push({ annotation, reason: result.reason });
+    } else {
+      const { start, end, status } = result;
+      anchored.push({ annotation, start, end, status, text: prepared.text.slice(start, end) });
+    }
   }
   return { anchored, orphaned };
+}
+
+/** The stored quote of an annotation ('' when it has none). */
+export function storedQuote(annotation: Annotation): string {
+  return pickSelectors(annotation.target.selectors).quote?.exact ?? '';
+}
+
+/** What a mark says about its annotation's anchoring. */
+function anchoringOf(anchored: AnchoredAnnotation | null): Pick<ClaimMark, 'anchoring' | 'previousText'> {
+  if (!anchored) return { anchoring: null, previousText: null };
+  return {
+    anchoring: anchored.status,
+    previousText: anchored.status === 'fuzzy' ? storedQuote(anchored.annotation) : null,
+  };
 }
 
 /** Characters two spans share (0 when they only touch). */
@@ -81,8 +119,9 @@ function bestAnnotation(claim: DetectedClaim, anchored: readonly AnchoredAnnotat
 /**
  * Join detected claims with anchored annotations. A claim is annotated when an annotation
  * anchors onto its span or overlaps it; an annotation that overlaps no claim (a manual
- * highlight, or a sentence detection no longer flags) becomes a mark of its own, with the
- * attributions saved with it. Sorted by start, detected claims first on a tie.
+ * highlight, a sentence detection no longer flags, or changed text detection does not flag)
+ * becomes a mark of its own, with the attributions saved with it: a saved highlight shows
+ * whatever detection now thinks. Sorted by start, detected claims first on a tie.
  */
 export function buildMarks(claims: readonly DetectedClaim[], anchored: readonly AnchoredAnnotation[]): ClaimMark[] {
   const used = new Set<AnchoredAnnotation>();
@@ -96,6 +135,7 @@ export function buildMarks(claims: readonly DetectedClaim[], anchored: readonly 
       attributions: claim.attributions,
       detected: true,
       annotation: best?.annotation ?? null,
+      ...anchoringOf(best),
     };
   });
   for (const candidate of anchored) {
@@ -103,10 +143,11 @@ export function buildMarks(claims: readonly DetectedClaim[], anchored: readonly 
     marks.push({
       start: candidate.start,
       end: candidate.end,
-      text: candidate.annotation.target.selectors.find((s) => s.type === 'TextQuoteSelector')?.exact ?? '',
+      text: candidate.text,
       attributions: candidate.annotation.attributions,
       detected: false,
       annotation: candidate.annotation,
+      ...anchoringOf(candidate),
     });
   }
   return marks.sort((a, b) => a.start - b.start || Number(b.detected) - Number(a.detected));

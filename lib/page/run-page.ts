@@ -6,6 +6,7 @@
  * failed `Result`s.
  */
 import { extractText, rangeFromOffsets, type ExtractedText } from '../anchor/dom-text';
+import { preparePageText, type PageText } from '../anchor/match-quote';
 import { buildSelectors } from '../anchor/text-quote';
 import { detectClaims, type DetectOptions } from '../detect';
 import { createCard } from '../highlight/card';
@@ -17,7 +18,14 @@ import { fail, ok, parsePageRequest, type PageClaim, type PageSnapshot, type Res
 import type { Annotation, DetectedClaim, Source } from '../model';
 import { normalisePageUrl } from '../page-url';
 import { askBackground, isAnnotationList, isSourceList, type SendMessage } from './background-client';
-import { anchorAnnotations, buildMarks, markStartingAt, type ClaimMark } from './claim-marks';
+import {
+  anchorAnnotations,
+  buildMarks,
+  markStartingAt,
+  storedQuote,
+  type ClaimMark,
+  type OrphanedAnnotation,
+} from './claim-marks';
 
 /** Everything the pipeline takes from its surroundings (narrow, so tests can pass fakes). */
 export type PageEnvironment = {
@@ -71,10 +79,14 @@ export function startPage(env: PageEnvironment): PageSession {
 
   /** The text detection ran on: claim offsets and selectors refer to it. */
   let text = '';
+  /** `text` prepared for anchoring, once per scan (re-anchoring after a save reuses it). */
+  let pageText: PageText = preparePageText('');
   /** The current extraction (the <mark> fallback replaces it after each draw). */
   let extracted: ExtractedText = { text: '', chunks: [] };
   let claims: DetectedClaim[] = [];
   let marks: ClaimMark[] = [];
+  /** Saved annotations that did not anchor on this page. */
+  let orphans: OrphanedAnnotation[] = [];
   let drawn: DrawnClaim[] = [];
   let sources: Source[] = [];
   let annotations: Annotation[] = [];
@@ -123,9 +135,11 @@ export function startPage(env: PageEnvironment): PageSession {
     };
   };
 
-  /** Marks from the current claims and freshly anchored annotations. */
+  /** Marks from the current claims and freshly anchored annotations; the rest are orphans. */
   const markAnnotations = () => {
-    marks = buildMarks(claims, anchorAnnotations(text, annotations).anchored);
+    const anchoring = anchorAnnotations(pageText, annotations);
+    marks = buildMarks(claims, anchoring.anchored);
+    orphans = anchoring.orphaned; // the popup lists them (page:claims)
   };
 
   /** Ranges for every mark on the current extraction; marks whose offsets do not map are left out. */
@@ -180,7 +194,7 @@ export function startPage(env: PageEnvironment): PageSession {
         start: mark.start,
         range,
         after: rangeAfter(mark.end),
-        label: tagLabel(mark.attributions, lookup, mark.annotation !== null),
+        label: tagLabel(mark.attributions, lookup, mark.annotation !== null, mark.anchoring),
       })),
     );
     ui.interactions.setClaims(drawn, lookup);
@@ -196,6 +210,7 @@ export function startPage(env: PageEnvironment): PageSession {
     annotations = saved.annotations ?? [];
     extracted = extractText(body);
     text = extracted.text;
+    pageText = preparePageText(text);
     const extractedAt = performance.now();
     claims = detect(text, { userSources: sources });
     const detectedAt = performance.now();
@@ -243,20 +258,25 @@ export function startPage(env: PageEnvironment): PageSession {
     return saved.errors.length > 0 ? fail(saved.errors.join(' ')) : ok(null);
   };
 
-  const snapshot = (): PageSnapshot => {
-    const annotationOf = new Map(marks.filter((m) => m.detected).map((m) => [`${m.start}:${m.end}`, m.annotation]));
-    return {
-      url,
-      title: doc.title,
-      claims: claims.map(
-        (claim): PageClaim => ({
-          ...claim,
-          selectors: buildSelectors(text, claim.start, claim.end),
-          annotationId: annotationOf.get(`${claim.start}:${claim.end}`)?.id ?? null,
-        }),
-      ),
-    };
-  };
+  /** Detected claims and annotation-only marks (saved text detection does not flag), in page order. */
+  const snapshot = (): PageSnapshot => ({
+    url,
+    title: doc.title,
+    claims: marks.map(
+      (mark): PageClaim => ({
+        start: mark.start,
+        end: mark.end,
+        text: mark.text,
+        attributions: mark.attributions,
+        selectors: buildSelectors(text, mark.start, mark.end),
+        annotationId: mark.annotation?.id ?? null,
+        detected: mark.detected,
+        anchoring: mark.anchoring,
+        previousText: mark.previousText,
+      }),
+    ),
+    orphans: orphans.map(({ annotation, reason }) => ({ annotationId: annotation.id, quote: storedQuote(annotation), reason })),
+  });
 
   const showClaim = (start: number): Result<null> => {
     const mark = markStartingAt(marks, start);

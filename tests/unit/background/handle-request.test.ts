@@ -4,7 +4,7 @@ import { createRequestHandler, describeError, type DownloadFile, type RequestHan
 import type { SourcemarkExport } from '../../../lib/exchange/sourcemark-json';
 import type { ExportSummary, Result } from '../../../lib/messages';
 import { SCHEMA_VERSION } from '../../../lib/model';
-import { saveAnnotation } from '../../../lib/store/annotations';
+import { allAnnotations, saveAnnotation } from '../../../lib/store/annotations';
 import type { SourcemarkDb } from '../../../lib/store/db';
 import { rateSource } from '../../../lib/store/sources';
 import { makeAnnotation, makeRating, makeSource, openTestDb } from '../support/store-fixtures';
@@ -90,6 +90,9 @@ describe('createRequestHandler', () => {
       ['a url that is not a string', { type: 'annotations:for-page', url: 42 }, 'url: Invalid type: Expected string but received 42'],
       ['a missing url', { type: 'annotations:for-page' }, 'url: Invalid key'],
       ['an over-long url', { type: 'annotations:for-page', url: `${PAGE}?${'x'.repeat(9000)}` }, 'url: Invalid length'],
+      ['export ids that are not a list', { type: 'export:json', ids: 'a-live' }, 'ids: Invalid type'],
+      ['an export id that is not a string', { type: 'export:json', ids: ['a', 7] }, 'ids.1: Invalid type'],
+      ['more than 100,000 export ids', { type: 'export:json', ids: Array.from({ length: 100_001 }, (_, i) => `id-${i}`) }, 'ids: Invalid length'],
     ])('answers %s with a failed Result naming the problem', async (_label, message, problem) => {
       const { handle, downloads } = setup();
       const result = await answerOf(handle, message);
@@ -161,6 +164,35 @@ describe('createRequestHandler', () => {
       expect(doc.annotations).toEqual([]);
       expect(doc.sources).toEqual([]);
     });
+
+    it('exports only the annotations named by `ids` (the library’s selection), in id order, with every stored source', async () => {
+      const { db, handle, downloads } = setup();
+      const stored = await seed(db);
+      const result = await answerOf(handle, { type: 'export:json', ids: ['c-deleted', 'a-live', 'no-such-id', 'a-live'] });
+      expect(result).toMatchObject({ ok: true, value: { annotationCount: 2, sourceCount: 2 } });
+      const doc = decodeExport(downloads[0]?.url ?? '');
+      expect(doc.annotations).toEqual([stored.live, stored.deleted]);
+      expect(doc.sources).toEqual([stored.kcna, stored.user]);
+    });
+
+    it('never exports the library’s index fields', async () => {
+      const { db, handle, downloads } = setup();
+      await seed(db);
+      expect((await db.annotations.get('a-live'))?.derived).toBeDefined();
+      await answerOf(handle, { type: 'export:json' });
+      await answerOf(handle, { type: 'export:json', ids: ['a-live'] });
+      for (const file of downloads) {
+        for (const annotation of decodeExport(file.url).annotations) expect(annotation).not.toHaveProperty('derived');
+      }
+    });
+
+    it('exports nothing but the sources for an empty `ids`', async () => {
+      const { db, handle, downloads } = setup();
+      await seed(db);
+      const result = await answerOf(handle, { type: 'export:json', ids: [] });
+      expect(result).toMatchObject({ ok: true, value: { annotationCount: 0, sourceCount: 2 } });
+      expect(decodeExport(downloads[0]?.url ?? '').annotations).toEqual([]);
+    });
   });
 
   describe('failures', () => {
@@ -172,7 +204,7 @@ describe('createRequestHandler', () => {
       const result = await answerOf(handle, { type: 'export:json' });
       expect(result).toEqual({ ok: false, error: 'Export failed: Invalid filename' });
       expect(logged).toEqual([error]);
-      expect(await db.annotations.toArray()).toEqual([stored.live, stored.elsewhere, stored.deleted]);
+      expect(await allAnnotations(db)).toEqual([stored.live, stored.elsewhere, stored.deleted]);
       expect(await db.sources.count()).toBe(2);
     });
 

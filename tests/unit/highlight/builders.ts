@@ -24,7 +24,17 @@ export function attribution(label: string, overrides: Partial<Attribution> & { i
 
 /** A mark over `text` at `start`. */
 export function mark(start: number, text: string, overrides: Partial<ClaimMark> = {}): ClaimMark {
-  return { start, end: start + text.length, text, attributions: [], detected: true, annotation: null, ...overrides };
+  return {
+    start,
+    end: start + text.length,
+    text,
+    attributions: [],
+    detected: true,
+    annotation: null,
+    anchoring: null,
+    previousText: null,
+    ...overrides,
+  };
 }
 
 /** A rating with a rationale. */

@@ -64,6 +64,16 @@ describe('tagLabel', () => {
     const label = tagLabel([kcna], new Map(), true);
     expect(label.text).toBe('KCNA · ✎');
     expect(label.ariaLabel).toContain('you annotated it');
+    expect(label.anchoring).toBeNull();
+  });
+
+  it('says when the annotation re-attached to changed text', () => {
+    const label = tagLabel([kcna], new Map(), true, 'fuzzy');
+    expect(label.text).toBe('KCNA · ✎');
+    expect(label.anchoring).toBe('fuzzy');
+    expect(label.ariaLabel).toContain('you annotated it (re-attached to changed text)');
+    expect(tagLabel([kcna], new Map(), true, 'exact').ariaLabel).not.toContain('re-attached');
+    expect(tagLabel([kcna], new Map(), false, 'fuzzy').anchoring).toBeNull();
   });
 
   it('reads a chain in order', () => {

@@ -30,6 +30,7 @@ function specs(): TagSpec[] {
         [attribution('Yonhap', { cue: 'reports' }), attribution('South Korea’s spy service', { reportedBy: 0 })],
         new Map(),
         true,
+        'fuzzy',
       ),
     },
   ];
@@ -68,6 +69,8 @@ describe('createOverlay', () => {
     expect(buttons[0]?.getAttribute('aria-label')).toBe('Claim attributed to KCNA (said)');
     expect(buttons[1]?.getAttribute('data-source')).toBe('Yonhap ← South Korea’s spy service');
     expect(buttons[1]?.getAttribute('data-annotated')).toBe('true');
+    expect(buttons[0]?.hasAttribute('data-anchoring')).toBe(false);
+    expect(buttons[1]?.getAttribute('data-anchoring')).toBe('fuzzy');
     expect(overlay.tagFor(chain.start)).toBe(buttons[1]);
     expect(overlay.startOfTag(buttons[1] ?? null)).toBe(chain.start);
     expect(overlay.startOfTag(document.body)).toBeNull();

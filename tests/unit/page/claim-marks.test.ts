@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DetectedClaim } from '../../../lib/model';
+import { preparePageText } from '../../../lib/anchor/match-quote';
 import { anchorAnnotations, buildMarks, markAt, markStartingAt } from '../../../lib/page/claim-marks';
 import { annotation, attribution } from '../highlight/builders';
 
@@ -18,12 +19,27 @@ const kcnaClaim = claim('KCNA said the talks went well.');
 const yonhapClaim = claim('Yonhap reported that the spy service said labourers may be sent.');
 
 describe('anchorAnnotations', () => {
-  it('anchors what it finds and reports the rest as orphaned', () => {
+  it('anchors what it finds, with how, and reports the rest as orphaned, with why', () => {
     const found = annotation('a', TEXT, 'Primorye is another name');
     const gone = annotation('b', 'Some other text entirely.', 'other text');
     const result = anchorAnnotations(TEXT, [found, gone]);
-    expect(result.anchored).toEqual([{ annotation: found, start: TEXT.indexOf('Primorye'), end: TEXT.indexOf('Primorye') + 24 }]);
-    expect(result.orphaned).toEqual([gone]);
+    const start = TEXT.indexOf('Primorye');
+    expect(result.anchored).toEqual([{ annotation: found, start, end: start + 24, text: 'Primorye is another name', status: 'exact' }]);
+    expect(result.orphaned).toEqual([{ annotation: gone, reason: 'not-found' }]);
+  });
+
+  it('re-attaches changed text, reporting its current text', () => {
+    const before = 'Primorye is another common name for Primorsky.';
+    const changed = annotation('c', before, before);
+    const [anchored] = anchorAnnotations(TEXT, [changed]).anchored;
+    expect(anchored).toMatchObject({ status: 'fuzzy', text: 'Primorye is another name for Primorsky.' });
+  });
+
+  it('accepts a page prepared once for many annotations', () => {
+    const page = preparePageText(TEXT);
+    const a = annotation('a', TEXT, 'KCNA said');
+    const b = annotation('b', TEXT, 'the spy service');
+    expect(anchorAnnotations(page, [a, b]).anchored.map((x) => x.text)).toEqual(['KCNA said', 'the spy service']);
   });
 });
 
@@ -54,6 +70,29 @@ describe('buildMarks', () => {
     const older = annotation('older', TEXT, 'the talks', { updatedAt: '2020-01-01T00:00:00Z' });
     const newer = annotation('newer', TEXT, 'went well', { updatedAt: '2021-01-01T00:00:00Z' });
     expect(buildMarks([kcnaClaim], anchorAnnotations(TEXT, [older, newer]).anchored)[0]?.annotation?.id).toBe('newer');
+  });
+
+  it('carries how the annotation anchored, and the old text of a fuzzy one', () => {
+    const exact = annotation('exact', TEXT, kcnaClaim.text);
+    const before = 'Yonhap reported that the spy service said workers may be sent.';
+    const fuzzy = annotation('fuzzy', before, before);
+    const marks = buildMarks([kcnaClaim, yonhapClaim], anchorAnnotations(TEXT, [exact, fuzzy]).anchored);
+    expect(marks.map((m) => [m.annotation?.id ?? null, m.anchoring, m.previousText])).toEqual([
+      ['exact', 'exact', null],
+      ['fuzzy', 'fuzzy', before],
+    ]);
+    expect(buildMarks([kcnaClaim], [])[0]).toMatchObject({ anchoring: null, previousText: null });
+  });
+
+  it('gives a fuzzy annotation outside every claim a mark of its own, on the current text', () => {
+    const before = 'Primorye is another common name for Primorsky.';
+    const marks = buildMarks([kcnaClaim, yonhapClaim], anchorAnnotations(TEXT, [annotation('m', before, before)]).anchored);
+    expect(marks[1]).toMatchObject({
+      text: 'Primorye is another name for Primorsky.',
+      detected: false,
+      anchoring: 'fuzzy',
+      previousText: before,
+    });
   });
 
   it('gives an annotation outside every claim a mark of its own, with its saved attributions', () => {

@@ -118,15 +118,87 @@ describe('startPage', () => {
     const { session } = setup({ annotations: [saved] });
     const result = (await session.handleMessage({ type: 'page:claims' })) as Result<PageSnapshot>;
     if (!result.ok) throw new Error(result.error);
-    const { url, title, claims } = result.value;
+    const { url, title, claims, orphans } = result.value;
     expect(url).toBe('https://news.example.com/talks');
     expect(title).toBe('Talks | The Ledger');
     expect(claims.map((c) => c.annotationId)).toEqual(['a1', null]);
+    expect(claims.map((c) => [c.detected, c.anchoring, c.previousText])).toEqual([
+      [true, 'exact', null],
+      [true, null, null],
+    ]);
+    expect(orphans).toEqual([]);
     const [first] = claims;
     expect(first?.text).toBe(TEXT);
     expect(first?.selectors[0]).toMatchObject({ type: 'TextQuoteSelector', exact: TEXT, prefix: '' });
-    expect(first?.selectors[0].suffix).toBe('\n\nPrimorye is another name for P');
+    // Stored normalised: the paragraph break is one space.
+    expect(first?.selectors[0].suffix).toBe(' Primorye is another name for Pr');
     expect(first?.selectors[1]).toEqual({ type: 'TextPositionSelector', start: first?.start, end: first?.end });
+  });
+
+  it('re-attaches an annotation to changed text: annotated on the page, marked fuzzy, old text reported', async () => {
+    const before = 'State agency KCNA said on Tuesday that talks went well.';
+    const saved = annotation('a1', `${before}\n\nPrimorye is another name for Primorsky.`, before, { note: 'Which day?' });
+    const { session, tags, root } = setup({ annotations: [saved] });
+    await session.ready;
+    const [kcna] = tags();
+    expect(kcna?.getAttribute('data-annotated')).toBe('true');
+    expect(kcna?.getAttribute('data-anchoring')).toBe('fuzzy');
+    expect(kcna?.getAttribute('aria-label')).toContain('re-attached to changed text');
+    const annotated = Array.from(document.querySelectorAll('mark[data-sourcemark="annotated"]'));
+    expect(annotated.map((m) => m.textContent).join('')).toBe(TEXT);
+
+    const result = (await session.handleMessage({ type: 'page:claims' })) as Result<PageSnapshot>;
+    if (!result.ok) throw new Error(result.error);
+    expect(result.value.claims[0]).toMatchObject({ annotationId: 'a1', anchoring: 'fuzzy', previousText: before, text: TEXT });
+    expect(result.value.orphans).toEqual([]);
+
+    expect(await session.handleMessage({ type: 'page:show-claim', start: result.value.claims[0]?.start ?? -1 })).toEqual({
+      ok: true,
+      value: null,
+    });
+    const card = root()?.querySelector<HTMLElement>('.sm-card');
+    expect(card?.textContent).toContain('Re-attached to changed text');
+    expect(card?.querySelector('.sm-card-previous')?.textContent).toBe(before);
+  });
+
+  it('highlights an annotation re-attached to text detection does not flag, and lists it for the popup', async () => {
+    const before = 'Primorye is another common name for Primorsky.';
+    const saved = annotation('a2', before, before, { attributions: [attribution('Atlas', { id: 'atlas' })] });
+    const { session, tags } = setup({ annotations: [saved] });
+    await session.ready;
+    expect(tags().map((t) => [t.getAttribute('data-source'), t.getAttribute('data-anchoring')])).toEqual([
+      ['KCNA', null],
+      ['Atlas', 'fuzzy'],
+      ['TASS', null],
+    ]);
+    const annotated = Array.from(document.querySelectorAll('mark[data-sourcemark="annotated"]'));
+    expect(annotated.map((m) => m.textContent).join('')).toBe('Primorye is another name for Primorsky.');
+
+    const result = (await session.handleMessage({ type: 'page:claims' })) as Result<PageSnapshot>;
+    if (!result.ok) throw new Error(result.error);
+    expect(result.value.claims.map((c) => [c.text, c.detected, c.annotationId, c.anchoring])).toEqual([
+      [TEXT, true, null, null],
+      ['Primorye is another name for Primorsky.', false, 'a2', 'fuzzy'],
+      ['TASS reported that farmers may use the land.', true, null, null],
+    ]);
+    expect(result.value.claims[1]?.previousText).toBe(before);
+    expect(result.value.claims[1]?.attributions[0]?.label).toBe('Atlas');
+  });
+
+  it('reports annotations it cannot anchor as orphans, with their quote and why, and marks nothing for them', async () => {
+    const gone = annotation('gone', 'The ministry denied any talks had taken place at all.', 'The ministry denied any talks had taken place at all.');
+    const twice = annotation('twice', 'x KCNA y', 'KCNA', {
+      target: { selectors: [{ type: 'TextQuoteSelector', exact: 'a', prefix: '', suffix: '' }] },
+    });
+    const { session, tags } = setup({ annotations: [gone, twice] });
+    await session.ready;
+    expect(tags().every((t) => t.getAttribute('data-annotated') === 'false')).toBe(true);
+    const result = (await session.handleMessage({ type: 'page:claims' })) as Result<PageSnapshot>;
+    if (!result.ok) throw new Error(result.error);
+    expect(result.value.orphans).toEqual([
+      { annotationId: 'gone', quote: 'The ministry denied any talks had taken place at all.', reason: 'not-found' },
+      { annotationId: 'twice', quote: 'a', reason: 'ambiguous' },
+    ]);
   });
 
   it('redraws on page:annotations-changed without detecting again', async () => {

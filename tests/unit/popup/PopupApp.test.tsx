@@ -4,12 +4,14 @@ import { render } from 'preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CANNOT_READ_PAGE, PopupApp } from '../../../components/PopupApp';
 import { fail, ok, type ExportSummary, type PageSnapshot, type Result } from '../../../lib/messages';
-import type { TextPositionSelector, TextQuoteSelector } from '../../../lib/model';
+import type { Annotation, TextPositionSelector, TextQuoteSelector } from '../../../lib/model';
+import type { PageClaim } from '../../../lib/messages';
+import { buildSelectors } from '../../../lib/anchor/text-quote';
 import type { ExportPort, OptionsPort, PagePort } from '../../../lib/popup/ports';
 import { saveAnnotation } from '../../../lib/store/annotations';
 import { openDb, type SourcemarkDb } from '../../../lib/store/db';
 import { choose, getButton, getByLabel, textOf, typeInto, waitFor } from './dom-helpers';
-import { SEED_TITLE, SEED_URL, seedSnapshot } from './seed-snapshot';
+import { SEED_TEXT, SEED_TITLE, SEED_URL, seedSnapshot } from './seed-snapshot';
 
 type FakePage = PagePort & {
   getSnapshot: ReturnType<typeof vi.fn<() => Promise<Result<PageSnapshot>>>>;
@@ -352,5 +354,142 @@ describe('PopupApp with claims that have no detected source', () => {
     expect(only.querySelector('[data-testid="source-tier"]')).toBeNull();
     expect([...only.querySelectorAll('button')].some((b) => b.textContent === 'Save rating')).toBe(false);
     expect(textOf(container.querySelector('[data-testid="page-counts"]'))).toBe('6 claims · 0 sources');
+  });
+});
+
+/** A stored claim annotation of the seed page on `exact` (selectors as the page would have built them). */
+function storedAnnotation(id: string, exact: string, context: string, overrides: Partial<Annotation> = {}): Annotation {
+  const start = context.indexOf(exact);
+  if (start < 0) throw new Error(`fixture: "${exact}" not in its context`);
+  return {
+    id,
+    url: SEED_URL,
+    pageTitle: SEED_TITLE,
+    target: { selectors: buildSelectors(context, start, start + exact.length) },
+    kind: 'claim',
+    attributions: [],
+    note: '',
+    tags: [],
+    origin: 'confirmed',
+    createdAt: '2026-11-01T09:00:00.000Z',
+    updatedAt: '2026-11-02T09:00:00.000Z',
+    ...overrides,
+  };
+}
+
+function orphanList(): HTMLElement | null {
+  return container.querySelector<HTMLElement>('[data-testid="orphans"]');
+}
+
+function orphans(): HTMLElement[] {
+  return [...container.querySelectorAll<HTMLElement>('[data-testid="orphan"]')];
+}
+
+describe('PopupApp with annotations not found on the page', () => {
+  const removed = 'The governor later said the deal would be signed in Pyongyang next spring.';
+
+  it('lists them under “Not found on this page”, with quote, note, verdict and “text changed or removed”', async () => {
+    await saveAnnotation(
+      db,
+      storedAnnotation('gone', removed, removed, {
+        note: 'Ask the governor’s office.',
+        verdict: { rating: 'false', rationale: '', ratedAt: '2026-11-02T09:00:00.000Z' },
+      }),
+      new Date('2026-11-02T09:00:00.000Z'),
+    );
+    snapshot = { ...seedSnapshot(), orphans: [{ annotationId: 'gone', quote: removed, reason: 'not-found' }] };
+    await mountReady();
+
+    const list = await waitFor(() => {
+      const found = orphanList();
+      expect(found).not.toBeNull();
+      expect(textOf(found)).toContain('Note: Ask the governor’s office.');
+      return found!;
+    });
+    const heading = container.querySelector(`[id="${list.getAttribute('aria-labelledby')}"]`);
+    expect(textOf(heading)).toBe('Not found on this page');
+    expect(orphans()).toHaveLength(1);
+    const orphan = orphans()[0]!;
+    expect(textOf(orphan.querySelector('[data-testid="orphan-quote"]'))).toBe(removed);
+    expect(textOf(orphan.querySelector('[data-testid="orphan-note"]'))).toBe('Note: Ask the governor’s office.');
+    expect(textOf(orphan.querySelector('[data-testid="orphan-verdict"]'))).toBe('Verdict: False');
+    expect(textOf(orphan)).toContain('text changed or removed');
+    expect(textOf(container.querySelector('[data-testid="page-counts"]'))).toBe('6 claims · 4 sources · 1 not found');
+    // The claims are still listed, and the orphan is not one of them.
+    expect(groups()).toHaveLength(4);
+    expect(textOf(container.querySelector('.page-body'))).not.toMatch(/No claims found/);
+  });
+
+  it('says when an annotation fits more than one place, and still lists it when the page has no claims', async () => {
+    await saveAnnotation(db, storedAnnotation('twice', removed, removed));
+    snapshot = { ...seedSnapshot(), claims: [], orphans: [{ annotationId: 'twice', quote: removed, reason: 'ambiguous' }] };
+    mount();
+    await waitFor(() => expect(orphans()).toHaveLength(1));
+    expect(textOf(orphans()[0]!)).toContain('text changed or removed, or it now appears more than once');
+    // "No claims" shows once the stored annotations are in; the orphan stays listed.
+    await waitFor(() => expect(container.querySelector('[data-testid="no-claims"]')).not.toBeNull());
+    expect(orphans()).toHaveLength(1);
+  });
+
+  it('leaves out an orphan deleted since, and shows no list without orphans', async () => {
+    snapshot = { ...seedSnapshot(), orphans: [{ annotationId: 'deleted', quote: removed, reason: 'not-found' }] };
+    await mountReady();
+    await waitFor(() => expect(orphanList()).toBeNull());
+    render(null, container);
+    snapshot = seedSnapshot();
+    await mountReady();
+    expect(orphanList()).toBeNull();
+    expect(textOf(container.querySelector('[data-testid="page-counts"]'))).toBe('6 claims · 4 sources');
+  });
+});
+
+describe('PopupApp with a claim re-attached to changed text', () => {
+  /** The second KCNA claim as it was saved, before the page changed a word. */
+  function changedClaim(): { claim: PageClaim; before: string; annotation: Annotation } {
+    const claim = snapshot.claims[1]!;
+    const before = claim.text.replace('had reached a deal', 'had struck a deal');
+    const oldPage = SEED_TEXT.replace(claim.text, before);
+    const annotation = storedAnnotation('fuzzy', before, oldPage, { note: 'Check the readout.' });
+    return { claim: { ...claim, annotationId: 'fuzzy', anchoring: 'fuzzy', previousText: before }, before, annotation };
+  }
+
+  it('says so and shows the text it was saved on beside the new text', async () => {
+    const { claim, before, annotation } = changedClaim();
+    await saveAnnotation(db, annotation);
+    snapshot.claims[1] = claim;
+    await mountReady();
+    const card = claimCard(claim.start);
+    await waitFor(() => expect(card.querySelector('[data-testid="previous-text"]')).not.toBeNull());
+    expect(textOf(card.querySelector('[data-testid="reattached"]'))).toContain('Re-attached to changed text');
+    expect(textOf(card.querySelector('[data-testid="previous-text"]'))).toBe(before);
+    expect(textOf(card.querySelector('[data-testid="claim-text"]'))).toBe(claim.text);
+    expect(card.dataset.anchoring).toBe('fuzzy');
+    expect(getByLabel<HTMLTextAreaElement>(card, 'Note').value).toBe('Check the readout.');
+    // Screen readers hear the old text with the claim.
+    const describedBy = card.querySelector('[data-testid="claim-text"]')?.getAttribute('aria-describedby') ?? '';
+    expect(describedBy.split(' ')).toContain(card.querySelector('[data-testid="reattached"]')?.id);
+
+    // Saving again confirms the new text: the annotation now stores it, and the notice goes.
+    getButton(card, 'Save').click();
+    await waitFor(() => expect(card.querySelector('[data-testid="previous-text"]')).toBeNull());
+    const [saved] = await db.annotations.toArray();
+    expect(saved?.target.selectors).toEqual(claim.selectors);
+  });
+
+  it('shows no notice on a claim that anchored on the same text', async () => {
+    const claim = { ...snapshot.claims[0]!, annotationId: 'same', anchoring: 'moved' as const };
+    await saveAnnotation(db, storedAnnotation('same', claim.text, SEED_TEXT));
+    snapshot.claims[0] = claim;
+    await mountReady();
+    await waitFor(() => expect(claimCard(claim.start).querySelector('[data-testid="claim-annotated"]')).not.toBeNull());
+    expect(claimCard(claim.start).querySelector('[data-testid="reattached"]')).toBeNull();
+  });
+
+  it('says when detection no longer flags the annotated text', async () => {
+    const { claim, annotation } = changedClaim();
+    await saveAnnotation(db, annotation);
+    snapshot.claims[1] = { ...claim, detected: false };
+    await mountReady();
+    expect(textOf(claimCard(claim.start).querySelector('[data-testid="not-detected"]'))).toContain('detection does not flag');
   });
 });

@@ -35,5 +35,8 @@ export function claimAt(start: number, attributions: Attribution[], text = `Clai
       { type: 'TextPositionSelector', start, end },
     ],
     annotationId: null,
+    detected: true,
+    anchoring: null,
+    previousText: null,
   };
 }

@@ -20,6 +20,16 @@ const elsewhere: PageClaim = { ...claimAt(100, sources, 'KCNA said so.'), select
   { type: 'TextPositionSelector', start: 400, end: 413 },
 ] };
 const other = claimAt(300, sources, 'Yonhap reported it.');
+// Saved before selectors were normalised: a no-break space and a doubled space in the stored text.
+const rawStored: Annotation = {
+  ...stored('raw', claim),
+  target: {
+    selectors: [
+      { type: 'TextQuoteSelector', exact: 'KCNA\u00a0said  so.', prefix: 'before\n', suffix: ' after' },
+      { type: 'TextPositionSelector', start: 100, end: 114 },
+    ],
+  },
+};
 
 describe('findAnnotationForClaim', () => {
   it.each<[string, PageClaim, Annotation[], string | undefined]>([
@@ -31,6 +41,7 @@ describe('findAnnotationForClaim', () => {
     ['same quote and context after the text moved', claim, [stored('moved', shifted)], 'moved'],
     ['same quote in another context is another claim', claim, [stored('elsewhere', elsewhere)], undefined],
     ['a highlight on the same sentence is not a claim annotation', claim, [stored('highlight', claim, 'highlight')], undefined],
+    ['a quote stored raw (before normalisation) still matches', claim, [rawStored], 'raw'],
   ])('%s', (_name, target, annotations, expected) => {
     expect(findAnnotationForClaim(target, annotations)?.id).toBe(expected);
   });

@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 // Node's URL, not the DOM environment's: readFileSync accepts only Node file URLs.
 import { URL as NodeURL } from 'node:url';
+import { buildSelectors } from '../../../lib/anchor/text-quote';
 import type { Attribution, CueStance, SourceRef, SourceType } from '../../../lib/model';
 import type { PageClaim, PageSnapshot } from '../../../lib/messages';
 
@@ -70,16 +71,11 @@ function claim(sentence: string, specs: AttributionSpec[]): PageClaim {
     end,
     text: sentence,
     attributions,
-    selectors: [
-      {
-        type: 'TextQuoteSelector',
-        exact: sentence,
-        prefix: SEED_TEXT.slice(Math.max(0, start - 32), start),
-        suffix: SEED_TEXT.slice(end, end + 32),
-      },
-      { type: 'TextPositionSelector', start, end },
-    ],
+    selectors: buildSelectors(SEED_TEXT, start, end),
     annotationId: null,
+    detected: true,
+    anchoring: null,
+    previousText: null,
   };
 }
 
@@ -118,5 +114,5 @@ export function seedClaims(): PageClaim[] {
 
 /** The whole snapshot the content script would answer `page:claims` with. */
 export function seedSnapshot(): PageSnapshot {
-  return { url: SEED_URL, title: SEED_TITLE, claims: seedClaims() };
+  return { url: SEED_URL, title: SEED_TITLE, claims: seedClaims(), orphans: [] };
 }

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { saveAnnotation } from '../../../lib/store/annotations';
-import { DB_NAME, openDb } from '../../../lib/store/db';
+import { allAnnotations, saveAnnotation } from '../../../lib/store/annotations';
+import { DB_NAME, DB_VERSION, openDb } from '../../../lib/store/db';
 import { listStoredSources, rateSource } from '../../../lib/store/sources';
 import { makeAnnotation, makeRating } from '../support/store-fixtures';
 
@@ -27,9 +27,9 @@ describe('openDb', () => {
 
     const reopened = openDb(name);
     try {
-      expect(await reopened.annotations.toArray()).toEqual([annotation]);
+      expect(await allAnnotations(reopened)).toEqual([annotation]);
       expect(await listStoredSources(reopened)).toEqual([source]);
-      expect(reopened.verno).toBe(1);
+      expect(reopened.verno).toBe(DB_VERSION);
     } finally {
       await reopened.delete();
     }

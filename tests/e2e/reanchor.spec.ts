@@ -1,0 +1,156 @@
+/**
+ * Highlights that hold: a note saved on the reference article finds its sentence again after the
+ * article is edited (re-attached to the changed text, and shown as such), is listed as "not found"
+ * with its note when the sentence is removed, and is found under the same article's tracking
+ * and fragment variants of the URL, and on an AMP copy that declares the article as canonical.
+ *
+ * The edited copies are served at the article's own URL with a route override: the extension
+ * sees the same address with different text, as after a newsroom edit.
+ */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { BrowserContext, Page } from '@playwright/test';
+import { expect, FIXTURES_DIR, openPopup, tags, test } from './fixtures';
+
+/** The saved claim, and the words the edits change. */
+const CLAIM_START = 'article stated that the two sides’ trade and economic working groups';
+const OLD_WORDS = 'had reached a deal';
+const NEW_WORDS = 'had reached an agreement';
+const NOTE = 'Compare with the Russian readout.';
+
+/** The article's paragraph holding the saved claim, as written in the fixture. */
+const CLAIM_PARAGRAPH = /<p>The <em>KCNA<\/em> article stated that[\s\S]*?<\/p>\s*/;
+
+async function articleHtml(): Promise<string> {
+  return readFile(join(FIXTURES_DIR, 'seed-article.html'), 'utf8');
+}
+
+/** Serve `html` at `url` (exactly) from now on, instead of the file. */
+async function serve(context: BrowserContext, url: string, html: string): Promise<void> {
+  await context.unroute(url);
+  await context.route(url, (route) => route.fulfill({ body: html, contentType: 'text/html; charset=utf-8' }));
+}
+
+/** The text of every range in a named CSS highlight. */
+function highlightedTexts(page: Page, name: string): Promise<string[]> {
+  return page.evaluate((highlightName) => {
+    const highlight = CSS.highlights.get(highlightName);
+    return highlight ? [...highlight].map((range) => (range as Range).toString().replace(/\s+/g, ' ').trim()) : [];
+  }, name);
+}
+
+async function open(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await expect(tags(page).first()).toBeVisible();
+}
+
+/** Save a note and a verdict on the KCNA claim through the popup, as a journalist would. */
+async function annotateClaim(context: BrowserContext, page: Page): Promise<void> {
+  const popup = await openPopup(context, page);
+  const claim = popup.getByTestId('claim').filter({ hasText: CLAIM_START });
+  await claim.getByLabel('Note').fill(NOTE);
+  await claim.getByLabel('Verdict').selectOption('unverifiable');
+  await claim.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(popup.getByRole('status')).toContainText(/saved/i);
+  await expect(tags(page).and(page.locator('[data-annotated="true"]'))).toHaveCount(1);
+  await popup.close();
+}
+
+/** A fresh browser with the note saved on the article; returns the page and the article's URL. */
+async function annotatedArticle(
+  launch: () => Promise<BrowserContext>,
+  origin: string,
+): Promise<{ context: BrowserContext; page: Page; url: string; original: string }> {
+  const context = await launch();
+  const page = await context.newPage();
+  const url = `${origin}/seed-article.html`;
+  await open(page, url);
+  await annotateClaim(context, page);
+  const original = await articleHtml();
+  return { context, page, url, original };
+}
+
+test.describe('a saved annotation when the article changes', () => {
+  test('re-attaches to a sentence whose word changed, and says so on the page and in the popup', async ({ launch, server }) => {
+    const { context, page, url, original } = await annotatedArticle(launch, server.origin);
+    expect(original).toContain(OLD_WORDS);
+    await serve(context, url, original.replace(OLD_WORDS, NEW_WORDS));
+    await open(page, url);
+
+    const fuzzyTag = tags(page).and(page.locator('[data-anchoring="fuzzy"]'));
+    await expect(fuzzyTag).toHaveCount(1);
+    await expect(fuzzyTag).toHaveAttribute('data-annotated', 'true');
+    await expect(fuzzyTag).toContainText('KCNA');
+    await expect(fuzzyTag).toHaveAttribute('aria-label', /re-attached to changed text/);
+    const annotated = await highlightedTexts(page, 'sourcemark-annotated');
+    expect(annotated).toHaveLength(1);
+    expect(annotated[0]).toContain(NEW_WORDS);
+
+    // The card says so, with the text the note was saved on.
+    await fuzzyTag.click();
+    const card = page.locator('#sourcemark-root .sm-card');
+    await expect(card).toContainText('Re-attached to changed text');
+    await expect(card.locator('.sm-card-previous')).toContainText(OLD_WORDS);
+    await page.keyboard.press('Escape');
+
+    const popup = await openPopup(context, page);
+    const changed = popup.getByTestId('claim').filter({ hasText: NEW_WORDS });
+    await expect(changed).toHaveCount(1);
+    await expect(changed.getByTestId('reattached')).toContainText('Re-attached to changed text');
+    await expect(changed.getByTestId('previous-text')).toContainText(OLD_WORDS);
+    await expect(changed.getByTestId('claim-text')).toContainText(NEW_WORDS);
+    await expect(changed.getByLabel('Note')).toHaveValue(NOTE);
+    await expect(changed.getByLabel('Verdict')).toHaveValue('unverifiable');
+    await expect(popup.getByTestId('orphans')).toHaveCount(0);
+  });
+
+  test('keeps an annotation whose sentence was removed, and lists it with its note as not found', async ({ launch, server }) => {
+    const { context, page, url, original } = await annotatedArticle(launch, server.origin);
+    expect(original).toMatch(CLAIM_PARAGRAPH);
+    await serve(context, url, original.replace(CLAIM_PARAGRAPH, ''));
+    await open(page, url);
+    await expect(tags(page).and(page.locator('[data-annotated="true"]'))).toHaveCount(0);
+
+    const popup = await openPopup(context, page);
+    const orphans = popup.getByTestId('orphans');
+    await expect(orphans.getByRole('heading', { name: 'Not found on this page' })).toBeVisible();
+    const orphan = orphans.getByTestId('orphan');
+    await expect(orphan).toHaveCount(1);
+    await expect(orphan).toContainText(`${CLAIM_START} ${OLD_WORDS}`);
+    await expect(orphan).toContainText(NOTE);
+    await expect(orphan).toContainText('Unverifiable');
+    await expect(orphan).toContainText('text changed or removed');
+    await expect(popup.getByTestId('claim').filter({ hasText: CLAIM_START })).toHaveCount(0);
+    await expect(popup.getByTestId('page-counts')).toContainText('1 not found');
+
+    // Put back, the sentence is found again where it was.
+    await context.unroute(url);
+    await open(page, url);
+    await expect(tags(page).and(page.locator('[data-anchoring="exact"]'))).toHaveCount(1);
+  });
+
+  test('is found under tracking parameters and a fragment, and on an AMP copy declaring the article canonical', async ({
+    launch,
+    server,
+  }) => {
+    const { context, page, url, original } = await annotatedArticle(launch, server.origin);
+
+    await open(page, `${url}?utm_source=x&utm_medium=y#frag`);
+    const annotatedTag = tags(page).and(page.locator('[data-annotated="true"]'));
+    await expect(annotatedTag).toHaveCount(1);
+    await expect(annotatedTag).toHaveAttribute('data-anchoring', 'exact');
+    let popup = await openPopup(context, page);
+    const again = popup.getByTestId('claim').filter({ hasText: CLAIM_START });
+    await expect(again.getByLabel('Note')).toHaveValue(NOTE);
+    await expect(again.getByTestId('reattached')).toHaveCount(0);
+    await expect(popup.getByTestId('orphans')).toHaveCount(0);
+    await popup.close();
+
+    const ampUrl = `${server.origin}/amp/seed-article.html?amp=1`;
+    await serve(context, ampUrl, original.replace('<head>', `<head>\n<link rel="canonical" href="${url}">`));
+    await open(page, ampUrl);
+    await expect(tags(page).and(page.locator('[data-annotated="true"]'))).toHaveCount(1);
+    popup = await openPopup(context, page);
+    await expect(popup.getByTestId('claim').filter({ hasText: CLAIM_START }).getByLabel('Note')).toHaveValue(NOTE);
+  });
+});

@@ -1,0 +1,260 @@
+import 'fake-indexeddb/auto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { quoteOf, siteOf, sourceKeyOf } from '../../../lib/library/index-fields';
+import { dayRange, DEFAULT_QUERY, type LibraryFilters, type LibraryQuery } from '../../../lib/library/query';
+import { indexWords, searchTerms } from '../../../lib/library/words';
+import type { Annotation, CredibilityTier } from '../../../lib/model';
+import { deleteAnnotations, putAnnotations, restoreAnnotations, retagAnnotations, saveAnnotation } from '../../../lib/store/annotations';
+import type { SourcemarkDb } from '../../../lib/store/db';
+import { loadLibraryFacets, openLibraryQuery, tierLookup } from '../../../lib/store/library';
+import { sampleAnnotations } from '../support/library-sample';
+import { makeAnnotation, makeRating, makeSource, openTestDb } from '../support/store-fixtures';
+
+const N = 400;
+const TIERS: ReadonlyMap<string, CredibilityTier> = new Map([
+  ['kcna', 'propaganda'],
+  ['tass', 'propaganda'],
+  ['yonhap', 'reliable'],
+]);
+
+let db: SourcemarkDb;
+let sample: Annotation[];
+let deleted: Set<string>;
+
+beforeAll(async () => {
+  db = openTestDb();
+  sample = sampleAnnotations(N);
+  await putAnnotations(db, sample);
+  // Every 13th is deleted: tombstones must never show.
+  deleted = new Set(await deleteAnnotations(db, sample.filter((_, i) => i % 13 === 0).map((a) => a.id), new Date('2025-01-01T00:00:00Z')));
+});
+afterAll(async () => {
+  await db.delete();
+});
+
+/** The reference: every live sample annotation checked field by field, sorted by the query's order. */
+function expected(query: LibraryQuery): string[] {
+  const terms = searchTerms(query.text);
+  const f = query.filters;
+  const range = dayRange(f);
+  const rows = sample.filter((a) => {
+    if (deleted.has(a.id) || !range) return false;
+    const words = indexWords(quoteOf(a), a.note, ...a.tags);
+    const created = Date.parse(a.createdAt);
+    return (
+      terms.every((t) => words.some((w) => w.startsWith(t))) &&
+      (f.source === undefined || sourceKeyOf(a) === f.source) &&
+      (f.sourceType === undefined || (a.attributions[0]?.type ?? 'other') === f.sourceType) &&
+      (f.tier === undefined || (TIERS.get(sourceKeyOf(a)) ?? 'unrated') === f.tier) &&
+      (f.verdict === undefined || (a.verdict?.rating ?? 'none') === f.verdict) &&
+      (f.origin === undefined || a.origin === f.origin) &&
+      (f.tag === undefined || a.tags.includes(f.tag)) &&
+      (f.site === undefined || siteOf(a.url) === f.site) &&
+      created >= range.fromMs &&
+      created <= range.toMs
+    );
+  });
+  const field = (a: Annotation) => (query.sort === 'site' ? siteOf(a.url) : query.sort === 'source' ? sourceKeyOf(a) : '');
+  // Natural order: field A→Z, then newest first, then id; the other direction reverses all of it.
+  rows.sort((a, b) => {
+    const byField = field(a) < field(b) ? -1 : field(a) > field(b) ? 1 : 0;
+    return byField || Date.parse(b.createdAt) - Date.parse(a.createdAt) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  });
+  const natural = query.sort === 'date' ? 'desc' : 'asc';
+  if (query.direction !== natural) rows.reverse();
+  return rows.map((a) => a.id);
+}
+
+/** Every id the cursor gives, read `pageSize` at a time. */
+async function readAll(query: LibraryQuery, strategy: 'auto' | 'narrow' | 'scan', pageSize = 7): Promise<{ ids: string[]; total: number | null }> {
+  const cursor = await openLibraryQuery(db, query, TIERS, { strategy });
+  const ids: string[] = [];
+  for (let guard = 0; guard < 1000 && !cursor.done; guard++) {
+    const page = await cursor.next(pageSize);
+    if (page.length === 0) break;
+    ids.push(...page.map((a) => a.id));
+  }
+  return { ids, total: cursor.total };
+}
+
+const q = (text: string, filters: LibraryFilters = {}, sort: LibraryQuery['sort'] = 'date', direction?: LibraryQuery['direction']): LibraryQuery => ({
+  text,
+  filters,
+  sort,
+  direction: direction ?? (sort === 'date' ? 'desc' : 'asc'),
+});
+
+const QUERIES: [string, LibraryQuery][] = [
+  ['everything, newest first', DEFAULT_QUERY],
+  ['everything, oldest first', q('', {}, 'date', 'asc')],
+  ['a word prefix', q('missile')],
+  ['a whole word that is also a prefix of nothing else', q('missiles')],
+  ['two words, the last a prefix being typed', q('kcna miss')],
+  ['an accented word typed without accents', q('elect')],
+  ['a word of another source’s label', q('societe')],
+  ['a one-letter prefix while typing', q('k')],
+  ['a word of a note', q('figures')],
+  ['a tag’s word', q('follow')],
+  ['no match', q('zzzz')],
+  ['a resolved source', q('', { source: 'kcna' })],
+  ['an unresolved source', q('', { source: 'american-authorities' })],
+  ['no source', q('', { source: '(unattributed)' })],
+  ['a source type', q('', { sourceType: 'state-media' })],
+  ['a tier held by two sources', q('', { tier: 'propaganda' })],
+  ['the unrated tier', q('', { tier: 'unrated' })],
+  ['a tier nobody has', q('', { tier: 'mixed' })],
+  ['a verdict', q('', { verdict: 'false' })],
+  ['no verdict', q('', { verdict: 'none' })],
+  ['an origin', q('', { origin: 'manual' })],
+  ['a tag, case and all', q('', { tag: 'Korea' })],
+  ['a site', q('', { site: 'wire.example' })],
+  ['a date range', q('', { from: '2024-02-01', to: '2024-03-15' })],
+  ['an open-ended date range', q('', { from: '2024-04-01' })],
+  ['dates that exclude each other', q('', { from: '2024-04-01', to: '2024-03-01' })],
+  ['search, site and verdict', q('report', { site: 'news.example', verdict: 'none' })],
+  ['source and date, sorted by source', q('', { source: 'yonhap', to: '2024-03-01' }, 'source')],
+  ['site filter, oldest first', q('', { site: 'daily.example' }, 'date', 'asc')],
+  ['by site A to Z', q('', {}, 'site')],
+  ['by site Z to A', q('', {}, 'site', 'desc')],
+  ['by source A to Z, searching', q('talks', {}, 'source')],
+  ['by source Z to A with a tier', q('', { tier: 'propaganda' }, 'source', 'desc')],
+];
+
+describe('openLibraryQuery', () => {
+  it('has a sample with every kind of row', () => {
+    expect(expected(DEFAULT_QUERY).length).toBe(N - deleted.size);
+    expect(deleted.size).toBeGreaterThan(20);
+  });
+
+  describe.each(['auto', 'narrow', 'scan'] as const)('with the %s strategy', (strategy) => {
+    it.each(QUERIES)('returns %s, in order, page after page', async (_name, query) => {
+      const want = expected(query);
+      const { ids, total } = await readAll(query, strategy);
+      expect(ids).toEqual(want);
+      // Once everything is read the total is known.
+      expect(total).toBe(want.length);
+    });
+  });
+
+  it('knows the total of the unfiltered library before reading past the first page', async () => {
+    const cursor = await openLibraryQuery(db, DEFAULT_QUERY, TIERS);
+    await cursor.next(50);
+    expect(cursor.total).toBe(N - deleted.size);
+    expect(cursor.plan).toMatchObject({ kind: 'plan', narrow: [], scan: { index: 'derived.byDate', reverse: false } });
+  });
+
+  it('narrows a search by the primary keys of its words, and reads only matching rows', async () => {
+    const cursor = await openLibraryQuery(db, q('kcna harv'), TIERS);
+    expect(cursor.plan.kind).toBe('plan');
+    if (cursor.plan.kind !== 'plan') return;
+    expect(cursor.plan.narrow.map((n) => n.driver.label).sort()).toEqual(['word "harv*"', 'word "kcna*"']);
+    expect(cursor.total).toBe(expected(q('kcna harv')).length);
+  });
+
+  it('walks a site filter’s own range, already in date order', async () => {
+    const cursor = await openLibraryQuery(db, q('', { site: 'blog.example' }), TIERS, { strategy: 'scan' });
+    expect(cursor.plan).toMatchObject({ kind: 'plan', scan: { index: 'derived.bySite', label: 'site = blog.example' } });
+  });
+
+  it('answers an impossible query with an empty plan and no reads', async () => {
+    const cursor = await openLibraryQuery(db, q('', { tier: 'mixed' }), TIERS);
+    expect(cursor.plan.kind).toBe('empty');
+    expect(await cursor.next(50)).toEqual([]);
+    expect(cursor.total).toBe(0);
+  });
+});
+
+describe('bulk changes', () => {
+  it('retags, deletes and restores live annotations, and the library follows each', async () => {
+    const local = openTestDb();
+    try {
+      const rows = sampleAnnotations(20, 3);
+      await putAnnotations(local, rows);
+      const ids = rows.slice(0, 4).map((a) => a.id);
+      const at = new Date('2025-02-01T00:00:00Z');
+
+      expect(await retagAnnotations(local, ids, { add: 'to check' }, at)).toEqual(ids);
+      expect(await retagAnnotations(local, ids, { add: 'to check' }, at)).toEqual([]);
+      const tagged = await readAllFrom(local, q('', { tag: 'to check' }));
+      expect(tagged.sort()).toEqual([...ids].sort());
+      expect(await readAllFrom(local, q('to che'))).toEqual(expect.arrayContaining(ids));
+      expect((await local.annotations.get(ids[0]!))?.updatedAt).toBe(at.toISOString());
+
+      expect(await deleteAnnotations(local, [...ids, 'unknown'], at)).toEqual(ids);
+      expect(await readAllFrom(local, q('', { tag: 'to check' }))).toEqual([]);
+      expect((await local.annotations.get(ids[0]!))?.derived).toBeUndefined();
+
+      const later = new Date('2025-02-02T00:00:00Z');
+      expect(await restoreAnnotations(local, ids, later)).toEqual(ids);
+      expect(await restoreAnnotations(local, ids, later)).toEqual([]);
+      const restored = await local.annotations.get(ids[0]!);
+      expect(restored).not.toHaveProperty('deletedAt');
+      expect(restored?.updatedAt).toBe(later.toISOString());
+      expect(restored?.createdAt).toBe(rows[0]!.createdAt);
+      expect((await readAllFrom(local, q('', { tag: 'to check' }))).sort()).toEqual([...ids].sort());
+
+      expect(await retagAnnotations(local, ids, { remove: 'to check' }, later)).toEqual(ids);
+      expect(await readAllFrom(local, q('', { tag: 'to check' }))).toEqual([]);
+    } finally {
+      await local.delete();
+    }
+  });
+
+  it('keeps tombstones out of retags', async () => {
+    const local = openTestDb();
+    try {
+      const saved = await saveAnnotation(local, makeAnnotation({ id: 'x', deletedAt: '2024-06-01T00:00:00.000Z' }));
+      expect(await retagAnnotations(local, [saved.id], { add: 'a' })).toEqual([]);
+    } finally {
+      await local.delete();
+    }
+  });
+});
+
+async function readAllFrom(local: SourcemarkDb, query: LibraryQuery): Promise<string[]> {
+  const cursor = await openLibraryQuery(local, query, new Map());
+  return (await cursor.next(1000)).map((a) => a.id);
+}
+
+describe('loadLibraryFacets', () => {
+  it('counts each source’s live annotations, sites and verdicts from the indexes, and lists sites and tags', async () => {
+    const facets = await loadLibraryFacets(db, [makeSource({ id: 'kcna', name: 'KCNA (mine)', type: 'state-media', rating: makeRating() })]);
+    const live = sample.filter((a) => !deleted.has(a.id));
+    expect(facets.total).toBe(live.length);
+    expect(facets.sources.reduce((n, s) => n + s.count, 0)).toBe(live.length);
+    for (const stat of facets.sources) {
+      const mine = live.filter((a) => sourceKeyOf(a) === stat.key);
+      expect(stat.count).toBe(mine.length);
+      expect(stat.sites).toBe(new Set(mine.map((a) => siteOf(a.url))).size);
+      expect(stat.verdicts.false).toBe(mine.filter((a) => a.verdict?.rating === 'false').length);
+      expect(stat.verdicts.none).toBe(mine.filter((a) => !a.verdict).length);
+    }
+    expect(facets.sources.map((s) => s.count)).toEqual([...facets.sources.map((s) => s.count)].sort((a, b) => b - a));
+    const labels = Object.fromEntries(facets.sources.map((s) => [s.key, s.label]));
+    expect(labels).toMatchObject({
+      kcna: 'KCNA (mine)',
+      yonhap: 'Yonhap',
+      'american-authorities': 'American authorities',
+      'societe-generale-analysts': 'Société Générale analysts',
+      '(unattributed)': 'No source found',
+    });
+    expect(facets.sites).toEqual(['blog.example', 'daily.example', 'news.example', 'wire.example']);
+    expect(facets.tags).toEqual(['follow up', 'korea', 'Korea', 'russia']);
+  });
+
+  it('reads an empty library', async () => {
+    const local = openTestDb();
+    try {
+      expect(await loadLibraryFacets(local)).toEqual({ sources: [], sites: [], tags: [], total: 0 });
+    } finally {
+      await local.delete();
+    }
+  });
+});
+
+describe('tierLookup', () => {
+  it('maps each rated stored source to its tier, leaving the unrated out', () => {
+    const lookup = tierLookup([makeSource({ id: 'a', rating: makeRating({ tier: 'mixed' }) }), makeSource({ id: 'b' })]);
+    expect([...lookup]).toEqual([['a', 'mixed']]);
+  });
+});
