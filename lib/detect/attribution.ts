@@ -8,7 +8,16 @@
  * - after "according to" / "citing": "according to Pyongyang’s official media";
  * - after "by" in the passive: "was reported by Yonhap";
  * - "X was quoted (by Y) as saying", "Y quoted X as saying";
- * - the clause's subject, for a participle ("…, telling reporters that …", "…, citing weak demand").
+ * - the clause's subject, for a participle ("…, telling reporters that …", "…, citing weak demand");
+ * - behind what separates a subject from its verb: appositives (", 78,", ", the mayor of Kupiansk,
+ *   a town near the front,"), relative clauses ("lawmakers, who accused …", "Residents who fled …
+ *   said"), reduced relatives ("data released on Tuesday showed", "rebels backed by Moscow said"),
+ *   modifiers ("a Weibo user with a million followers alleged");
+ * - inside an attributed quotation, speech it reports ("“He used to tell me that …,” she said"),
+ *   a chain whose pronoun is left unresolved.
+ * Each cue word counts only with a plausible source and where its guard allows (cues.ts): "the
+ * stated goal", "people feared trapped", "beat Wall Street estimates", "a judge denied the motion",
+ * "posted on public boards" and "Every government promises" attribute nothing.
  * When a person or a body speaks through an outlet or a platform ("Kozhemyako posted on his
  * Telegram account", "stated … to the Russian state news agency TASS", "told Reuters", "said in a
  * statement on Telegram"), the outlet is the source and the speaker is named apart. An outlet that
@@ -24,10 +33,11 @@
  */
 import type { CueStance, Source, SourceType } from '../model';
 import { chainOrder, childlessRelays, linkChains, markTrailing, type CandidateKind, type ChainCandidate } from './chains';
-import { CLAIM_NOUNS, cueFor, RELAY_PARTICIPLES, type CueEntry } from './cues';
+import { CLAIM_NOUNS, cueFor, isVerbCue, RELAY_PARTICIPLES, type CueEntry } from './cues';
 import { datelineEnd } from './datelines';
 import type { LocalName } from './names';
 import {
+  AUXILIARIES,
   BE_FORMS,
   DETERMINERS,
   findAnonymitySpans,
@@ -43,9 +53,11 @@ import {
   type Phrase,
   type Pronoun,
 } from './noun-phrases';
+import type { Gender } from './coreference';
 import type { SourceMention } from './source-matcher';
 import {
   DOCUMENT_HEADS,
+  genderOfWord,
   guessSourceType,
   headIndex,
   isMediumHead,
@@ -57,6 +69,8 @@ import {
   isSourceHead,
   LEADING_WORDS,
   personNameRange,
+  roleOf,
+  spokespersonBody,
   type PhraseWord,
 } from './source-type';
 import { isAllCaps, type Token } from './tokens';
@@ -110,6 +124,15 @@ export type FoundAttribution = {
   person: boolean;
   /** Index (in the returned array) of the outer source of a chain, or null. */
   reportedBy: number | null;
+  /** The gender the source words show ("spokeswoman", "Mrs", "her daughter"), for later "he"/"she"; null when none. */
+  gender: Gender | null;
+  /** The same for the speaker, when there is one. */
+  speakerGender: Gender | null;
+  /**
+   * True when the attribution is inside a quotation ("“He used to tell me that …,” she said"): its
+   * pronoun refers within the quoted speaker's world, so it is neither resolved nor remembered.
+   */
+  quoted: boolean;
 };
 
 /** The attributions of one sentence, and whether it says anything besides them. */
@@ -123,10 +146,13 @@ export type SentenceAttributions = {
   hasContent: boolean;
 };
 
+/** A subject read before a verb, with the appositive between them, if any. */
+type SubjectPhrase = { phrase: Phrase; appositive: [number, number] | null; appositiveWords: PhraseWord[] };
+
 /** An attribution being read: what will be returned, and where its parts are. */
 type Candidate = ChainCandidate & {
   /** The attribution as it will be returned, but for `reportedBy` (set once all are linked). */
-  found: Omit<FoundAttribution, 'reportedBy'>;
+  found: FoundAttribution;
 };
 
 /** A source phrase made sense of. */
@@ -171,6 +197,14 @@ const OUTLET_SUFFIXES: ReadonlySet<string> = new Set([
   'journalist', 'journalists', 'network', 'radio', 'app', 'platform', 'messenger', 'group', 'piece',
   'story', 'stories', 'coverage', 'programme', 'program', 'show', 'podcast', 'livestream', 'message',
   'messages', 'tweet', 'tweets', 'blog', 'column', 'op-ed', 'headline', 'wire', 'international',
+  'user', 'users', 'sport', 'sports', 'online', 'world', 'arabic', 'persian', 'russian', 'ukrainian', 'chinese',
+  'mundo', 'africa', 'asia', 'europe', 'americas', 'verify', 'investigations', 'newsroom', 'staff', 'team',
+]);
+
+/** Writings a person writes in ("wrote in her memoir", "writes in a new book"). */
+const WRITINGS: ReadonlySet<string> = new Set([
+  'book', 'books', 'memoir', 'memoirs', 'essay', 'essays', 'newsletter', 'diary', 'journal', 'thesis', 'chapter',
+  'preface', 'foreword', 'substack', 'blog', 'letter', 'letters', 'email', 'note', 'notes', 'textbook', 'novel',
 ]);
 
 /** Words after a platform's name that make it a channel a speaker uses ("a popular Telegram channel"). */
@@ -203,6 +237,8 @@ const APPOSITIVE_OPENERS: ReadonlySet<string> = new Set([
   'in', 'on', 'at', 'himself', 'herself', 'itself', 'also', 'its', 'his', 'her', 'their', 'one', 'two',
   'three', 'both', 'formerly', 'now', 'then', 'once', 'like', 'unlike', 'reached', 'interviewed', 'asked',
   'contacted', 'responding', 'addressing', 'appearing', 'talking', 'meanwhile', 'however', 'too',
+  'known', 'dubbed', 'nicknamed', 'widely', 'long', 'best', 'whom', 'including', 'such', 'notably', 'especially',
+  'mainly', 'chiefly', 'among', 'along', 'together', 'as', 'with',
 ]);
 
 /** Words after a noun-like cue's -s form that show it is the noun: "claims of", "reports were". */
@@ -246,6 +282,88 @@ const SUBJECT_MODIFIERS: ReadonlySet<string> = new Set([
   'unnamed', 'anonymous', 'independent', 'western', 'grid', 'lead', 'parent', 'defence', 'defense',
 ]);
 
+/** What a denial verb can refuse that is not a claim: "denied entry", "denied bail", "rejected the appeal" (a ruling). */
+const GRANTED_THINGS: ReadonlySet<string> = new Set([
+  'entry', 'access', 'visa', 'visas', 'bail', 'permission', 'asylum', 'request', 'requests', 'service',
+  'treatment', 'motion', 'motions', 'appeal', 'appeals', 'petition', 'petitions', 'application',
+  'applications', 'bid', 'parole', 'bond', 'release', 'extradition', 'licence', 'license', 'permit', 'passage',
+]);
+
+/** What "claimed" can take that is not a proposition: "claimed 10 lives", "claimed responsibility", "claimed victory". */
+const CLAIMED_THINGS: ReadonlySet<string> = new Set(['lives', 'life', 'victims', 'responsibility', 'credit', 'victory', 'title', 'seat', 'seats', 'prize', 'asylum', 'benefits', 'compensation']);
+
+/** Words that open a subordinate clause of the writer's narration ("where they believed …"). */
+const SUBORDINATORS: ReadonlySet<string> = new Set([
+  'where', 'because', 'as', 'since', 'when', 'whenever', 'if', 'although', 'though', 'while', 'unless', 'until',
+  'after', 'before', 'once', 'so', 'whereas', 'lest',
+]);
+
+/** Words that open the clause a cue reports: "added that", "noted:", "added, “…”". */
+const CLAUSE_OPENERS: ReadonlySet<string> = new Set(['that', ':', ',', '“', '"', '«', '„', '—', '–', '-', 'how', 'what', 'why', 'whether']);
+
+/** What follows "made clear": the content of what was made clear. */
+const CLEAR_FOLLOWERS: ReadonlySet<string> = new Set(['that', ':', ',', '.', 'what', 'how', 'why', 'whether', 'to', 'he', 'she', 'they', 'it', 'the']);
+
+const THAT: ReadonlySet<string> = new Set(['that']);
+const FOR_ON: ReadonlySet<string> = new Set(['for', 'on']);
+const TO: ReadonlySet<string> = new Set(['to']);
+const THAT_AS: ReadonlySet<string> = new Set(['that', 'as']);
+const THAT_WHETHER: ReadonlySet<string> = new Set(['that', 'whether', 'if']);
+const TO_THAT_AGAINST: ReadonlySet<string> = new Set(['to', 'that', 'against']);
+
+/**
+ * Heads of a subject that reports findings without "that": "the study found a 19% rise",
+ * "earlier studies have found weaker links", "researchers found higher levels".
+ */
+const RESEARCH_HEADS: ReadonlySet<string> = new Set([
+  'study', 'studies', 'research', 'report', 'reports', 'survey', 'surveys', 'poll', 'polls', 'analysis',
+  'analyses', 'review', 'reviews', 'trial', 'trials', 'investigation', 'investigations', 'inquiry', 'audit',
+  'probe', 'paper', 'papers', 'researchers', 'scientists', 'investigators', 'authors', 'experiment',
+  'experiments', 'census', 'assessment', 'evaluation', 'data', 'tests', 'test', 'autopsy', 'examination',
+  'inspectors', 'auditors', 'economists', 'analysts', 'experts', 'it', 'they',
+]);
+
+/** Pictures: what they "show" is evidence, not a statement ("footage showed smoke over the city"). */
+const VISUAL_HEADS: ReadonlySet<string> = new Set([
+  'footage', 'video', 'videos', 'images', 'image', 'photos', 'photo', 'photographs', 'photograph', 'pictures',
+  'picture', 'map', 'maps', 'imagery', 'clip', 'clips', 'livestream', 'broadcast', 'graphic', 'chart',
+]);
+
+/** Heads of a subject that rules rather than speaks: "a judge denied the motion", "the court rejected the appeal". */
+const RULING_HEADS: ReadonlySet<string> = new Set([
+  'judge', 'judges', 'court', 'courts', 'jury', 'juries', 'panel', 'tribunal', 'magistrate', 'magistrates',
+  'justices', 'justice', 'arbitrator', 'arbitrators', 'referee', 'umpire',
+]);
+
+/** Words after a belief or report participle that make it an agentless passive: "people feared trapped", "believed dead". */
+const PREDICATIVES: ReadonlySet<string> = new Set([
+  'dead', 'killed', 'missing', 'trapped', 'buried', 'lost', 'drowned', 'injured', 'wounded', 'alive',
+  'responsible', 'involved', 'linked', 'connected', 'kidnapped', 'abducted', 'captured', 'detained', 'hiding',
+]);
+
+/** Past participles not in -ed that open a reduced relative clause ("a video seen by", "data shown on"). */
+const IRREGULAR_PARTICIPLES: ReadonlySet<string> = new Set(['seen', 'shown', 'written', 'given', 'taken', 'drawn', 'known', 'held', 'run', 'led', 'sent', 'put', 'set', 'built', 'made', 'done']);
+
+/** Prepositions after the participle of a reduced relative ("published in", "charged with", "arrested after"). */
+const REDUCED_RELATIVE_PREPOSITIONS: ReadonlySet<string> = new Set(['by', 'in', 'on', 'at', 'from', 'with', 'for', 'over', 'after', 'during', 'near']);
+
+/** Prepositions that open a modifier after a subject's head ("a user *with* a million followers"). */
+const MODIFIER_PREPOSITIONS: ReadonlySet<string> = new Set(['with', 'from', 'of', 'at', 'in', 'for', 'on', 'near', 'outside', 'inside']);
+
+/** Words for the members of a group, who speak for it: "campaigners from", "members of". */
+const MEMBER_NOUNS: ReadonlySet<string> = new Set([
+  'campaigners', 'campaigner', 'members', 'member', 'activists', 'activist', 'supporters', 'volunteers',
+  'organisers', 'organizers', 'representatives', 'representative', 'spokespeople', 'staff', 'protesters',
+]);
+
+/** Verbs whose object is the noun phrase before a noun-like cue: "beat Wall Street estimates", "missed forecasts". */
+const OBJECT_TAKING_VERBS: ReadonlySet<string> = new Set([
+  'beat', 'beats', 'beating', 'missed', 'miss', 'misses', 'missing', 'topped', 'top', 'tops', 'topping',
+  'exceeded', 'exceed', 'exceeds', 'exceeding', 'met', 'meet', 'meets', 'meeting', 'matched', 'match',
+  'surpassed', 'surpass', 'cut', 'cuts', 'raised', 'raise', 'raises', 'lowered', 'lower', 'lowers',
+  'revised', 'revise', 'trimmed', 'lifted', 'than', 'with', 'versus', 'vs',
+]);
+
 /**
  * Most attributions read from one sentence. Real sentences have one to four; the cap keeps the
  * pairwise linking steps cheap on a "sentence" that is really a whole page without full stops.
@@ -258,7 +376,7 @@ const AFTER_CUE_WINDOW = 16;
 /** Longest stretch (tokens) at the end of a sentence searched for "in a post on Facebook". */
 const END_WINDOW = 14;
 /** Longest appositive (tokens) between a subject and its verb. */
-const MAX_APPOSITIVE = 18;
+const MAX_APPOSITIVE = 24;
 /** Longest subject read at the start of a clause, in tokens. */
 const MAX_CLAUSE_SUBJECT = 8;
 
@@ -278,6 +396,21 @@ function phraseWords(tokens: readonly Token[], start: number, end: number): { wo
 
 function normaliseSpace(s: string): string {
   return s.replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * Whether a pronoun can stand for the source of an earlier attribution of the same sentence: "he"
+ * and "she" for a person (or the person speaking through an outlet) not named by the other
+ * pronoun; "it" and "they" for anything else.
+ */
+function sameReferent(earlier: FoundAttribution, pronoun: Pronoun): boolean {
+  const personal = pronoun === 'he' || pronoun === 'she';
+  if (earlier.pronoun) {
+    const earlierPersonal = earlier.pronoun === 'he' || earlier.pronoun === 'she';
+    return personal ? earlier.pronoun === pronoun : !earlierPersonal;
+  }
+  const person = earlier.person || earlier.speakerType === 'official-person' || (earlier.speaker !== null && earlier.speakerType === 'other');
+  return personal ? person : !earlier.person;
 }
 
 /** Reads the attributions of one sentence. A class only to share the sentence's state between the rules. */
@@ -335,6 +468,24 @@ class SentenceReader {
     return out;
   }
 
+  /** The first token of a registry mention that ends with token `i`, or null. */
+  private mentionEndingAt(i: number): number | null {
+    const t = this.tok(i);
+    if (!t) return null;
+    let lo = 0;
+    let hi = this.mentions.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((this.mentions[mid]?.end ?? 0) < t.end) lo = mid + 1;
+      else hi = mid;
+    }
+    const m = this.mentions[lo];
+    if (!m || m.end !== t.end || m.start === t.start) return null;
+    let s = i;
+    while (s > this.first && (this.tok(s)?.start ?? 0) > m.start) s -= 1;
+    return this.tok(s)?.start === m.start ? s : null;
+  }
+
   /** The token index where mention `m` starts, searching `[start, end)`. */
   private tokenOf(m: SourceMention, start: number, end: number): number {
     for (let i = start; i < end; i += 1) {
@@ -364,19 +515,83 @@ class SentenceReader {
         this.sourceFollows(k, k + 1, w, 'citing');
         continue;
       }
+      // "…, which cited people familiar with the matter, …": like "citing"; "cited by" is a relay.
+      if ((w === 'cited' || w === 'cites') && this.lower(k + 1) !== 'by' && !this.afterBe(k)) {
+        const before = this.candidates.length;
+        this.sourceFollows(k, k + 1, w, 'cited');
+        // "The newspaper cited two officials as saying …": the subject relays what it cites.
+        if (this.candidates.length > before) {
+          const subject = this.relativeAntecedent(k - 1) ?? this.subjectBefore(k - 1);
+          const r = subject ? this.resolve(subject.phrase, subject.appositiveWords) : null;
+          if (subject && r && r.plausible && !r.pronoun) this.add('subject', r, k, k + 1, subject.phrase, w, 'neutral', r.speaker, null, null);
+        }
+        continue;
+      }
       if (w === 'quoted' && this.quotedAsSaying(k)) continue;
       if (RELAY_PARTICIPLES.has(w) && this.lower(k + 1) === 'by' && !this.afterBe(k) && this.relay(k)) continue;
       const entry = cueFor(w);
       if (entry) this.verbCue(k, entry);
     }
     if (this.candidates.length === 0) return { attributions: [], hasContent: false };
+    this.quotedReports();
     markTrailing(this.candidates, this.tokens, this.first);
     linkChains(this.candidates, this.tokens);
     const dropped = childlessRelays(this.candidates);
     if (dropped.size === this.candidates.length) return { attributions: [], hasContent: false };
     const { order, reportedBy } = chainOrder(this.candidates, dropped);
-    const attributions = order.map((ci, pos) => ({ ...(this.candidates[ci] as Candidate).found, reportedBy: reportedBy[pos] ?? null }));
+    // Each candidate's attribution is returned once, so it is completed in place rather than copied.
+    const attributions = order.map((ci, pos) => {
+      const found = (this.candidates[ci] as Candidate).found;
+      found.reportedBy = reportedBy[pos] ?? null;
+      return found;
+    });
     return { attributions, hasContent: this.hasContent() };
+  }
+
+  /**
+   * Speech reported inside an attributed quotation: "“He used to tell me that …,” she said." A
+   * clause that opens the quotation (or follows punctuation in it) with "he" or "she" and a speech
+   * verb is a chain: the quoted speaker reports what that person said. First and second persons
+   * ("I told him") and beliefs are the speaker's own words.
+   */
+  private quotedReports(): void {
+    const n = this.tokens.length;
+    const outer = this.candidates.length;
+    // Each attempt is bounded; the cap keeps a page-long quotation full of "he said" linear.
+    let attempts = 0;
+    for (let k = this.first + 1; k < n && this.candidates.length < MAX_ATTRIBUTIONS && attempts < MAX_ATTRIBUTIONS; k += 1) {
+      const t = this.tok(k);
+      if (!t || !t.word || !this.inQuote[k]) continue;
+      const e = cueFor(t.lower);
+      if (!e || e.stance === 'belief' || e.form === 'gerund' || (e.nounLike && e.form !== 'past')) continue;
+      let s = k - 1;
+      while (s > this.first && (VERB_ADVERBS.has(this.lower(s)) || (this.lower(s) === 'to' && this.lower(s - 1) === 'used'))) s -= this.lower(s) === 'to' ? 2 : 1;
+      const subject = this.tok(s);
+      const before = this.tok(s - 1);
+      if (!subject || !this.inQuote[s] || (subject.lower !== 'he' && subject.lower !== 'she') || !before || before.word) continue;
+      if (!this.guardAllows(k, e)) continue;
+      attempts += 1;
+      // The quotation's own attribution: the nearest one outside it.
+      let qEnd = k;
+      while (qEnd < n && this.inQuote[qEnd]) qEnd += 1;
+      let qStart = s;
+      while (qStart > this.first && this.inQuote[qStart - 1]) qStart -= 1;
+      let parent = -1;
+      for (let c = 0; c < outer; c += 1) {
+        const cand = this.candidates[c];
+        if (!cand || cand.found.quoted) continue;
+        if (cand.cueStart >= qEnd || Math.max(cand.cueEnd, cand.phraseEnd) <= qStart) {
+          if (parent < 0 || Math.abs(cand.cueStart - k) < Math.abs((this.candidates[parent]?.cueStart ?? 0) - k)) parent = c;
+        }
+      }
+      if (parent < 0) continue;
+      const { cueText, cueEnd } = this.cueWords(k, e);
+      const r: Resolved = { ...this.nothing(), label: subject.text, type: 'other', start: subject.start, end: subject.end, person: true, plausible: true };
+      const count = this.candidates.length;
+      this.add('subject', r, k, cueEnd, { start: s, end: s + 1, anonymous: false, pronoun: null }, cueText, e.stance, null, null, null, true);
+      const added = this.candidates[count];
+      if (added) added.parent = parent;
+    }
   }
 
   /** A claim needs words besides its attribution: "Kremlin says" alone (a label) is not one. */
@@ -400,14 +615,18 @@ class SentenceReader {
     const last = this.tok(end - 1);
     if (!first || !last) return this.nothing();
     if (phrase.pronoun) return this.resolvePronoun(phrase.pronoun, first);
-    const { words } = phraseWords(this.tokens, start, end);
-    const head = words[headIndex(words)];
+    const { words, at } = phraseWords(this.tokens, start, end);
+    const hi = headIndex(words);
+    const head = words[hi];
+    const mention = this.outletMention(start, end);
+    // "The New England Journal of Medicine": the head word is inside a registry name.
+    const headToken = this.tok(at[hi] ?? start);
+    if (mention && headToken && mention.start <= headToken.start && headToken.end <= mention.end) return this.fromMention(mention, start, end);
     // A document stands for its author when the phrase names one: "a statement from the ministry".
     if (head && (DOCUMENT_HEADS.has(head.base) || isMediumHead(head.base))) {
       const owner = this.documentOwner(start, end);
       if (owner) return owner;
     }
-    const mention = this.outletMention(start, end);
     if (mention) return this.fromMention(mention, start, end);
     return this.unresolved(phrase, extra);
   }
@@ -480,7 +699,9 @@ class SentenceReader {
     for (let i = start + 1; i < end; i += 1) {
       const span = this.anonymity.byStart.get(i);
       const w = this.lower(i);
-      if ((span && (w === 'who' || w === 'speaking' || w === 'on')) || w === 'who') {
+      // "who" opens a relative clause; "WHO" is the World Health Organization.
+      const relative = w === 'who' && !isAllCaps(this.tok(i)?.text ?? '');
+      if ((span && (relative || w === 'speaking' || w === 'on')) || relative) {
         e = i;
         break;
       }
@@ -505,9 +726,15 @@ class SentenceReader {
       }
     }
     const nameRange = personNameRange(words);
+    // "A Department of Health spokesperson", "a spokesman for Tesla": the body speaks.
+    const body = nameRange === null && hw !== undefined && hw.base.startsWith('spokes') ? spokespersonBody(words) : null;
     if (nameRange) {
       from = at[nameRange[0]] ?? s;
       to = (at[nameRange[1] - 1] ?? e - 1) + 1;
+    } else if (body) {
+      from = at[body.start] ?? s;
+      to = (at[body.end - 1] ?? e - 1) + 1;
+      type = body.type;
     } else {
       const named = this.nameAfterDescription(words, at);
       if (named) {
@@ -521,7 +748,7 @@ class SentenceReader {
     if (!sTok || !eTok) return this.nothing();
     // A possessor's words end before its "'s" ("the agency's website" → "agency").
     const endOffset = eTok.end - (eTok.lower.length - eTok.base.length);
-    const person = isPersonPhrase(all) && type !== 'organisation' && type !== 'government';
+    const person = type !== 'organisation' && type !== 'government' && isPersonPhrase(all);
     const content = phraseWords(this.tokens, s, end).words;
     const h = content[headIndex(content)];
     const plausible =
@@ -542,7 +769,8 @@ class SentenceReader {
       person,
       pronoun: null,
       definiteHead: definite && h ? h.base : null,
-      head: h ? h.base : null,
+      // A named person is later "the spokesman", "the economist": remember the role as the head.
+      head: nameRange !== null ? (roleOf(words, extra, nameRange) ?? h?.base ?? null) : h ? h.base : null,
       speaker: null,
       mention: null,
       plausible,
@@ -643,6 +871,8 @@ class SentenceReader {
       if (w === 'from' || w === 'by' || w === 'of' || w === 'on' || w === 'in') {
         const owner = this.resolve({ start: i + 1, end, anonymous: false, pronoun: null });
         if (!owner.plausible) return null;
+        // "a review of 21 studies": a document's topic, not its author.
+        if (w === 'of' && owner.head !== null && DOCUMENT_HEADS.has(owner.head)) return null;
         // "on"/"in" name where a document appeared ("a post on Telegram", "a report in the Times"),
         // which is its author only when it is an outlet; otherwise they name its topic.
         if ((w === 'on' || w === 'in') && !owner.medium) return null;
@@ -688,12 +918,30 @@ class SentenceReader {
     while (i < this.tokens.length && i - start < MAX_CLAUSE_SUBJECT) {
       const t = this.tok(i);
       if (!t || !t.word || this.inQuote[i]) break;
+      // "The World Health Organization estimates that …": the subject ends at its verb.
+      if (i > start && cueFor(t.lower) !== undefined) {
+        const next = this.lower(i + 1);
+        if (isVerbCue(t.lower) || next === 'that' || DETERMINERS.has(next) || /^[0-9]/.test(next)) break;
+      }
+      const next = this.tok(i + 1);
       const ok =
         (t.cap && !STOP_WORDS.has(t.lower)) ||
         t.lower !== t.base ||
         isSourceHead(t.base) ||
         SUBJECT_MODIFIERS.has(t.lower) ||
-        (t.lower === 'of' && this.tok(i + 1)?.cap === true);
+        (t.lower === 'of' && next?.cap === true) ||
+        // "German chemicals group BASF": a lower-case modifier before a head or a name.
+        (/^[a-z][a-z-]*$/.test(t.lower) &&
+          !/(ed|ing)$/.test(t.lower) &&
+          !STOP_WORDS.has(t.lower) &&
+          !AUXILIARIES.has(t.lower) &&
+          !PREPOSITIONS.has(t.lower) &&
+          !DETERMINERS.has(t.lower) &&
+          cueFor(t.lower) === undefined &&
+          next !== undefined &&
+          next.word &&
+          !this.inQuote[i + 1] &&
+          ((next.cap && !STOP_WORDS.has(next.lower)) || isSourceHead(next.base)));
       if (!ok) break;
       words += 1;
       i += 1;
@@ -708,16 +956,20 @@ class SentenceReader {
    * "according to X", "citing X", "quoting X": the source phrase follows the cue. "…, citing weak
    * demand" cites a reason, not a source: the clause's subject then makes the claim.
    */
-  private sourceFollows(k: number, from: number, cue: string, kind: 'according' | 'citing'): void {
+  private sourceFollows(k: number, from: number, cue: string, how: 'according' | 'citing' | 'cited'): void {
+    const kind: CandidateKind = how === 'cited' ? 'citing' : how;
     const phrase = phraseAfter(this.tokens, this.inQuote, from, this.tokens.length, this.anonymity);
     const r = phrase ? this.resolve(phrase, this.appositiveAfter(phrase)) : null;
-    if (phrase && r && r.plausible) {
+    // "cited" needs a source that speaks ("cited officials"), not a reason ("cited weak demand").
+    const speaks = how !== 'cited' || (r !== null && (r.person || r.source !== null || r.type === 'anonymous' || r.type === 'government' || r.type === 'organisation' || MEDIUM_TYPES.has(r.type)));
+    if (phrase && r && r.plausible && speaks) {
       for (const part of this.coordinatedParts(phrase)) {
         const pr = part === phrase ? r : this.resolve(part);
         this.add(kind, pr, k, from, part, cue, 'neutral', pr.speaker, null, null);
       }
       return;
     }
+    if (how === 'cited') return;
     if (kind === 'citing' && this.lower(k - 1) === ',') this.sharedSubject(k, from, cue, 'neutral');
   }
 
@@ -735,11 +987,27 @@ class SentenceReader {
   private verbCue(k: number, e: CueEntry): void {
     const prev = this.tok(k - 1);
     // "the stated goal", "Russia's alleged role", "500 confirmed cases": an adjective, not a report.
-    if (e.participle && prev && prev.word && (ADJECTIVE_DETERMINERS.has(prev.lower) || this.isPossessive(prev) || this.isCount(k - 1))) return;
-    // "declined to say", "is said to be": no one is reported as saying anything.
-    if (prev?.lower === 'to') return;
+    if (e.participle && prev && prev.word && !this.isFloatingQuantifier(k - 1) && (ADJECTIVE_DETERMINERS.has(prev.lower) || this.isPossessive(prev) || this.isCount(k - 1))) return;
+    // "declined to say", "is said to be": no one is reported as saying anything ("used to tell" is a habit, still speech).
+    if (prev?.lower === 'to' && this.lower(k - 2) !== 'used') return;
     if (!this.guardAllows(k, e)) return;
-    const nounForm = e.nounLike && (e.form === 'base' || e.form === 'present');
+    // "The army said nothing about casualties": empty reporting. "the think tank": a noun.
+    if (this.lower(k + 1) === 'nothing' || (e.lemma === 'think' && this.lower(k + 1).startsWith('tank'))) return;
+    // "The hospital admitted 20 patients": a number after the verb is what it took in, not a claim.
+    if (e.lemma === 'admit' && /^[0-9]/.test(this.tok(k + 1)?.text ?? '')) return;
+    // "people feared trapped", "a man believed to be armed": an agentless passive, a hedge with no holder.
+    if (this.isReducedPassive(k, e)) return;
+    // "economists had forecast": a base form spelt like the past is the past after "have".
+    // "the IMF forecast growth of 3%", "the chipmaker forecast revenue above expectations": after a
+    // name or a source noun, and with no noun's follower after it ("the weather forecast was").
+    const verbAfter = !NOUN_FOLLOWERS.has(this.lower(k + 1)) && !AUXILIARIES.has(this.lower(k + 1));
+    const pastLike =
+      e.pastIsBase &&
+      e.form === 'base' &&
+      prev !== undefined &&
+      prev.word &&
+      (prev.lower === 'had' || prev.lower === 'has' || prev.lower === 'have' || (verbAfter && ((prev.cap && k - 1 > this.first) || isAllCaps(prev.text) || (isSourceHead(prev.base) && !DOCUMENT_HEADS.has(prev.base)))));
+    const nounForm = e.nounLike && (e.form === 'base' || e.form === 'present') && !pastLike;
     if (nounForm) {
       // "state media", "the claims", "Russia's claims of": a noun unless it stands where a verb does.
       // Capitalised after a word of the sentence, it is part of a name ("the United States").
@@ -750,12 +1018,18 @@ class SentenceReader {
       if (e.form === 'base' && next !== 'that' && next !== ':' && !afterPlural) return;
       if (prev && prev.word && (ADJECTIVE_DETERMINERS.has(prev.lower) || this.isPossessive(prev))) return;
       if (NOUN_FOLLOWERS.has(next) || next === '') return;
+      // "estimates for the quarter", "forecasts at the meeting": a preposition after the -s form makes it the noun.
+      if (e.form === 'present' && PREPOSITIONS.has(next) && next !== 'to') return;
     }
     const { cueText, cueEnd } = this.cueWords(k, e);
     if (e.form === 'gerund') {
-      if (e.lemma === 'say' && this.documentSaying(k)) return;
-      // "…, telling reporters that …", "…, adding that …": the clause's subject speaks.
-      if (prev?.text === ',' || (prev?.lower === 'only' && this.tok(k - 2)?.text === ',')) this.sharedSubject(k, cueEnd, cueText, e.stance, e);
+      if (this.documentGerund(k, e, cueText, cueEnd)) return;
+      // "…, telling reporters that …", "…, adding that …": the clause's subject speaks. When the
+      // sentence already names a speaker before the participle, it is that speaker's second cue.
+      if (prev?.text === ',' || (prev?.lower === 'only' && this.tok(k - 2)?.text === ',')) {
+        if (this.candidates.some((c) => c.cueStart < k && (c.kind === 'subject' || c.kind === 'inverted' || c.kind === 'quoted' || c.kind === 'agent'))) return;
+        this.sharedSubject(k, cueEnd, cueText, e.stance, e);
+      }
       return;
     }
     // Walk back over adverbs, auxiliaries and time phrases to the subject. A "be" makes the cue
@@ -767,8 +1041,20 @@ class SentenceReader {
       if (NEGATIONS.has(t.lower)) return;
       if (MODALS.has(t.lower)) return;
       if (BE_FORMS.has(t.lower)) {
-        if (e.participle || e.form === 'participle') this.passive(k, e, i);
+        if (e.participle || e.form === 'participle' || pastLike) this.passive(k, e, i);
         return;
+      }
+      // "USA Today reported": the end of a registry name is no time adverbial.
+      if (this.mentionEndingAt(i) !== null) break;
+      // "Analysts had on average expected": a fixed adverbial between the auxiliary and the verb.
+      if ((t.lower === 'average' && this.lower(i - 1) === 'on') || (t.lower === 'least' && this.lower(i - 1) === 'at') || (t.lower === 'whole' && this.lower(i - 1) === 'the' && this.lower(i - 2) === 'on')) {
+        i -= t.lower === 'whole' ? 3 : 2;
+        continue;
+      }
+      // "He used to tell me": a habit in the past.
+      if (t.lower === 'to' && this.lower(i - 1) === 'used') {
+        i -= 2;
+        continue;
       }
       const skipped = this.skipTimeBefore(i);
       if (skipped !== i) {
@@ -778,18 +1064,25 @@ class SentenceReader {
       if (!VERB_ADVERBS.has(t.lower)) break;
       i -= 1;
     }
-    let subject = this.subjectBefore(i);
+    let subject = this.relativeAntecedent(i) ?? this.subjectBefore(i);
     if (subject && e.participle && i === k - 1 && this.isReducedRelative(subject.phrase, e)) return;
-    // "Analysts polled by LSEG had expected": the subject is before the relaying participle.
-    if (subject && this.lower(subject.phrase.start - 1) === 'by' && RELAY_PARTICIPLES.has(this.lower(subject.phrase.start - 2))) {
-      subject = this.subjectBefore(subject.phrase.start - 3);
-    }
+    subject = this.beforeReducedRelative(i, subject);
     // "Some fear that …": a quantifier alone is an unnamed group.
     if (!subject && prev && isQuantifierSource(prev.lower) && (k - 1 === this.first || !this.tok(k - 2)?.word)) {
       subject = { phrase: { start: k - 1, end: k, anonymous: true, pronoun: null }, appositive: null, appositiveWords: [] };
     }
     if (subject) {
       let r = this.resolve(subject.phrase, subject.appositiveWords);
+      // "A Weibo user with more than a million followers alleged": the subject is before its modifier.
+      if (!r.plausible && subject.appositive === null) {
+        const head = this.headBeforeModifier(subject.phrase.start);
+        if (head) {
+          subject = { phrase: head, appositive: null, appositiveWords: [] };
+          r = this.resolve(head);
+        }
+      }
+      // "beat Wall Street estimates", "above analysts' forecasts": the phrase is an object, the cue a noun.
+      if (nounForm && this.isObjectPosition(subject.phrase.start)) return;
       // "France's agency for …, Viginum, attributed": the appositive is the body's name.
       const appositiveName = r.person ? null : this.appositiveProperName(subject.appositive);
       if (appositiveName && !r.source && r.plausible && !MEDIUM_TYPES.has(r.type)) {
@@ -800,6 +1093,28 @@ class SentenceReader {
       if (named && r.plausible && !r.source && personNameRange(phraseWords(this.tokens, subject.phrase.start, subject.phrase.end).words) === null && isPersonPhrase(phraseWords(this.tokens, subject.phrase.start, subject.phrase.end).words)) {
         const type = guessSourceType([...phraseWords(this.tokens, subject.phrase.start, subject.phrase.end).words, ...phraseWords(this.tokens, named[0], named[1]).words]);
         r = { ...this.resolve({ start: named[0], end: named[1], anonymous: false, pronoun: null }), type: type === 'anonymous' ? 'other' : type };
+      }
+      // "Campaigners from Save Northfield Libraries said": members of a named group speak for it.
+      r = this.memberOfGroup(subject.phrase, r);
+      const head = this.headOf(subject.phrase);
+      // "police found a body": without "that", "found" reports a finding only from research; "showed"
+      // also from records and documents ("the filing showed"), but not from pictures ("footage showed smoke").
+      if (e.guard === 'needs-that-or-research' && !this.followedBy(k, 4, THAT) && this.lower(k + 1) !== ':') {
+        const evidence = RESEARCH_HEADS.has(head) || (e.lemma === 'show' && DOCUMENT_HEADS.has(head) && !VISUAL_HEADS.has(head));
+        if (!evidence) return;
+      }
+      // "Every government promises …", "Any expert will say …": a generalisation, nobody's statement.
+      const quantifier = this.lower(subject.phrase.start);
+      if ((quantifier === 'every' || quantifier === 'any' || quantifier === 'no') && !subject.phrase.pronoun) return;
+      // "a judge denied the motion", "the court rejected the appeal": a ruling, not a denial of a claim.
+      if (e.stance === 'denial' && RULING_HEADS.has(head)) return;
+      // "… the hills, where they believed they would be safe": a belief inside the writer's own
+      // subordinate clause narrates; it reports nobody's view.
+      if (e.stance === 'belief' && subject.phrase.pronoun !== null && SUBORDINATORS.has(this.lower(subject.phrase.start - 1))) return;
+      // "Apple said its revenue rose", "Chelsea said it would appeal": a one-word name referred to as
+      // "it" is a body (a person named before by surname is put right by coreference).
+      if (r.person && !r.source && !r.pronoun && subject.phrase.end - subject.phrase.start === 1 && this.itFollows(cueEnd)) {
+        r = { ...r, person: false, type: r.type === 'government' ? r.type : 'organisation' };
       }
       if (r.plausible) {
         const parts = this.coordinatedParts(subject.phrase);
@@ -817,12 +1132,166 @@ class SentenceReader {
       const phrase = phraseAfter(this.tokens, this.inQuote, cueEnd, this.tokens.length, this.anonymity);
       // "said it detected": a pronoun after the verb starts the reported clause, it is no inverted subject.
       if (!phrase || phrase.pronoun === 'it' || phrase.pronoun === 'they') return;
+      // "…, said staff were exhausted": a verb after the phrase makes it the reported clause's subject.
+      const after = this.tok(phrase.end);
+      if (after && after.word && (AUXILIARIES.has(after.lower) || isVerbCue(after.lower))) return;
       const r = this.resolve(phrase, this.appositiveAfter(phrase));
       if (r.plausible) this.add('inverted', r, k, cueEnd, phrase, cueText, e.stance, r.speaker, null, null);
       return;
     }
     // "Kyiv rarely comments on attacks but says …": the subject of the first verb is shared.
     if (subject === null && (this.lower(i) === 'and' || this.lower(i) === 'but')) this.sharedSubject(k, cueEnd, cueText, e.stance, e);
+  }
+
+  /** "Russia and Ukraine have *each* accused", "they *all* said": a quantifier floated after the subject, not a determiner. */
+  private isFloatingQuantifier(i: number): boolean {
+    const w = this.lower(i);
+    if (w !== 'each' && w !== 'both' && w !== 'all') return false;
+    const before = this.tok(i - 1);
+    return before !== undefined && before.word && (AUXILIARIES.has(before.lower) || before.cap || before.lower === 'they' || isPluralSource(before.base));
+  }
+
+  /**
+   * The gender the words of a phrase and of the appositive or title around it show: "Mrs Holt",
+   * "the spokeswoman", "Her daughter, Alicia Vance,".
+   */
+  private genderIn(phrase: Phrase): Gender | null {
+    let end = phrase.end;
+    // "Alicia Vance, the victim's daughter, said": the appositive after the phrase.
+    if (this.tok(end)?.text === ',') {
+      let j = end + 1;
+      while (j < this.tokens.length && j - end <= 8 && this.tok(j)?.word) j += 1;
+      if (this.tok(j)?.text === ',') end = j;
+    }
+    let gender: Gender | null = null;
+    for (let i = phrase.start; i < end; i += 1) {
+      const t = this.tok(i);
+      // "the man's lawyer": a possessor is someone else.
+      if (t && t.word && t.lower === t.base) gender = genderOfWord(t.base) ?? gender;
+    }
+    return gender;
+  }
+
+  /** True when the reported clause after a cue opens with "it"/"its" ("said it would", "said that its profit"). */
+  private itFollows(cueEnd: number): boolean {
+    let j = cueEnd;
+    if (this.lower(j) === 'that') j += 1;
+    const w = this.lower(j);
+    return (w === 'it' || w === 'its') && !this.inQuote[j];
+  }
+
+  /**
+   * "opposition lawmakers, who accused him of …", "the ministry, which said …": a relative pronoun
+   * as the subject stands for the phrase before it.
+   */
+  private relativeAntecedent(i: number): SubjectPhrase | null {
+    const w = this.lower(i);
+    if ((w !== 'who' && w !== 'which') || this.inQuote[i] || isAllCaps(this.tok(i)?.text ?? '')) return null;
+    const last = this.tok(i - 1)?.text === ',' ? i - 2 : i - 1;
+    if (last < this.first || !this.tok(last)?.word) return null;
+    const phrase = phraseBefore(this.tokens, this.inQuote, last, this.first, this.anonymity);
+    if (!phrase || phrase.pronoun) return null;
+    // "which" stands for a thing or a body, "who" for people.
+    const person = isPersonPhrase(phraseWords(this.tokens, phrase.start, phrase.end).words) || isPluralSource(this.headOf(phrase));
+    if (w === 'which' && person) return null;
+    return { phrase, appositive: null, appositiveWords: [] };
+  }
+
+  /** The head word (lower case, base form) of a phrase, or "" when it has none. */
+  private headOf(phrase: Phrase): string {
+    if (phrase.pronoun) return phrase.pronoun;
+    // Most phrases are one to three words with no preposition: their head is the last word.
+    let simple = true;
+    for (let i = phrase.start; i < phrase.end && simple; i += 1) {
+      const t = this.tok(i);
+      if (!t || !t.word || PREPOSITIONS.has(t.lower) || t.lower === 'who' || t.lower === 'and') simple = false;
+    }
+    if (simple) return this.tok(phrase.end - 1)?.base ?? '';
+    const { words } = phraseWords(this.tokens, phrase.start, phrase.end);
+    return words[headIndex(words)]?.base ?? '';
+  }
+
+  /**
+   * "people feared trapped", "a man believed to be armed", "the figure, estimated to": a belief or
+   * report participle right before "to" or a predicative word is an agentless passive.
+   */
+  private isReducedPassive(k: number, e: CueEntry): boolean {
+    if (!e.reducedPassive || !(e.form === 'past' || e.form === 'participle' || (e.pastIsBase && e.form === 'base'))) return false;
+    const next = this.lower(k + 1);
+    if (PREDICATIVES.has(next)) return true;
+    if (next !== 'to') return false;
+    // "said to reporters" is active; "said to be", "said to have" are passive.
+    const after = this.lower(k + 2);
+    return e.lemma !== 'say' || after === 'be' || after === 'have';
+  }
+
+  /**
+   * A subject behind a reduced relative clause: "Labor Department data released on Tuesday showed",
+   * "a study published in The Lancet found", "analysts polled by LSEG had expected", "rebels backed
+   * by Moscow said". The participle describes the subject, which comes before it.
+   */
+  private beforeReducedRelative(i: number, subject: SubjectPhrase | null): SubjectPhrase | null {
+    // The participle right before the verb (after any time phrase): "data released on Tuesday showed".
+    if (!subject && this.isParticiple(i) && this.tok(i - 1)?.word) {
+      const before = this.subjectBefore(i - 1);
+      if (before && this.resolve(before.phrase).plausible) return before;
+      return subject;
+    }
+    if (!subject || subject.appositive !== null) return subject;
+    const p = subject.phrase.start - 1;
+    const prep = this.lower(p);
+    if (!REDUCED_RELATIVE_PREPOSITIONS.has(prep) || !this.isParticiple(p - 1, true)) return subject;
+    const before = this.subjectBefore(p - 2);
+    if (prep === 'by' && RELAY_PARTICIPLES.has(this.lower(p - 1))) return before;
+    return before && this.resolve(before.phrase).plausible ? before : subject;
+  }
+
+  /** A lower-case past participle in a reduced relative ("released", "published", "seen"), not a cue. */
+  private isParticiple(i: number, cues = false): boolean {
+    const t = this.tok(i);
+    if (!t || !t.word || t.cap || this.inQuote[i]) return false;
+    if (RELAY_PARTICIPLES.has(t.lower) || IRREGULAR_PARTICIPLES.has(t.lower)) return true;
+    // "a man charged with murder": a cue's participle before its preposition, when the caller allows it.
+    return t.lower.length > 4 && t.lower.endsWith('ed') && (cues || !isVerbCue(t.lower));
+  }
+
+  /**
+   * "A Weibo user with more than a million followers": a short modifier ("with …", "from …") read
+   * as the subject; the head it modifies comes before its preposition.
+   */
+  private headBeforeModifier(start: number): Phrase | null {
+    for (let j = start - 1; j > this.first && start - j <= 8; j -= 1) {
+      const t = this.tok(j);
+      if (!t || !t.word || this.inQuote[j] || isVerbCue(t.lower)) return null;
+      // "Residents who fled the fighting said": a relative clause without commas.
+      const relative = t.lower === 'who' && !isAllCaps(t.text);
+      if (AUXILIARIES.has(t.lower)) continue;
+      if (!MODIFIER_PREPOSITIONS.has(t.lower) && !relative) continue;
+      const phrase = phraseBefore(this.tokens, this.inQuote, j - 1, this.first, this.anonymity);
+      if (!phrase) continue;
+      const r = this.resolve(phrase);
+      if (r.plausible && !r.pronoun) return phrase;
+    }
+    return null;
+  }
+
+  /** True when the phrase starting at `start` follows a preposition or a verb that takes it as object. */
+  private isObjectPosition(start: number): boolean {
+    const t = this.tok(start - 1);
+    if (!t || !t.word || start - 1 < this.first) return false;
+    return PREPOSITIONS.has(t.lower) || OBJECT_TAKING_VERBS.has(t.lower);
+  }
+
+  /**
+   * "Campaigners from Save Northfield Libraries", "members of IG Metall": a capitalised name after a
+   * word for its members is a group that speaks for itself, an organisation (or a government body).
+   */
+  private memberOfGroup(phrase: Phrase, r: Resolved): Resolved {
+    const prep = this.lower(phrase.start - 1);
+    if (r.source || !(prep === 'from' || prep === 'of' || prep === 'at') || !MEMBER_NOUNS.has(this.tok(phrase.start - 2)?.base ?? '')) return r;
+    if (!this.tok(phrase.start)?.cap && !this.tok(phrase.start + 1)?.cap) return r;
+    if (r.type === 'government' || r.type === 'organisation') return r;
+    return { ...r, type: 'organisation', person: false };
   }
 
   /**
@@ -841,6 +1310,8 @@ class SentenceReader {
     }
     if (steps > 0) return j;
     if (w === 'yesterday' || w === 'today' || w === 'tonight' || w === 'overnight') return i - 1;
+    // "data released Tuesday showed": a bare day after a participle.
+    if (this.isParticiple(i - 1)) return i - 1;
     return i;
   }
 
@@ -864,6 +1335,11 @@ class SentenceReader {
     if ((e.lemma === 'post' || e.lemma === 'write' || e.lemma === 'tweet') && (next === 'on' || next === 'to')) {
       return { cueText: `${e.word} ${next}`, cueEnd: k + 2 };
     }
+    // Phrasal cues: "called for", "called on", "pointed out", "made clear", "made it clear".
+    if ((e.lemma === 'call' && (next === 'for' || next === 'on')) || (e.lemma === 'point' && next === 'out') || (e.lemma === 'make' && next === 'clear')) {
+      return { cueText: `${e.word} ${next}`, cueEnd: k + 2 };
+    }
+    if (e.lemma === 'make' && next === 'it' && this.lower(k + 2) === 'clear') return { cueText: `${e.word} it clear`, cueEnd: k + 3 };
     return { cueText: e.word, cueEnd: k + 1 };
   }
 
@@ -889,6 +1365,57 @@ class SentenceReader {
     return false;
   }
 
+  /**
+   * "considers the deal a threat", "considered the strikes to be illegal": an object of at least one
+   * word, then "a/an" or "to be" (not after a preposition: "considered the plan at a meeting").
+   */
+  private hasObjectComplement(k: number): boolean {
+    const first = this.tok(k + 1);
+    if (!first || !first.word || first.lower === 'a' || first.lower === 'an') return false;
+    for (let i = k + 2; i < Math.min(this.tokens.length, k + 7); i += 1) {
+      const t = this.tok(i);
+      if (!t || !t.word) return false;
+      if ((t.lower === 'a' || t.lower === 'an') && !PREPOSITIONS.has(this.lower(i - 1))) return true;
+      if (t.lower === 'to' && this.lower(i + 1) === 'be') return true;
+    }
+    return false;
+  }
+
+  /** True when an auxiliary or modal (a finite clause) follows within a few words: "added the plan would fail". */
+  private finiteVerbFollows(k: number): boolean {
+    for (let i = k + 1; i < Math.min(this.tokens.length, k + 8); i += 1) {
+      const t = this.tok(i);
+      if (!t || !t.word) return false;
+      if (AUXILIARIES.has(t.lower) && this.lower(i - 1) !== 'to') return true;
+    }
+    return false;
+  }
+
+  /** True when a number or a percentage follows the cue within a few words ("projected growth of 2.5%"). */
+  private figureFollows(k: number): boolean {
+    for (let i = k + 1; i < Math.min(this.tokens.length, k + 7); i += 1) {
+      const t = this.tok(i);
+      if (!t || t.text === '.' || t.text === ';') return false;
+      if (/^[0-9]/.test(t.text) || t.text === '$' || t.text === '£' || t.text === '€' || t.lower === 'percent') return true;
+    }
+    return false;
+  }
+
+  /**
+   * After "posted on", "wrote in": a channel follows — a registry outlet or platform, a medium or a
+   * document ("on his website", "in a letter", "in the journal Nature"), a capitalised name or a time
+   * ("on Monday that"); "posted on public boards" is a physical act.
+   */
+  private channelFollows(from: number): boolean {
+    for (let i = from; i < Math.min(this.tokens.length, from + 8); i += 1) {
+      const t = this.tok(i);
+      if (!t || !t.word) return false;
+      if (t.cap || isMediumHead(t.base) || DOCUMENT_HEADS.has(t.base) || CHANNEL_WORDS.has(t.base) || WRITINGS.has(t.base) || TIME_NOUNS.has(t.lower) || t.lower === 'that') return true;
+      if (!DETERMINERS.has(t.lower) && !LISTENER_PRONOUNS.has(t.lower) && !/^[a-z-]+$/.test(t.lower)) return false;
+    }
+    return false;
+  }
+
   /** The extra condition some cue words need (see `CueGuard`). */
   private guardAllows(k: number, e: CueEntry): boolean {
     const next = this.tok(k + 1);
@@ -900,23 +1427,54 @@ class SentenceReader {
       case 'needs-channel': {
         const prev = this.tok(k - 1);
         if (prev && !prev.word) return true;
-        return terminal || ['on', 'to', 'in', 'that', ':', '“', '"', '«', ','].includes(nextLower);
+        if (nextLower === 'on' || nextLower === 'in') return this.channelFollows(k + 2);
+        return terminal || ['to', 'that', ':', '“', '"', '«', ',', 'online'].includes(nextLower);
       }
       case 'needs-claim-object':
         return this.followedBy(k, 6, CLAIM_NOUNS);
       case 'not-before-to':
         return !(nextLower === 'to' || nextLower === 'up' || /^[0-9]/.test(next?.text ?? ''));
       case 'not-before-lives':
-        return !this.followedBy(k, 4, new Set(['lives', 'life', 'victims']));
+        return !this.followedBy(k, 4, CLAIMED_THINGS);
       case 'not-before-grant':
-        return !this.followedBy(k, 3, new Set(['entry', 'access', 'visa', 'visas', 'bail', 'permission', 'asylum', 'request', 'service', 'treatment']));
+        return !this.followedBy(k, 3, GRANTED_THINGS);
       case 'needs-that':
         // "the study found that …", "assessed last year that …"; or a closing aside: "…, NBS data showed."
-        return nextLower === ':' || terminal || this.followedBy(k, 4, new Set(['that']));
+        return nextLower === ':' || terminal || this.followedBy(k, 4, THAT);
+      case 'needs-that-or-research':
+        // Without "that", only a research subject makes it a finding (checked once the subject is read).
+        return true;
+      case 'needs-that-far':
+        return nextLower === ':' || terminal || this.followedBy(k, 12, THAT);
+      case 'needs-to-or-that':
+        return nextLower === ':' || terminal || this.followedBy(k, 10, TO_THAT_AGAINST);
+      case 'needs-to-or-that-next':
+        return nextLower === 'to' || nextLower === 'that' || nextLower === ':' || terminal;
+      case 'needs-for-or-on':
+        return nextLower === 'for' || (nextLower === 'on' && this.followedBy(k + 1, 8, TO));
+      case 'needs-out':
+        return nextLower === 'out';
+      case 'needs-clear': {
+        // "made clear that …", "made it clear that …"; not "made clear progress".
+        const after = nextLower === 'it' && this.lower(k + 2) === 'clear' ? this.lower(k + 3) : nextLower === 'clear' ? this.lower(k + 2) : null;
+        return after !== null && (CLEAR_FOLLOWERS.has(after) || after === '');
+      }
+      case 'needs-that-or-figure':
+        return this.followedBy(k, 4, THAT) || this.figureFollows(k);
+      case 'needs-complement':
+        return this.followedBy(k, 6, THAT_AS) || this.hasObjectComplement(k);
+      case 'needs-clause':
+        if (nextLower === 'to' || nextLower === 'up' || /^[0-9]/.test(next?.text ?? '')) return false;
+        return terminal || CLAUSE_OPENERS.has(nextLower) || this.finiteVerbFollows(k);
+      case 'not-before-on':
+        return nextLower !== 'on' && nextLower !== 'upon';
+      case 'needs-that-or-whether':
+        return this.followedBy(k, 4, THAT_WHETHER);
       case 'needs-listener':
         return this.isListener(k + 1);
       case 'needs-for-on':
-        return this.followedBy(k, 10, new Set(['for', 'on']));
+        // "…, blaming weak demand": after a comma the participle gives the subject's explanation, like "citing".
+        return this.followedBy(k, 10, FOR_ON) || (e.form === 'gerund' && this.tok(k - 1)?.text === ',');
       case 'needs-as':
         return this.followedBy(k, 10, new Set(['as']));
       case 'needs-to':
@@ -944,7 +1502,7 @@ class SentenceReader {
   }
 
   /** The subject ending at token `i`, stepping over an appositive: "Kozhemyako, the governor of Primorsky, said". */
-  private subjectBefore(i: number): { phrase: Phrase; appositive: [number, number] | null; appositiveWords: PhraseWord[] } | null {
+  private subjectBefore(i: number): SubjectPhrase | null {
     let t = this.tok(i);
     if (i < this.first || !t) return null;
     // "The Joint Chiefs of Staff (JCS) said": step over a short parenthesis after the name.
@@ -957,7 +1515,13 @@ class SentenceReader {
       if (!t) return null;
     }
     if (t.word) {
-      const phrase = phraseBefore(this.tokens, this.inQuote, i, this.first, this.anonymity);
+      let phrase = phraseBefore(this.tokens, this.inQuote, i, this.first, this.anonymity);
+      // "USA Today reported": a registry name whose last word would end a phrase ("today").
+      const m = this.mentionEndingAt(i);
+      if (m !== null && (phrase === null || phrase.start > m)) {
+        const before = m > this.first && this.tok(m - 1)?.word ? phraseBefore(this.tokens, this.inQuote, m - 1, this.first, this.anonymity) : null;
+        phrase = { start: before && before.end === m ? before.start : m, end: i + 1, anonymous: false, pronoun: null };
+      }
       return phrase ? { phrase, appositive: null, appositiveWords: [] } : null;
     }
     if (t.text !== ',') return null;
@@ -977,13 +1541,28 @@ class SentenceReader {
       (anon !== undefined && anon.end === i) ||
       (opener !== undefined &&
         opener.word &&
-        (APPOSITIVE_OPENERS.has(opener.lower) || isRole(opener.base) || opener.cap || opener.lower.endsWith('ed')));
+        (APPOSITIVE_OPENERS.has(opener.lower) || isRole(opener.base) || opener.cap || opener.lower.endsWith('ed') || /^[0-9]{1,3}$/.test(opener.text)));
     if (!looksAppositive) return null;
-    const before = this.tok(c - 1);
+    let before = this.tok(c - 1);
     if (!before || !before.word) return null;
+    // "Maria Lopez, 54, a nurse …, said": an age between the name and the appositive belongs to it.
+    if (/^[0-9]{1,3}$/.test(before.text) && this.tok(c - 2)?.text === ',' && this.tok(c - 3)?.word) {
+      c -= 2;
+      before = this.tok(c - 1);
+      if (!before) return null;
+    }
     const phrase = phraseBefore(this.tokens, this.inQuote, c - 1, this.first, this.anonymity);
     if (!phrase) return null;
     if (anon !== undefined && anon.end === i) phrase.anonymous = true;
+    // "Oleh Marchenko, the mayor of Kupiansk, a town near the front, said": the phrase before the
+    // last appositive is itself an appositive of a name; the name is the subject.
+    const outer =
+      this.tok(phrase.start - 1)?.text === ',' && this.tok(phrase.start - 2)?.word && APPOSITIVE_OPENERS.has(this.lower(phrase.start))
+        ? phraseBefore(this.tokens, this.inQuote, phrase.start - 2, this.first, this.anonymity)
+        : null;
+    if (outer && personNameRange(phraseWords(this.tokens, outer.start, outer.end).words) !== null) {
+      return { phrase: outer, appositive: [phrase.start, i], appositiveWords: phraseWords(this.tokens, phrase.start, i).words };
+    }
     return { phrase, appositive: [c + 1, i], appositiveWords: phraseWords(this.tokens, c + 1, i).words };
   }
 
@@ -1008,6 +1587,7 @@ class SentenceReader {
 
   /** "a statement carried by KCNA", "analysts polled by LSEG": the relaying outlet, outer source of a chain. */
   private relay(k: number): boolean {
+    if (!this.relaysSpeech(k)) return false;
     const phrase = phraseAfter(this.tokens, this.inQuote, k + 2, this.tokens.length, this.anonymity);
     if (!phrase) return false;
     const r = this.resolve(phrase);
@@ -1016,8 +1596,31 @@ class SentenceReader {
     return true;
   }
 
-  /** "the ministry issued a statement saying …", "a post on Telegram saying …". True when handled. */
-  private documentSaying(k: number): boolean {
+  /**
+   * Whether "<participle> by" at `k` relays someone's words: people polled or interviewed ("analysts
+   * polled by LSEG"), or a statement that is the medium or the subject of what is said ("in a
+   * statement carried by KCNA", "A statement carried by KCNA said"). "disputed the figures published
+   * by Kyiv" describes an object: Kyiv relays nothing.
+   */
+  private relaysSpeech(k: number): boolean {
+    const phrase = phraseBefore(this.tokens, this.inQuote, k - 1, this.first, this.anonymity);
+    if (!phrase) return false;
+    const head = this.headOf(phrase);
+    if (isPluralSource(head) || isPersonPhrase(phraseWords(this.tokens, phrase.start, phrase.end).words)) return true;
+    const before = this.tok(phrase.start - 1);
+    if (!before || phrase.start <= this.first) return true;
+    if (!before.word || MEDIUM_PREPOSITIONS.has(before.lower) || before.lower === 'and' || before.lower === 'but') return true;
+    return false;
+  }
+
+  /**
+   * A document and a participle that gives its content: "the ministry issued a statement saying …",
+   * "a post on Telegram saying …", "KCNA carried a commentary accusing Seoul of …". The document's
+   * author or publisher is the source. True when handled.
+   */
+  private documentGerund(k: number, e: CueEntry, cueText: string, cueEnd: number): boolean {
+    // "footage showing": evidence, not a statement (handled, or not, by the subject rules).
+    if (e.lemma === 'show' || e.lemma === 'demonstrate' || e.lemma === 'find') return false;
     const phrase = phraseBefore(this.tokens, this.inQuote, k - 1, this.first, this.anonymity);
     if (!phrase) return false;
     const { words } = phraseWords(this.tokens, phrase.start, phrase.end);
@@ -1025,7 +1628,7 @@ class SentenceReader {
     if (!head || !DOCUMENT_HEADS.has(head.base)) return false;
     const owner = this.documentOwner(phrase.start, phrase.end) ?? (this.outletMention(phrase.start, phrase.end) ? this.resolve(phrase) : null);
     if (owner && owner.plausible) {
-      this.add('saying', owner, k, k + 1, phrase, 'saying', 'neutral', owner.speaker, null, null);
+      this.add('saying', owner, k, cueEnd, phrase, cueText, e.stance, owner.speaker, null, null);
       return true;
     }
     // The document's publisher is the subject of "issued"/"released".
@@ -1035,7 +1638,7 @@ class SentenceReader {
     if (!subject) return false;
     const r = this.resolve(subject.phrase, subject.appositiveWords);
     if (!r.plausible) return false;
-    this.add('saying', r, k, k + 1, subject.phrase, 'saying', 'neutral', r.speaker, null, null);
+    this.add('saying', r, k, cueEnd, subject.phrase, cueText, e.stance, r.speaker, null, null);
     return true;
   }
 
@@ -1105,7 +1708,8 @@ class SentenceReader {
         if (i > s) parts.push({ start: s, end: i, anonymous: false, pronoun: null });
         s = i + 1;
       }
-      if (w === 'of') return [phrase];
+      // "Centers for Disease Control and Prevention", "officials in Kyiv and Moscow": one name, one group.
+      if (PREPOSITIONS.has(w)) return [phrase];
     }
     if (parts.length < 2) return [phrase];
     for (const part of parts) {
@@ -1124,7 +1728,9 @@ class SentenceReader {
    * platform named around the cue, the outlet becomes the source and the subject the speaker.
    */
   private addWithMedium(subject: Resolved, k: number, cueEnd: number, phrase: Phrase, cueText: string, e: CueEntry, appositive: [number, number] | null): void {
-    if (!subject.source && !subject.medium) {
+    // A document does not speak through an outlet: "The study, published in The Lancet, found".
+    const isDocument = subject.head !== null && DOCUMENT_HEADS.has(subject.head);
+    if (!subject.source && !subject.medium && !isDocument) {
       const medium =
         (e.takesListener ? this.listenerMedium(cueEnd) : null) ??
         this.mediumAfterCue(k + 1) ??
@@ -1132,7 +1738,9 @@ class SentenceReader {
         this.mediumBeforeSubject(phrase.start) ??
         this.mediumAtEnd(cueEnd);
       if (medium) {
-        const name = this.appositivePersonName(appositive);
+        // "Kim Yo-jong" in "the leader's sister, Kim Yo-jong,"; not "R-Texas" after "Rep. Chip Roy,".
+        const named = personNameRange(phraseWords(this.tokens, phrase.start, phrase.end).words) !== null;
+        const name = named ? null : this.appositivePersonName(appositive);
         const speaker = subject.pronoun ? null : (name ?? subject.label);
         this.add('subject', medium, k, cueEnd, phrase, cueText, e.stance, speaker, subject.pronoun, subject.type);
         return;
@@ -1238,6 +1846,12 @@ class SentenceReader {
         if (this.consumed.has(m) || !MEDIUM_TYPES.has(m.source.type) || this.isRelayed(m, j + 1)) continue;
         return this.asMedium(m);
       }
+      // "posted on social media that …": the platforms in general.
+      if (w === 'on' && this.lower(j + 1) === 'social' && this.lower(j + 2) === 'media') {
+        const a = this.tok(j + 1);
+        const b = this.tok(j + 2);
+        if (a && b) return { ...this.nothing(), label: 'social media', type: 'social-media', start: a.start, end: b.end, plausible: true, medium: true };
+      }
     }
     return null;
   }
@@ -1301,15 +1915,24 @@ class SentenceReader {
     speaker: string | null,
     speakerPronoun: Pronoun | null,
     speakerType: SourceType | null,
+    quoted = false,
   ): void {
     // One attribution per source mention: "Zakharova dismissed the sanctions and warned of a response".
     if (this.candidates.some((c) => c.found.start < r.end && r.start < c.found.end)) return;
+    // …and per subject: "X wrote on Telegram that … and urged …" is one attribution (the first cue's).
+    if (this.candidates.some((c) => !c.found.quoted && c.phraseStart === phrase.start && c.phraseEnd === phrase.end)) return;
     // …and per source: "The Bank of England has said it expects …" is one attribution.
     if (!r.pronoun && this.candidates.some((c) => c.found.label === r.label && (c.found.source?.id ?? null) === (r.source?.id ?? null))) return;
+    // "Peskov said he expects …", "The ministry said it believes …": a pronoun inside an earlier
+    // cue's reported clause that agrees with its source is that source again.
+    const pronoun = r.pronoun;
+    if (pronoun && !quoted && this.candidates.some((c) => !c.found.quoted && c.cueEnd <= phrase.start && sameReferent(c.found, pronoun))) return;
     if (this.candidates.length >= MAX_ATTRIBUTIONS) return;
     if (r.mention) this.consumed.add(r.mention);
-    // "what it described as": the writer keeps the description at arm's length.
-    const stance: CueStance = cue === 'described' && this.lower(cueStart - 2) === 'what' ? 'distancing' : cueStance;
+    // "what it described as", "which its state media described as": the writer keeps the
+    // description at arm's length.
+    const relative = this.lower(phrase.start - 1);
+    const stance: CueStance = cue === 'described' && (relative === 'what' || relative === 'which' || this.lower(cueStart - 2) === 'what') ? 'distancing' : cueStance;
     this.candidates.push({
       found: {
         source: r.source,
@@ -1326,6 +1949,10 @@ class SentenceReader {
         definiteHead: r.definiteHead,
         head: r.head,
         person: r.person && !r.source,
+        quoted,
+        gender: speaker === null && speakerPronoun === null ? this.genderIn(phrase) : null,
+        speakerGender: speaker !== null || speakerPronoun !== null ? this.genderIn(phrase) : null,
+        reportedBy: null,
       },
       kind,
       cueStart,

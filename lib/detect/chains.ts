@@ -6,8 +6,9 @@
  * it. The rules, in order:
  * 1. a reporting verb's clause holds the attributions that come after its cue, unless a coordinator
  *    ("while", "but", "; and") starts a sibling clause;
- * 2. "according to X", a trailing outlet (", Reuters reported."), and a relaying outlet ("carried
- *    by KCNA", "polled by LSEG") report the other top-level attributions of their clause;
+ * 2. "according to X", a trailing aside (", Reuters reported.", ", its finance chief said."), and a
+ *    relaying outlet ("carried by KCNA", "polled by LSEG") report the other top-level attributions
+ *    of their clause;
  * 3. "citing X": X is the inner source of the nearest other attribution.
  * Outer attributions come first in the result; children follow their parent in text order.
  */
@@ -52,6 +53,12 @@ const TRAILER_OPENERS: ReadonlySet<string> = new Set([
   'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'recently', 'previously',
   'citing', 'quoting', 'separately', 'also', 'again', 'publicly', 'privately', 'repeatedly', 'then', 'now',
 ]);
+
+/**
+ * Cues of a trailing aside that report the whole clause before them, attributions included: "The
+ * company expects sales of $12 billion, its finance chief said."
+ */
+const TRAILING_REPORTS: ReadonlySet<string> = new Set(['reported', 'reports', 'said', 'says', 'told', 'added', 'wrote', 'stated']);
 
 /** Most words after a sentence-final attribution for it to count as a trailing aside. */
 const MAX_TRAILER = 8;
@@ -169,7 +176,7 @@ export function linkChains(cs: ChainCandidate[], tokens: readonly Token[]): void
   });
   // 2b. "according to X" and trailing outlets report the top-level attributions of their clause.
   cs.forEach((a, ai) => {
-    const outer = a.kind === 'according' || (a.trailing && (a.outlet || a.cue === 'reported' || a.cue === 'reports'));
+    const outer = a.kind === 'according' || (a.trailing && (a.outlet || TRAILING_REPORTS.has(a.cue)));
     if (!outer || a.parent !== null) return;
     cs.forEach((b, bi) => {
       if (bi === ai || b.parent !== null || b.kind === 'citing' || b.kind === 'relay' || isAncestor(cs, bi, ai)) return;

@@ -28,6 +28,9 @@ export type Antecedent = {
   head: string | null;
 };
 
+/** A person's grammatical gender, when the text shows it ("spokeswoman", "Mr", a "she" that referred to them). */
+export type Gender = 'male' | 'female';
+
 /** A person's full name and type, found by a shorter form of the name. */
 export type KnownName = {
   /** The full name ("Pavel Orekhov"). */
@@ -60,12 +63,19 @@ export type DiscourseMemory = {
   outlet: Antecedent | null;
   /** Text after `outlet` not yet read for outlets, or null when every sentence was read. */
   unread: UnreadOutlets | null;
+  /** People's genders by lower-case label, learned from titles and from pronouns that referred to them. */
+  genders: Map<string, Gender>;
 };
 
 /** Heads of descriptions that refer back to an outlet ("the agency said", "the broadcaster reported"). */
 const OUTLET_HEADS: ReadonlySet<string> = new Set([
   'agency', 'outlet', 'broadcaster', 'newspaper', 'paper', 'daily', 'channel', 'network', 'station', 'tabloid',
   'magazine', 'platform',
+]);
+
+/** Heads of descriptions of a statement that stand for whoever made it ("the statement said", "the letter added"). */
+const STATEMENT_HEADS: ReadonlySet<string> = new Set([
+  'statement', 'letter', 'release', 'filing', 'memo', 'notice', 'communique', 'communiqué', 'readout', 'message',
 ]);
 
 const OUTLET_TYPES: ReadonlySet<SourceType> = new Set(['state-media', 'news-agency', 'newspaper-broadcaster', 'social-media']);
@@ -77,22 +87,54 @@ export function isOutletType(type: SourceType): boolean {
 
 /** An empty memory, for the start of a text; `unread` when the caller skips sentences (see `UnreadOutlets`). */
 export function emptyMemory(unread: UnreadOutlets | null = null): DiscourseMemory {
-  return { recent: [], names: new Map(), outlet: null, unread };
+  return { recent: [], names: new Map(), outlet: null, unread, genders: new Map() };
 }
 
 function recentEnough(a: Antecedent, block: number): boolean {
   return block - a.block <= MAX_BLOCK_DISTANCE;
 }
 
-/** The antecedent of `pronoun` in block `block`, or null when none is recent enough. */
+/**
+ * The antecedent of `pronoun` in block `block`, or null when none is recent enough. "it" and "they"
+ * take the most recent body. "he" and "she" take the most recent person whose gender does not
+ * disagree; an unnamed person of unknown gender ("a spokesperson") is passed over for an earlier one
+ * known to agree, since a writer who knew an unnamed source's gender would usually have said so.
+ */
 export function resolvePronoun(memory: DiscourseMemory, pronoun: Pronoun, block: number): Antecedent | null {
   const wantPerson = pronoun === 'he' || pronoun === 'she';
+  const want: Gender | null = pronoun === 'he' ? 'male' : pronoun === 'she' ? 'female' : null;
+  let fallback: Antecedent | null = null;
+  // Should every recent person disagree, the text (or a name list) misled us: take the nearest anyway.
+  let nearest: Antecedent | null = null;
   for (let i = memory.recent.length - 1; i >= 0; i -= 1) {
     const a = memory.recent[i];
-    if (!a || !recentEnough(a, block)) return null;
-    if (a.person === wantPerson) return a;
+    if (!a || !recentEnough(a, block)) break;
+    if (a.person !== wantPerson) continue;
+    if (want === null) return a;
+    nearest ??= a;
+    const gender = memory.genders.get(a.label.toLowerCase()) ?? null;
+    if (gender !== null && gender !== want) continue;
+    if (gender === want) return a;
+    if (fallback !== null) continue;
+    if (a.type !== 'anonymous') return a;
+    fallback = a;
   }
-  return null;
+  return fallback ?? nearest;
+}
+
+/** Record that `label` is a person of `gender` (from a title, or a pronoun that referred to them). */
+export function rememberGender(memory: DiscourseMemory, label: string, gender: Gender | null): void {
+  if (gender === null) return;
+  const key = label.toLowerCase();
+  memory.genders.set(key, gender);
+  // "Kowalczyk" later is the same person as "Marta Kowalczyk".
+  const known = memory.names.get(key);
+  if (known) memory.genders.set(known.label.toLowerCase(), gender);
+}
+
+/** The gender a pronoun shows of its antecedent. */
+export function genderOf(pronoun: Pronoun | null): Gender | null {
+  return pronoun === 'he' ? 'male' : pronoun === 'she' ? 'female' : null;
 }
 
 /**
@@ -105,6 +147,8 @@ export function resolveDefinite(memory: DiscourseMemory, head: string, block: nu
     if (!a || !recentEnough(a, block)) return null;
     if (a.head === head) return a;
     if (OUTLET_HEADS.has(head) && OUTLET_TYPES.has(a.type) && a.source !== null) return a;
+    // "The Treasury announced sanctions. … The statement said …": a statement is its author's.
+    if (STATEMENT_HEADS.has(head) && a.head !== head && !(a.head !== null && STATEMENT_HEADS.has(a.head))) return a;
   }
   if (!OUTLET_HEADS.has(head)) return null;
   const o = lastOutlet(memory, block);

@@ -45,7 +45,39 @@ export type CueGuard =
   /** "attributed": a cue only with "to" after it ("attributed the campaign to a Russian group"). */
   | 'needs-to'
   /** "purported": a cue only before "to" ("purported to show"); "the purported video" is an adjective. */
-  | 'needs-to-next';
+  | 'needs-to-next'
+  /**
+   * "found", "showed": before "that", or with a research subject ("the study found a 19% rise",
+   * "earlier studies have found weaker links", "data showed prices rose"); "police found a body" and
+   * "footage showed smoke" are no cues.
+   */
+  | 'needs-that-or-research'
+  /** "testified", "assured", "informed": "that" may come further on ("testified before the committee on Tuesday that"). */
+  | 'needs-that-far'
+  /** "advised", "urged": an infinitive, "that" or "against" follows ("advise people to avoid", "urged restraint"). */
+  | 'needs-to-or-that'
+  /** "vowed", "pledged", "promised", "threatened": "to" or "that" right after ("vowed to retaliate"); "pledged $1bn" is an act. */
+  | 'needs-to-or-that-next'
+  /** "called": only "called for …" or "called on X to …"; "a man called Ivan", "called police" are not cues. */
+  | 'needs-for-or-on'
+  /** "pointed": only "pointed out". */
+  | 'needs-out'
+  /** "made": only "made clear", "made it clear". */
+  | 'needs-clear'
+  /** "considers": "that", "as", or an object and its complement ("considers the deal a threat"). */
+  | 'needs-complement'
+  /** "projected": "that" or a figure follows ("projected growth of 2.5%"); "projected images" is no cue. */
+  | 'needs-that-or-figure'
+  /**
+   * "added", "noted": a reported clause follows — "that", a colon, a quotation, a comma, the end of
+   * the sentence, or a finite verb within a few words ("added the plan would fail"); "added staff to
+   * its team" is an act.
+   */
+  | 'needs-clause'
+  /** "insisted": not "insisted on" (a demand for an act). */
+  | 'not-before-on'
+  /** "doubted", "wondered": "that", "whether" or "if" follows. */
+  | 'needs-that-or-whether';
 
 /** One entry of the lexicon: a word form and what it means for attribution. */
 export type CueEntry = {
@@ -70,6 +102,16 @@ export type CueEntry = {
    * those forms then count only in a verb's position (see attribution.ts).
    */
   nounLike: boolean;
+  /**
+   * True when the past tense is spelt like the base form ("forecast", "broadcast"): the base-form
+   * entry then also stands for the past tense and participle ("economists had forecast").
+   */
+  pastIsBase: boolean;
+  /**
+   * True for verbs whose past participle followed by "to" or a predicative word is an agentless
+   * passive, a hedge with no holder: "people feared trapped", "a man believed to be", "said to have".
+   */
+  reducedPassive: boolean;
 };
 
 /** One verb of the lexicon, before it is expanded into its forms. */
@@ -86,6 +128,8 @@ type VerbSpec = {
   guard?: CueGuard;
   /** See `CueEntry.nounLike`; default false. */
   nounLike?: boolean;
+  /** See `CueEntry.reducedPassive`; default false. */
+  reducedPassive?: boolean;
 };
 
 /**
@@ -94,71 +138,143 @@ type VerbSpec = {
  * presents it as true), denial ("denied"), belief ("believes": an opinion, not an assertion of fact).
  */
 const VERBS: readonly VerbSpec[] = [
-  // neutral
-  { forms: ['say', 'says', 'said', 'said', 'saying'], stance: 'neutral', invertible: true },
+  // neutral: statements
+  { forms: ['say', 'says', 'said', 'said', 'saying'], stance: 'neutral', invertible: true, reducedPassive: true },
   { forms: ['tell', 'tells', 'told', 'told', 'telling'], stance: 'neutral', takesListener: true, guard: 'needs-listener' },
-  { forms: ['report', 'reports', 'reported', 'reported', 'reporting'], stance: 'neutral', nounLike: true, invertible: true },
+  { forms: ['report', 'reports', 'reported', 'reported', 'reporting'], stance: 'neutral', nounLike: true, invertible: true, reducedPassive: true },
   { forms: ['state', 'states', 'stated', 'stated', 'stating'], stance: 'neutral', nounLike: true, invertible: true },
-  { forms: ['add', 'adds', 'added', 'added', 'adding'], stance: 'neutral', invertible: true, guard: 'not-before-to' },
+  { forms: ['add', 'adds', 'added', 'added', 'adding'], stance: 'neutral', invertible: true, guard: 'needs-clause' },
   { forms: ['write', 'writes', 'wrote', 'written', 'writing'], stance: 'neutral', invertible: true, guard: 'needs-channel' },
   { forms: ['post', 'posts', 'posted', 'posted', 'posting'], stance: 'neutral', nounLike: true, guard: 'needs-channel' },
   { forms: ['announce', 'announces', 'announced', 'announced', 'announcing'], stance: 'neutral' },
-  { forms: ['note', 'notes', 'noted', 'noted', 'noting'], stance: 'neutral', nounLike: true, invertible: true },
+  { forms: ['note', 'notes', 'noted', 'noted', 'noting'], stance: 'neutral', nounLike: true, invertible: true, guard: 'needs-clause' },
+  { forms: ['observe', 'observes', 'observed', 'observed', 'observing'], stance: 'neutral', invertible: true, guard: 'needs-that' },
+  { forms: ['remark', 'remarks', 'remarked', 'remarked', 'remarking'], stance: 'neutral', nounLike: true, invertible: true, guard: 'needs-that' },
+  { forms: ['comment', 'comments', 'commented', 'commented', 'commenting'], stance: 'neutral', nounLike: true, invertible: true, guard: 'needs-that' },
+  { forms: ['mention', 'mentions', 'mentioned', 'mentioned', 'mentioning'], stance: 'neutral', nounLike: true, guard: 'needs-that' },
   { forms: ['explain', 'explains', 'explained', 'explained', 'explaining'], stance: 'neutral', invertible: true },
   { forms: ['warn', 'warns', 'warned', 'warned', 'warning'], stance: 'neutral', nounLike: true, invertible: true },
-  { forms: ['tweet', 'tweets', 'tweeted', 'tweeted', 'tweeting'], stance: 'neutral', nounLike: true },
+  { forms: ['caution', 'cautions', 'cautioned', 'cautioned', 'cautioning'], stance: 'neutral', invertible: true, guard: 'needs-to-or-that' },
+  { forms: ['tweet', 'tweets', 'tweeted', 'tweeted', 'tweeting'], stance: 'neutral', invertible: true, nounLike: true },
   { forms: ['declare', 'declares', 'declared', 'declared', 'declaring'], stance: 'neutral', invertible: true },
-  { forms: ['stress', 'stresses', 'stressed', 'stressed', 'stressing'], stance: 'neutral', nounLike: true },
-  { forms: ['emphasise', 'emphasises', 'emphasised', 'emphasised', 'emphasising'], stance: 'neutral' },
-  { forms: ['emphasize', 'emphasizes', 'emphasized', 'emphasized', 'emphasizing'], stance: 'neutral' },
-  { forms: ['reiterate', 'reiterates', 'reiterated', 'reiterated', 'reiterating'], stance: 'neutral' },
+  { forms: ['proclaim', 'proclaims', 'proclaimed', 'proclaimed', 'proclaiming'], stance: 'neutral' },
+  { forms: ['stress', 'stresses', 'stressed', 'stressed', 'stressing'], stance: 'neutral', invertible: true, nounLike: true },
+  { forms: ['emphasise', 'emphasises', 'emphasised', 'emphasised', 'emphasising'], stance: 'neutral', invertible: true },
+  { forms: ['emphasize', 'emphasizes', 'emphasized', 'emphasized', 'emphasizing'], stance: 'neutral', invertible: true },
+  { forms: ['underline', 'underlines', 'underlined', 'underlined', 'underlining'], stance: 'neutral', guard: 'needs-that' },
+  { forms: ['underscore', 'underscores', 'underscored', 'underscored', 'underscoring'], stance: 'neutral', guard: 'needs-that' },
+  { forms: ['reiterate', 'reiterates', 'reiterated', 'reiterated', 'reiterating'], stance: 'neutral', invertible: true },
+  { forms: ['affirm', 'affirms', 'affirmed', 'affirmed', 'affirming'], stance: 'neutral' },
+  { forms: ['reaffirm', 'reaffirms', 'reaffirmed', 'reaffirmed', 'reaffirming'], stance: 'neutral' },
   { forms: ['argue', 'argues', 'argued', 'argued', 'arguing'], stance: 'neutral', invertible: true },
   { forms: ['describe', 'describes', 'described', 'described', 'describing'], stance: 'neutral', guard: 'needs-as' },
+  { forms: ['characterise', 'characterises', 'characterised', 'characterised', 'characterising'], stance: 'neutral', guard: 'needs-as' },
+  { forms: ['characterize', 'characterizes', 'characterized', 'characterized', 'characterizing'], stance: 'neutral', guard: 'needs-as' },
   { forms: ['attribute', 'attributes', 'attributed', 'attributed', 'attributing'], stance: 'neutral', guard: 'needs-to' },
-  { forms: ['assert', 'asserts', 'asserted', 'asserted', 'asserting'], stance: 'neutral' },
-  { forms: ['find', 'finds', 'found', 'found', 'finding'], stance: 'neutral', guard: 'needs-that' },
-  { forms: ['show', 'shows', 'showed', 'shown', 'showing'], stance: 'endorsing', guard: 'needs-that' },
-  { forms: ['suggest', 'suggests', 'suggested', 'suggested', 'suggesting'], stance: 'neutral', guard: 'needs-that' },
+  { forms: ['assert', 'asserts', 'asserted', 'asserted', 'asserting'], stance: 'neutral', invertible: true },
+  { forms: ['suggest', 'suggests', 'suggested', 'suggested', 'suggesting'], stance: 'neutral', invertible: true, guard: 'needs-that' },
   { forms: ['indicate', 'indicates', 'indicated', 'indicated', 'indicating'], stance: 'neutral', guard: 'needs-that' },
-  { forms: ['conclude', 'concludes', 'concluded', 'concluded', 'concluding'], stance: 'neutral', guard: 'needs-that' },
-  { forms: ['caution', 'cautions', 'cautioned', 'cautioned', 'cautioning'], stance: 'neutral', guard: 'needs-that' },
-  { forms: ['recall', 'recalls', 'recalled', 'recalled', 'recalling'], stance: 'neutral', guard: 'needs-that' },
-  { forms: ['complain', 'complains', 'complained', 'complained', 'complaining'], stance: 'neutral', guard: 'needs-that' },
-  { forms: ['testify', 'testifies', 'testified', 'testified', 'testifying'], stance: 'neutral', guard: 'needs-that' },
-  { forms: ['maintain', 'maintains', 'maintained', 'maintained', 'maintaining'], stance: 'distancing', guard: 'needs-that' },
+  { forms: ['imply', 'implies', 'implied', 'implied', 'implying'], stance: 'neutral', guard: 'needs-that' },
+  { forms: ['conclude', 'concludes', 'concluded', 'concluded', 'concluding'], stance: 'neutral', invertible: true, guard: 'needs-that' },
+  { forms: ['recall', 'recalls', 'recalled', 'recalled', 'recalling'], stance: 'neutral', invertible: true, guard: 'needs-that' },
+  { forms: ['recount', 'recounts', 'recounted', 'recounted', 'recounting'], stance: 'neutral', guard: 'needs-that' },
+  { forms: ['complain', 'complains', 'complained', 'complained', 'complaining'], stance: 'neutral', invertible: true, guard: 'needs-that' },
+  { forms: ['lament', 'laments', 'lamented', 'lamented', 'lamenting'], stance: 'neutral', invertible: true, guard: 'needs-that' },
+  { forms: ['testify', 'testifies', 'testified', 'testified', 'testifying'], stance: 'neutral', invertible: true, guard: 'needs-that-far' },
+  { forms: ['assure', 'assures', 'assured', 'assured', 'assuring'], stance: 'neutral', guard: 'needs-that-far' },
+  { forms: ['reassure', 'reassures', 'reassured', 'reassured', 'reassured'], stance: 'neutral', guard: 'needs-that-far' },
+  { forms: ['inform', 'informs', 'informed', 'informed', 'informing'], stance: 'neutral', guard: 'needs-that-far' },
+  { forms: ['brief', 'briefs', 'briefed', 'briefed', 'briefed'], stance: 'neutral', nounLike: true, guard: 'needs-that-far' },
   { forms: ['hint', 'hints', 'hinted', 'hinted', 'hinting'], stance: 'neutral', guard: 'needs-that' },
+  { forms: ['signal', 'signals', 'signalled', 'signalled', 'signalling'], stance: 'neutral', nounLike: true, guard: 'needs-that' },
+  { forms: ['signal', 'signals', 'signaled', 'signaled', 'signaling'], stance: 'neutral', nounLike: true, guard: 'needs-that' },
+  { forms: ['respond', 'responds', 'responded', 'responded', 'responded'], stance: 'neutral', invertible: true, guard: 'needs-that' },
+  { forms: ['reply', 'replies', 'replied', 'replied', 'replying'], stance: 'neutral', invertible: true, nounLike: true, guard: 'needs-that' },
+  { forms: ['counter', 'counters', 'countered', 'countered', 'countered'], stance: 'neutral', invertible: true, nounLike: true, guard: 'needs-that' },
+  { forms: ['agree', 'agrees', 'agreed', 'agreed', 'agreed'], stance: 'neutral', guard: 'needs-that' },
+  { forms: ['clarify', 'clarifies', 'clarified', 'clarified', 'clarifying'], stance: 'neutral', guard: 'needs-that' },
+  { forms: ['point', 'points', 'pointed', 'pointed', 'pointing'], stance: 'neutral', nounLike: true, guard: 'needs-out' },
+  { forms: ['make', 'makes', 'made', 'made', 'making'], stance: 'neutral', guard: 'needs-clear' },
+  { forms: ['recommend', 'recommends', 'recommended', 'recommended', 'recommending'], stance: 'neutral', guard: 'needs-that' },
+  { forms: ['propose', 'proposes', 'proposed', 'proposed', 'proposing'], stance: 'neutral', guard: 'needs-that' },
+  // neutral: urging, advice and commitments
+  { forms: ['advise', 'advises', 'advised', 'advised', 'advising'], stance: 'neutral', guard: 'needs-to-or-that' },
+  { forms: ['urge', 'urges', 'urged', 'urged', 'urging'], stance: 'neutral', invertible: true, guard: 'needs-to-or-that' },
+  { forms: ['demand', 'demands', 'demanded', 'demanded', 'demanded'], stance: 'neutral', nounLike: true, guard: 'needs-that' },
+  { forms: ['vow', 'vows', 'vowed', 'vowed', 'vowing'], stance: 'neutral', invertible: true, nounLike: true, guard: 'needs-to-or-that-next' },
+  { forms: ['pledge', 'pledges', 'pledged', 'pledged', 'pledging'], stance: 'neutral', invertible: true, nounLike: true, guard: 'needs-to-or-that-next' },
+  { forms: ['promise', 'promises', 'promised', 'promised', 'promised'], stance: 'neutral', invertible: true, nounLike: true, guard: 'needs-to-or-that-next' },
+  { forms: ['threaten', 'threatens', 'threatened', 'threatened', 'threatened'], stance: 'neutral', guard: 'needs-to-or-that-next' },
+  // characterisations: a cue only with "as" ("condemned the strike as a war crime", "hailed the deal as historic")
+  { forms: ['condemn', 'condemns', 'condemned', 'condemned', 'condemning'], stance: 'neutral', guard: 'needs-as' },
+  { forms: ['denounce', 'denounces', 'denounced', 'denounced', 'denouncing'], stance: 'neutral', guard: 'needs-as' },
+  { forms: ['criticise', 'criticises', 'criticised', 'criticised', 'criticising'], stance: 'neutral', guard: 'needs-as' },
+  { forms: ['criticize', 'criticizes', 'criticized', 'criticized', 'criticizing'], stance: 'neutral', guard: 'needs-as' },
+  { forms: ['decry', 'decries', 'decried', 'decried', 'decrying'], stance: 'neutral', guard: 'needs-as' },
+  { forms: ['hail', 'hails', 'hailed', 'hailed', 'hailing'], stance: 'neutral', guard: 'needs-as' },
+  { forms: ['praise', 'praises', 'praised', 'praised', 'praising'], stance: 'neutral', guard: 'needs-as' },
+  { forms: ['welcome', 'welcomes', 'welcomed', 'welcomed', 'welcoming'], stance: 'neutral', guard: 'needs-as' },
+  { forms: ['brand', 'brands', 'branded', 'branded', 'branding'], stance: 'neutral', nounLike: true, guard: 'needs-as' },
+  { forms: ['label', 'labels', 'labelled', 'labelled', 'labelling'], stance: 'neutral', nounLike: true, guard: 'needs-as' },
+  { forms: ['label', 'labels', 'labeled', 'labeled', 'labeling'], stance: 'neutral', nounLike: true, guard: 'needs-as' },
+  // research and evidence
+  { forms: ['find', 'finds', 'found', 'found', 'finding'], stance: 'endorsing', guard: 'needs-that-or-research' },
+  { forms: ['show', 'shows', 'showed', 'shown', 'showing'], stance: 'endorsing', guard: 'needs-that-or-research' },
+  { forms: ['demonstrate', 'demonstrates', 'demonstrated', 'demonstrated', 'demonstrating'], stance: 'endorsing', guard: 'needs-that' },
+  { forms: ['prove', 'proves', 'proved', 'proven', 'proving'], stance: 'endorsing', guard: 'needs-that' },
   // distancing
   { forms: ['claim', 'claims', 'claimed', 'claimed', 'claiming'], stance: 'distancing', nounLike: true, invertible: true, guard: 'not-before-lives' },
-  { forms: ['allege', 'alleges', 'alleged', 'alleged', 'alleging'], stance: 'distancing' },
-  { forms: ['insist', 'insists', 'insisted', 'insisted', 'insisting'], stance: 'distancing', invertible: true },
+  { forms: ['allege', 'alleges', 'alleged', 'alleged', 'alleging'], stance: 'distancing', invertible: true, reducedPassive: true },
+  { forms: ['insist', 'insists', 'insisted', 'insisted', 'insisting'], stance: 'distancing', invertible: true, guard: 'not-before-on' },
   { forms: ['contend', 'contends', 'contended', 'contended', 'contending'], stance: 'distancing' },
+  { forms: ['maintain', 'maintains', 'maintained', 'maintained', 'maintaining'], stance: 'distancing', guard: 'needs-that' },
   { forms: ['accuse', 'accuses', 'accused', 'accused', 'accusing'], stance: 'distancing' },
   { forms: ['blame', 'blames', 'blamed', 'blamed', 'blaming'], stance: 'distancing', guard: 'needs-for-on' },
+  { forms: ['charge', 'charges', 'charged', 'charged', 'charged'], stance: 'distancing', nounLike: true, guard: 'needs-that' },
+  { forms: ['boast', 'boasts', 'boasted', 'boasted', 'boasting'], stance: 'distancing', invertible: true, guard: 'needs-that' },
   { forms: ['purport', 'purports', 'purported', 'purported', 'purporting'], stance: 'distancing', guard: 'needs-to-next' },
   // endorsing
-  { forms: ['confirm', 'confirms', 'confirmed', 'confirmed', 'confirming'], stance: 'endorsing' },
+  { forms: ['confirm', 'confirms', 'confirmed', 'confirmed', 'confirming'], stance: 'endorsing', invertible: true },
   { forms: ['reveal', 'reveals', 'revealed', 'revealed', 'revealing'], stance: 'endorsing' },
-  { forms: ['acknowledge', 'acknowledges', 'acknowledged', 'acknowledged', 'acknowledging'], stance: 'endorsing' },
-  { forms: ['admit', 'admits', 'admitted', 'admitted', 'admitting'], stance: 'endorsing' },
+  { forms: ['acknowledge', 'acknowledges', 'acknowledged', 'acknowledged', 'acknowledging'], stance: 'endorsing', invertible: true },
+  { forms: ['admit', 'admits', 'admitted', 'admitted', 'admitting'], stance: 'endorsing', invertible: true },
   { forms: ['disclose', 'discloses', 'disclosed', 'disclosed', 'disclosing'], stance: 'endorsing' },
-  { forms: ['concede', 'concedes', 'conceded', 'conceded', 'conceding'], stance: 'endorsing' },
+  { forms: ['concede', 'concedes', 'conceded', 'conceded', 'conceding'], stance: 'endorsing', invertible: true },
   // denial
-  { forms: ['deny', 'denies', 'denied', 'denied', 'denying'], stance: 'denial', guard: 'not-before-grant' },
+  { forms: ['deny', 'denies', 'denied', 'denied', 'denying'], stance: 'denial', invertible: true, guard: 'not-before-grant' },
   { forms: ['reject', 'rejects', 'rejected', 'rejected', 'rejecting'], stance: 'denial', guard: 'needs-claim-object' },
   { forms: ['dismiss', 'dismisses', 'dismissed', 'dismissed', 'dismissing'], stance: 'denial', guard: 'needs-claim-object' },
   { forms: ['refute', 'refutes', 'refuted', 'refuted', 'refuting'], stance: 'denial' },
+  { forms: ['rebut', 'rebuts', 'rebutted', 'rebutted', 'rebutting'], stance: 'denial' },
   { forms: ['dispute', 'disputes', 'disputed', 'disputed', 'disputing'], stance: 'denial', nounLike: true, guard: 'needs-claim-object' },
+  { forms: ['contest', 'contests', 'contested', 'contested', 'contesting'], stance: 'denial', nounLike: true, guard: 'needs-claim-object' },
   // belief
-  { forms: ['believe', 'believes', 'believed', 'believed', 'believing'], stance: 'belief' },
+  { forms: ['believe', 'believes', 'believed', 'believed', 'believing'], stance: 'belief', reducedPassive: true },
   { forms: ['expect', 'expects', 'expected', 'expected', 'expecting'], stance: 'belief' },
-  { forms: ['fear', 'fears', 'feared', 'feared', 'fearing'], stance: 'belief', nounLike: true },
-  { forms: ['think', 'thinks', 'thought', 'thought', 'thinking'], stance: 'belief' },
-  { forms: ['suspect', 'suspects', 'suspected', 'suspected', 'suspecting'], stance: 'belief', nounLike: true },
-  { forms: ['estimate', 'estimates', 'estimated', 'estimated', 'estimating'], stance: 'belief', nounLike: true },
-  { forms: ['predict', 'predicts', 'predicted', 'predicted', 'predicting'], stance: 'belief' },
-  { forms: ['assess', 'assesses', 'assessed', 'assessed', 'assessing'], stance: 'belief', guard: 'needs-that' },
+  { forms: ['fear', 'fears', 'feared', 'feared', 'fearing'], stance: 'belief', nounLike: true, reducedPassive: true },
+  { forms: ['think', 'thinks', 'thought', 'thought', 'thinking'], stance: 'belief', reducedPassive: true },
+  { forms: ['suspect', 'suspects', 'suspected', 'suspected', 'suspecting'], stance: 'belief', nounLike: true, reducedPassive: true },
+  { forms: ['estimate', 'estimates', 'estimated', 'estimated', 'estimating'], stance: 'belief', invertible: true, nounLike: true, reducedPassive: true },
+  { forms: ['forecast', 'forecasts', 'forecast', 'forecast', 'forecasting'], stance: 'belief', invertible: true, nounLike: true, reducedPassive: true },
+  { forms: ['forecast', 'forecasts', 'forecasted', 'forecasted', 'forecasting'], stance: 'belief', reducedPassive: true },
+  { forms: ['project', 'projects', 'projected', 'projected', 'projected'], stance: 'belief', nounLike: true, reducedPassive: true, guard: 'needs-that-or-figure' },
+  { forms: ['predict', 'predicts', 'predicted', 'predicted', 'predicting'], stance: 'belief', invertible: true, reducedPassive: true },
+  { forms: ['anticipate', 'anticipates', 'anticipated', 'anticipated', 'anticipating'], stance: 'belief' },
+  { forms: ['assess', 'assesses', 'assessed', 'assessed', 'assessing'], stance: 'belief', guard: 'needs-that', reducedPassive: true },
+  { forms: ['consider', 'considers', 'considered', 'considered', 'considered'], stance: 'belief', guard: 'needs-complement', reducedPassive: true },
+  { forms: ['reckon', 'reckons', 'reckoned', 'reckoned', 'reckoned'], stance: 'belief', reducedPassive: true },
+  { forms: ['worry', 'worries', 'worried', 'worried', 'worried'], stance: 'belief', nounLike: true, guard: 'needs-that' },
+  { forms: ['hope', 'hopes', 'hoped', 'hoped', 'hoped'], stance: 'belief', nounLike: true, guard: 'needs-that' },
+  { forms: ['doubt', 'doubts', 'doubted', 'doubted', 'doubted'], stance: 'belief', nounLike: true, guard: 'needs-that-or-whether' },
+  { forms: ['speculate', 'speculates', 'speculated', 'speculated', 'speculating'], stance: 'belief', guard: 'needs-that' },
+  { forms: ['calculate', 'calculates', 'calculated', 'calculated', 'calculated'], stance: 'belief', guard: 'needs-that' },
 ];
 
+/**
+ * Some verbs list their past form again in the gerund's place: their -ing form is mostly an
+ * adjective or a noun ("a promising start", "charging stations", "a day of reckoning"), and a
+ * gerund cue would end the noun phrases that contain it.
+ */
 const FORM_NAMES: readonly CueForm[] = ['base', 'present', 'past', 'participle', 'gerund'];
 
 function buildLexicon(): Map<string, CueEntry> {
@@ -174,12 +290,14 @@ function buildLexicon(): Map<string, CueEntry> {
         lemma: base,
         word,
         form,
-        participle: form === 'participle' || (form === 'past' && past === participle),
+        participle: form === 'participle' || ((form === 'past' || (form === 'base' && past === base)) && past === participle),
         stance: spec.stance,
         invertible: spec.invertible ?? false,
         takesListener: spec.takesListener ?? false,
         guard: spec.guard ?? 'none',
         nounLike: spec.nounLike ?? false,
+        pastIsBase: past === base,
+        reducedPassive: spec.reducedPassive ?? false,
       });
     });
   }
@@ -208,6 +326,9 @@ export const SOURCE_FOLLOWS_CUES: ReadonlyMap<string, CueStance> = new Map<strin
   ['according to', 'neutral'],
   ['citing', 'neutral'],
   ['quoting', 'neutral'],
+  // "The Journal, which cited people familiar with the matter, reported …"
+  ['cited', 'neutral'],
+  ['cites', 'neutral'],
 ]);
 
 /**
@@ -238,4 +359,8 @@ export const CLAIM_NOUNS: ReadonlySet<string> = new Set([
   'suggestion', 'suggestions', 'notion', 'idea', 'assertion', 'assertions', 'charge', 'charges',
   'criticism', 'speculation', 'rumour', 'rumours', 'rumor', 'rumors', 'story', 'stories', 'account',
   'version', 'findings', 'assessment', 'characterisation', 'characterization', 'narrative', 'that', 'as',
+  'figures', 'figure', 'estimate', 'estimates', 'data', 'numbers', 'statistics', 'conclusion', 'conclusions',
+  'description', 'depiction', 'portrayal', 'reporting', 'interpretation', 'premise', 'argument', 'arguments',
+  'analysis', 'statement', 'statements', 'comments', 'remarks', 'contention', 'theory', 'theories', 'count',
+  'tally', 'toll', 'assertion', 'reports', 'denial', 'denials', 'rumor', 'hoax', 'fabrication', 'fabrications',
 ]);

@@ -37,8 +37,18 @@ export function datelineEnd(tokens: readonly Token[]): number {
     const t = tokens[i];
     if (!t) break;
     if (isCapsWord(t)) place = true;
+    // "MOSCOW/KYIV": two places joined by a slash.
+    else if (t.text === '/' && place && tokens[i + 1] !== undefined && isCapsWord(tokens[i + 1] as Token)) place = true;
+    // "KYIV, Ukraine (AP)": the country after the city, in ordinary case.
+    else if (place && t.word && t.cap && tokens[i - 1]?.text === ',') place = true;
     else if (!(isDatePart(t) || t.text === ',' || t.text === '.')) break;
     i += 1;
+  }
+  // "WASHINGTON — The Pentagon said …": a place in capitals and a dash, with no credit.
+  if (place && i > 0 && DASHES.has(tokens[i]?.text ?? '') && tokens.slice(0, i).every((t) => !t.word || isCapsWord(t) || isDatePart(t) || t.cap)) {
+    let j = i;
+    while (j < tokens.length && DASHES.has(tokens[j]?.text ?? '')) j += 1;
+    return j;
   }
   const open = tokens[i];
   if (!open || (open.text !== '(' && open.text !== '/')) return 0;

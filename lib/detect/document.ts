@@ -5,11 +5,13 @@
  * names, registry sources, attributions), or glanced at: only the stages whose results later
  * sentences need, when the prefilter (prefilter.ts) shows the sentence cannot hold a claim itself.
  */
-import type { Attribution, DetectedClaim } from '../model';
+import type { Attribution, DetectedClaim, SourceRef, SourceType } from '../model';
 import { findAttributions, type FoundAttribution } from './attribution';
 import {
   emptyMemory,
+  genderOf,
   remember,
+  rememberGender,
   rememberName,
   rememberOutlet,
   resolveAcronym,
@@ -19,9 +21,10 @@ import {
   type DiscourseMemory,
   type UnreadOutlets,
 } from './coreference';
-import { findLocalNames, findTitledNames, type LocalName } from './names';
+import { findLocalNames, findTitledNames, genderOfName, type LocalName } from './names';
+import { genderOfWord } from './source-type';
 import { mentionAntecedent, sourceRef } from './outlet-backlog';
-import { HIT_PAREN, HIT_QUOTE, HIT_ROLE } from './prefilter';
+import { HIT_PAREN, HIT_QUOTE, HIT_ROLE, isCueWord } from './prefilter';
 import {
   analyseQuotes,
   carryOverQuotations,
@@ -31,7 +34,7 @@ import {
   type QuoteState,
   type SentenceQuotes,
 } from './quotations';
-import type { SourceIndex } from './source-matcher';
+import type { SourceIndex, SourceMention } from './source-matcher';
 import { tokenize, type Token } from './tokens';
 
 /** True for a word in capitals ("JCS", "NIS"), the shape of an acronym. */
@@ -41,9 +44,12 @@ function isAcronym(label: string): boolean {
 
 /**
  * Turn a found attribution into the shared model: resolve pronouns, definite descriptions and
- * short names against what the document named before, then remember this source for later ones.
+ * short names against what the document named before. `learn` then remembers the source for later
+ * references; the caller runs it once all of the sentence's attributions are resolved.
  */
-function toAttribution(text: string, f: FoundAttribution, memory: DiscourseMemory, block: number): Attribution {
+function toAttribution(text: string, f: FoundAttribution, memory: DiscourseMemory, block: number): { attribution: Attribution; learn: () => void } {
+  // "“He used to tell me …,” she said": a pronoun inside a quotation refers within the quotation.
+  if (f.quoted) return { attribution: attributionOf(text, f, f.source ? sourceRef(f.source) : null, f.label, f.type, f.speaker), learn: () => undefined };
   let source = f.source ? sourceRef(f.source) : null;
   let label = f.label;
   let type = f.type;
@@ -57,6 +63,7 @@ function toAttribution(text: string, f: FoundAttribution, memory: DiscourseMemor
       type = a.type;
       person = a.person;
       resolved = true;
+      if (a.person) rememberGender(memory, a.label, genderOf(f.pronoun));
     }
   } else if (f.definiteHead && !source) {
     const a = resolveDefinite(memory, f.definiteHead, block);
@@ -72,6 +79,14 @@ function toAttribution(text: string, f: FoundAttribution, memory: DiscourseMemor
       label = known.label;
       if (type !== 'official-person' || known.type === 'official-person') type = known.type;
     }
+  } else if (!source && type === 'organisation' && f.head === label.toLowerCase()) {
+    // "Smith said it was a mistake": a one-word name taken for a body is the person named before.
+    const known = memory.names.get(label.toLowerCase());
+    if (known) {
+      label = known.label;
+      type = known.type;
+      person = true;
+    }
   }
   let speaker = f.speaker;
   let speakerType = f.speakerType ?? 'other';
@@ -79,6 +94,7 @@ function toAttribution(text: string, f: FoundAttribution, memory: DiscourseMemor
     const a = resolvePronoun(memory, f.speakerPronoun, block);
     speaker = a?.label ?? null;
     speakerType = a?.type ?? speakerType;
+    if (a?.person) rememberGender(memory, a.label, genderOf(f.speakerPronoun));
   } else if (speaker) {
     const known = resolveName(memory, speaker);
     if (known) {
@@ -95,13 +111,26 @@ function toAttribution(text: string, f: FoundAttribution, memory: DiscourseMemor
       type = a.type;
     }
   }
-  if (resolved) remember(memory, { source, label, type, block, person: person && source === null, head: f.head });
-  if (person && source === null) rememberName(memory, label, type);
-  if (speaker) {
-    const speakerIsPerson = speakerType === 'official-person' || speakerType === 'other' || speakerType === 'anonymous';
-    remember(memory, { source: null, label: speaker, type: speakerType, block, person: speakerIsPerson, head: null });
-    if (speakerIsPerson) rememberName(memory, speaker, speakerType);
-  }
+  const learn = (): void => {
+    if (resolved) remember(memory, { source, label, type, block, person: person && source === null, head: f.head });
+    if (person && source === null) {
+      rememberName(memory, label, type);
+      rememberGender(memory, label, f.gender ?? genderOfName(label));
+    }
+    if (speaker) {
+      const speakerIsPerson = speakerType === 'official-person' || speakerType === 'other' || speakerType === 'anonymous';
+      remember(memory, { source: null, label: speaker, type: speakerType, block, person: speakerIsPerson, head: null });
+      if (speakerIsPerson) {
+        rememberName(memory, speaker, speakerType);
+        rememberGender(memory, speaker, f.speakerGender ?? genderOfName(speaker));
+      }
+    }
+  };
+  return { attribution: attributionOf(text, f, source, label, type, speaker), learn };
+}
+
+/** The shared model's attribution for a found one, with its source resolved. */
+function attributionOf(text: string, f: FoundAttribution, source: SourceRef | null, label: string, type: SourceType, speaker: string | null): Attribution {
   return {
     source,
     label,
@@ -115,6 +144,32 @@ function toAttribution(text: string, f: FoundAttribution, memory: DiscourseMemor
     reportedBy: f.reportedBy,
     carriedOver: false,
   };
+}
+
+/**
+ * `list` without the entries `dropped` marks, `reportedBy` renumbered: the children of a dropped
+ * entry are reported by its own outer source. Returns `list` itself when nothing is dropped.
+ */
+function withoutEntries<T extends { reportedBy: number | null }>(list: readonly T[], dropped: readonly boolean[]): readonly T[] {
+  if (!dropped.includes(true)) return list;
+  const position: number[] = [];
+  let next = 0;
+  for (const d of dropped) position.push(d ? -1 : next++);
+  const outer = (i: number | null): number | null => {
+    let p = i;
+    let guard = 0;
+    while (p !== null && dropped[p] === true && guard <= list.length) {
+      p = list[p]?.reportedBy ?? null;
+      guard += 1;
+    }
+    return p === null ? null : (position[p] ?? null);
+  };
+  return list.filter((_, i) => !dropped[i]).map((e) => ({ ...e, reportedBy: outer(e.reportedBy) }));
+}
+
+/** A belief whose holder is a pronoun outside any quotation ("they believed"). */
+function isPronounBelief(f: FoundAttribution): boolean {
+  return f.pronoun !== null && f.cueStance === 'belief' && !f.quoted;
 }
 
 /** One sentence on its way through the pipeline. */
@@ -158,7 +213,8 @@ export class DocumentReader {
     // People named with a title are what a later "he"/"she" most likely refers to.
     for (const name of findTitledNames(this.text, tokens)) {
       rememberName(this.memory, name.label, name.type);
-      remember(this.memory, { source: null, label: name.label, type: name.type, block, person: true, head: null });
+      remember(this.memory, { source: null, label: name.label, type: name.type, block, person: true, head: name.role });
+      rememberGender(this.memory, name.label, genderOfWord(name.role) ?? genderOfName(name.label));
     }
   }
 
@@ -178,22 +234,59 @@ export class DocumentReader {
     const { attributions: found, hasContent } = findAttributions({ text, tokens, inQuote: quotes.inside, mentions, localNames: this.localNames });
     const endsWithColon = tokens[tokens.length - 1]?.text === ':';
     // A bare attribution ("Kremlin says") is no claim; one that introduces a quotation is kept for it.
-    const kept = hasContent || endsWithColon ? found : [];
+    // "They believed the ceasefire would hold" with no one for "they" to be: a belief needs a holder.
+    const held = found.some(isPronounBelief)
+      ? withoutEntries(found, found.map((f) => isPronounBelief(f) && f.pronoun !== null && resolvePronoun(memory, f.pronoun, block) === null))
+      : found;
+    const kept = hasContent || endsWithColon ? held : [];
+    const attributions = this.resolveAll(kept, mentions, block);
     this.sentences.push({
       start,
       end,
       block,
       quotes,
       endsWithColon,
-      introOnly: found.length > 0 && !hasContent,
-      attributions: kept.map((f) => {
-        // An outlet named earlier in the same sentence ("Today TASS employs …, according to the agency's website").
-        for (const m of mentions) if (m.end <= f.start) rememberOutlet(memory, mentionAntecedent(m, block));
-        return toAttribution(text, f, memory, block);
-      }),
+      introOnly: held.length > 0 && !hasContent,
+      attributions,
+      // Speech quoted inside the quotation is not what a continuing sentence carries over.
+      ...(kept.some((f) => f.quoted) ? { speakers: [...withoutEntries(attributions, kept.map((f) => f.quoted))] } : {}),
     });
     // Outlets named in passing are what "the agency" later refers to.
     for (const m of mentions) rememberOutlet(memory, mentionAntecedent(m, block));
+    if (kept.length === 0) this.refreshSubject(tokens, block);
+  }
+
+  /**
+   * Resolve a sentence's attributions against what earlier sentences named, then remember them:
+   * the inner ones of a chain first and the outermost last, so that a later "he" or "it" takes the
+   * sentence's main source ("Peskov said Putin had told him …. He added …": Peskov).
+   */
+  private resolveAll(found: readonly FoundAttribution[], mentions: readonly SourceMention[], block: number): Attribution[] {
+    const { text, memory } = this;
+    if (found.length === 0) return [];
+    const done = found.map((f) => {
+      // An outlet named earlier in the same sentence ("Today TASS employs …, according to the agency's website").
+      for (const m of mentions) if (m.end <= f.start) rememberOutlet(memory, mentionAntecedent(m, block));
+      return toAttribution(text, f, memory, block);
+    });
+    for (let i = done.length - 1; i >= 0; i -= 1) done[i]?.learn();
+    return done.map((d) => d.attribution);
+  }
+
+  /**
+   * "Kowalczyk will present the findings in Vilnius, where she will say …": a person named before
+   * who is the subject of a sentence that attributes nothing is still who a later "she" means. Only
+   * in sentences with a cue word, which the fast path reads in full too (see `isCueWord`).
+   */
+  private refreshSubject(tokens: readonly Token[], block: number): void {
+    let i = 0;
+    while (i < tokens.length && (tokens[i]?.lower === 'but' || tokens[i]?.lower === 'and' || !tokens[i]?.word)) i += 1;
+    const first = tokens[i];
+    if (!first || !first.cap || first.lower !== first.base) return;
+    if (!tokens.some((t) => t.word && isCueWord(t.lower))) return;
+    const known = this.memory.names.get(first.lower);
+    if (!known || !(known.type === 'official-person' || known.type === 'other')) return;
+    remember(this.memory, { source: null, label: known.label, type: known.type, block, person: true, head: null });
   }
 
   /**

@@ -13,7 +13,9 @@
  * 5. names.ts            collect names the text introduces ("Minister Pavel Orekhov", "(JCS)");
  * 6. attribution.ts      read each cue's source, speaker and medium (cues.ts, noun-phrases.ts,
  *                        source-type.ts, datelines.ts), and chain them (chains.ts);
- * 7. coreference.ts      resolve "he said", "the agency", "Orekhov" to the source named before;
+ * 7. coreference.ts      resolve "he said", "the agency", "Orekhov", "the statement" to the source
+ *                        named before, "he"/"she" agreeing in gender where titles, names or
+ *                        earlier pronouns show it (names.ts);
  * 8. quotations.ts       carry a quotation's attribution into its continuing sentences.
  *
  * The conventions for what counts as a claim and which words name a source are those of the

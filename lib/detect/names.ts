@@ -21,6 +21,8 @@ export type TitledName = {
   label: string;
   /** `official-person` for an office ("minister"), `other` for a profession ("analyst"). */
   type: SourceType;
+  /** The title's role word ("minister"), what a later "the minister" refers back with. */
+  role: string;
 };
 
 
@@ -100,8 +102,73 @@ export function findTitledNames(text: string, tokens: readonly Token[]): TitledN
     const last = tokens[j - 1];
     if (!first || !last) continue;
     const cut = last.end - (last.lower.length - last.base.length);
-    out.push({ label: normaliseSpace(text.slice(first.start, cut)), type: isOfficialRole(t.base) ? 'official-person' : 'other' });
+    out.push({ label: normaliseSpace(text.slice(first.start, cut)), type: isOfficialRole(t.base) ? 'official-person' : 'other', role: t.base });
     i = j - 1;
   }
   return out;
+}
+
+/**
+ * Common given names whose gender is clear, for "he"/"she" agreement when the text gives no title
+ * ("Margaret Holt said …. She added …"). A name not listed gives no gender; the list is deliberately
+ * short and unambiguous (no "Jean", "Alex", "Kim", "Sasha").
+ */
+const FEMALE_NAMES: ReadonlySet<string> = new Set([
+  'mary', 'patricia', 'jennifer', 'linda', 'elizabeth', 'barbara', 'susan', 'jessica', 'sarah', 'karen', 'lisa',
+  'nancy', 'betty', 'margaret', 'sandra', 'ashley', 'kimberly', 'emily', 'donna', 'michelle', 'carol', 'amanda',
+  'dorothy', 'melissa', 'deborah', 'stephanie', 'rebecca', 'sharon', 'laura', 'cynthia', 'kathleen', 'amy',
+  'angela', 'shirley', 'anna', 'brenda', 'pamela', 'emma', 'nicole', 'helen', 'samantha', 'katherine', 'christine',
+  'debra', 'rachel', 'carolyn', 'janet', 'catherine', 'maria', 'heather', 'diane', 'ruth', 'julie', 'olivia',
+  'joyce', 'virginia', 'victoria', 'kelly', 'lauren', 'christina', 'joan', 'evelyn', 'judith', 'megan', 'andrea',
+  'cheryl', 'hannah', 'jacqueline', 'martha', 'gloria', 'teresa', 'ann', 'sara', 'madison', 'frances', 'kathryn',
+  'janice', 'abigail', 'alice', 'judy', 'sophia', 'grace', 'denise', 'amber', 'doris', 'marilyn', 'danielle',
+  'beverly', 'isabella', 'theresa', 'diana', 'natalie', 'brittany', 'charlotte', 'marie', 'kayla', 'alexis', 'lori',
+  'alicia', 'freya', 'ingrid', 'oksana', 'olena', 'olga', 'natalia', 'natalya', 'tatiana', 'tatyana', 'svetlana',
+  'irina', 'yulia', 'elena', 'ekaterina', 'yekaterina', 'marina', 'anastasia', 'galina', 'ludmila', 'lyudmila',
+  'halyna', 'iryna', 'kateryna', 'maryna', 'yuliia', 'marta', 'agnieszka', 'katarzyna', 'magdalena', 'anna',
+  'ursula', 'angela', 'annalena', 'giorgia', 'francesca', 'chiara', 'giulia', 'sofia', 'lucia', 'carmen', 'pilar',
+  'isabel', 'ana', 'beatriz', 'fernanda', 'claudia', 'marine', 'ségolène', 'segolene', 'amelie', 'camille',
+  'fatima', 'aisha', 'ayesha', 'leila', 'layla', 'mariam', 'maryam', 'noor', 'zainab', 'yasmin', 'samira', 'priya',
+  'anjali', 'sunita', 'indira', 'nirmala', 'kamala', 'hillary', 'nikki', 'nancy', 'kristi', 'kristin', 'liz',
+  'theresa', 'jacinda', 'sanna', 'mette', 'kaja', 'ingrid', 'astrid', 'sigrid', 'greta', 'annika', 'birgit',
+  'yoko', 'yuko', 'keiko', 'sanae', 'yuriko', 'mei', 'xiaoling', 'hye-jin', 'ji-yeon', 'min-ji', 'yo-jong',
+  'margarethe', 'sinead', 'siobhan', 'aoife', 'niamh', 'eilidh', 'kirsty', 'fiona', 'gillian', 'alison', 'claire',
+  'louise', 'joanna', 'lucy', 'harriet', 'rosie', 'sophie', 'chloe', 'ellie', 'holly', 'jade', 'zoe', 'mia',
+]);
+
+const MALE_NAMES: ReadonlySet<string> = new Set([
+  'james', 'robert', 'john', 'michael', 'david', 'william', 'richard', 'joseph', 'thomas', 'charles', 'christopher',
+  'daniel', 'matthew', 'anthony', 'mark', 'donald', 'steven', 'paul', 'andrew', 'joshua', 'kenneth', 'kevin', 'brian',
+  'george', 'timothy', 'ronald', 'edward', 'jason', 'jeffrey', 'ryan', 'jacob', 'gary', 'nicholas', 'eric', 'jonathan',
+  'stephen', 'larry', 'justin', 'scott', 'brandon', 'benjamin', 'samuel', 'gregory', 'frank', 'alexander', 'raymond',
+  'patrick', 'jack', 'dennis', 'jerry', 'tyler', 'aaron', 'jose', 'adam', 'henry', 'nathan', 'douglas', 'zachary',
+  'peter', 'kyle', 'walter', 'ethan', 'jeremy', 'harold', 'keith', 'christian', 'roger', 'noah', 'gerald', 'carl',
+  'terry', 'sean', 'austin', 'arthur', 'lawrence', 'jesse', 'dylan', 'bryan', 'joe', 'jordan', 'billy', 'bruce',
+  'albert', 'willie', 'gabriel', 'logan', 'alan', 'juan', 'wayne', 'roy', 'ralph', 'randy', 'eugene', 'vincent',
+  'russell', 'elijah', 'louis', 'bobby', 'philip', 'johnny', 'tom', 'tim', 'jim', 'bob', 'bill', 'mike', 'dave',
+  'martin', 'simon', 'graham', 'nigel', 'keir', 'rishi', 'boris', 'vladimir', 'dmitry', 'dmitri', 'sergei', 'sergey',
+  'alexei', 'aleksei', 'alexey', 'andrei', 'andrey', 'mikhail', 'nikolai', 'ivan', 'igor', 'oleg', 'yuri', 'yury',
+  'pavel', 'viktor', 'vitaly', 'vitali', 'volodymyr', 'oleksandr', 'oleksiy', 'mykhailo', 'andriy', 'serhiy', 'serhii',
+  'ihor', 'vadim', 'vadym', 'denys', 'dmytro', 'petro', 'taras', 'bohdan', 'anton', 'maxim', 'maksym', 'ramzan',
+  'yevgeny', 'evgeny', 'valery', 'valeriy', 'gennady', 'konstantin', 'leonid', 'grigory', 'arkady', 'kirill',
+  'emmanuel', 'olaf', 'friedrich', 'jens', 'mark', 'pedro', 'giorgio', 'matteo', 'sergio', 'luigi', 'giuseppe',
+  'antonio', 'francesco', 'marco', 'luis', 'carlos', 'miguel', 'javier', 'alejandro', 'jorge', 'fernando', 'diego',
+  'pablo', 'andres', 'andrés', 'lula', 'jair', 'javier', 'recep', 'mustafa', 'mehmet', 'ahmet', 'ahmed', 'mohammed',
+  'mohammad', 'muhammad', 'mahmoud', 'ali', 'hassan', 'hussein', 'omar', 'khalid', 'abdullah', 'ibrahim', 'yusuf',
+  'benjamin', 'yair', 'yoav', 'itamar', 'bezalel', 'naftali', 'isaac', 'moshe', 'avi', 'narendra', 'rahul', 'amit',
+  'rajnath', 'imran', 'shehbaz', 'nawaz', 'fumio', 'shigeru', 'shinzo', 'yoshihide', 'taro',
+  'hiroshi', 'kenji', 'takeshi', 'haruto', 'jae-myung', 'suk-yeol', 'jong-un', 'joe', 'barack',
+  'donald', 'marco', 'jd', 'pete', 'lloyd', 'antony', 'jake', 'rex', 'sergey', 'emil', 'lars', 'nils',
+  'sven', 'erik', 'henrik', 'anders', 'mikael', 'jonas', 'lukas', 'tomas', 'tomasz', 'piotr', 'andrzej', 'krzysztof',
+  'radoslaw', 'radosław', 'donald', 'viktor', 'aleksandar', 'milos', 'miloš', 'nikola', 'dev', 'derek', 'ken',
+]);
+
+/** The gender a person's given name shows ("Margaret Holt" → female), or null. */
+export function genderOfName(label: string): 'male' | 'female' | null {
+  const space = label.indexOf(' ');
+  if (space <= 0) return null;
+  const first = label.slice(0, space).toLowerCase();
+  if (FEMALE_NAMES.has(first)) return 'female';
+  if (MALE_NAMES.has(first)) return 'male';
+  return null;
 }

@@ -9,7 +9,7 @@
  * Each read is bounded (MAX_PHRASE words), so the whole pass stays linear.
  */
 import { isVerbCue } from './cues';
-import { DOCUMENT_HEADS, PERSON_ROLES } from './source-type';
+import { CAMPAIGN_VERBS, DOCUMENT_NOUNS, PERSON_ROLES } from './source-type';
 import { isAllCaps, type Token } from './tokens';
 
 /** Longest phrase read, in tokens: a source's name is short; more means we are reading a clause. */
@@ -71,7 +71,8 @@ export const BE_FORMS: ReadonlySet<string> = new Set(['is', 'was', 'were', 'are'
 
 /** Negation: "did not say" reports no claim. */
 export const NEGATIONS: ReadonlySet<string> = new Set([
-  'not', 'never', "didn't", "doesn't", "don't", "hasn't", "haven't", "won't", "wouldn't", 'no', "n't",
+  'not', 'never', "didn't", "doesn't", "don't", "hasn't", "haven't", "won't", "wouldn't", 'no', "n't", 'neither', 'nor',
+  'nobody', 'hardly', 'barely', 'scarcely', "wasn't", "weren't", "isn't", "aren't",
 ]);
 
 /** Adverbs that may sit between a subject and its verb ("has also said", "previously claimed"). */
@@ -84,7 +85,8 @@ export const VERB_ADVERBS: ReadonlySet<string> = new Set([
   'purportedly', 'supposedly', 'apparently', 'clearly', 'explicitly', 'directly', 'formally', 'finally',
   'just', 'did', 'does', 'do', 'quietly', 'loudly', 'angrily', 'cautiously', 'confidently', 'bluntly',
   'candidly', 'jokingly', 'tearfully', 'proudly', 'even', 'reportedly', 'widely', 'broadly', 'variously',
-  'only', 'had', 'has', 'have',
+  'only', 'had', 'has', 'have', 'each', 'both', 'all', 'jointly', 'together', 'independently', 'likewise',
+  'always', 'usually', 'sometimes', 'constantly', 'regularly', 'personally', 'occasionally', 'increasingly',
 ]);
 
 /** Modal verbs: before a cue they make the speech hypothetical or future ("she will say", "might say"). */
@@ -132,7 +134,11 @@ const PLACED_PEOPLE: ReadonlySet<string> = new Set([
 ]);
 
 /** Bodies placed with "in" and a place: "the Russian embassy in Paris". */
-const PLACED_BODIES: ReadonlySet<string> = new Set(['embassy', 'consulate', 'mission', 'office', 'bureau', 'delegation', 'representation', 'branch']);
+const PLACED_BODIES: ReadonlySet<string> = new Set([
+  'embassy', 'consulate', 'mission', 'office', 'bureau', 'delegation', 'representation', 'branch', 'ministry',
+  'authorities', 'authority', 'government', 'administration', 'police', 'forces', 'army', 'military', 'court',
+  'prosecutors', 'prosecutor', 'council', 'command', 'headquarters', 'department', 'service', 'services',
+]);
 
 /** Roles and bodies that take "for/at/from/with" inside their name ("a spokesman for", "the ministry for"). */
 const ROLE_HEADS: ReadonlySet<string> = new Set([
@@ -141,17 +147,29 @@ const ROLE_HEADS: ReadonlySet<string> = new Set([
   'ministry', 'office', 'department', 'agency', 'service', 'council', 'committee', 'commission',
 ]);
 
+/** Prepositions inside proper names: "Centers for Disease Control", "Committee to Protect Journalists", "Doctors Without Borders". */
+const NAME_PREPOSITIONS: ReadonlySet<string> = new Set(['for', 'on', 'to', 'against', 'without', 'under', 'de']);
+
+/** Days and months: "Reuters on Monday" is a time adverbial, not part of a name. */
+const TIME_NAMES: ReadonlySet<string> = new Set([
+  'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february', 'march',
+  'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'jan', 'feb', 'mar',
+  'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
+]);
+
 /**
  * Whether the preposition `prep` stays inside a phrase after the word `left` (its base form):
  * "of" almost always; "for/at/from/with" after a role ("a spokesman for the Kremlin"); "in/at" after
  * people ("analysts in Seoul"); "on/in/by/from" after a document ("a post on Telegram", "a report by Yonhap").
  */
-function prepositionContinues(prep: string, left: string, rightCap: boolean): boolean {
+function prepositionContinues(prep: string, left: string, rightCap: boolean, leftCap = false, right = '', afterThe = false): boolean {
   if (prep === 'of') return true;
+  // Inside a proper name: "Centers for Disease Control", "Institute for the Study of War", "Ministry of …".
+  if (leftCap && rightCap && NAME_PREPOSITIONS.has(prep) && !TIME_NAMES.has(right)) return true;
   if ((prep === 'for' || prep === 'at' || prep === 'from' || prep === 'with') && ROLE_HEADS.has(left)) return true;
-  if ((prep === 'in' || prep === 'at') && PLACED_PEOPLE.has(left) && (prep === 'at' || rightCap)) return true;
-  if (prep === 'in' && PLACED_BODIES.has(left) && rightCap) return true;
-  if ((prep === 'on' || prep === 'in' || prep === 'by' || prep === 'from') && DOCUMENT_HEADS.has(left)) return true;
+  if ((prep === 'in' || prep === 'at') && PLACED_PEOPLE.has(left) && (prep === 'at' || rightCap || afterThe)) return true;
+  if (prep === 'in' && PLACED_BODIES.has(left) && (rightCap || afterThe)) return true;
+  if ((prep === 'on' || prep === 'in' || prep === 'by' || prep === 'from') && DOCUMENT_NOUNS.has(left)) return true;
   return false;
 }
 
@@ -201,6 +219,8 @@ const NOUNS_IN_ING: ReadonlySet<string> = new Set([
 function looksLikeVerb(t: Token): boolean {
   if (t.cap || ADJECTIVE_PARTICIPLES.has(t.lower) || NOUNS_IN_ING.has(t.lower)) return false;
   const w = t.lower;
+  // "state-linked", "Iran-backed", "long-awaited": a hyphenated participle is a compound adjective.
+  if (w.includes('-')) return false;
   if (w.length > 4 && (w.endsWith('ed') || w.endsWith('ing'))) return true;
   return false;
 }
@@ -327,6 +347,11 @@ function readable(tokens: readonly Token[], inQuote: readonly boolean[], i: numb
   return t;
 }
 
+/** True for a word in capitals only ("US"), which a name's preposition does not follow ("US for"). */
+function isAcronymOnly(t: Token): boolean {
+  return isAllCaps(t.text) && t.text.length <= 3;
+}
+
 /** A word written in capitals ("WHO", "US", "IT") is a name, never a function word. */
 function isAcronym(t: Token): boolean {
   return isAllCaps(t.text);
@@ -380,7 +405,8 @@ export function phraseBefore(
       if (j === last && pronoun !== null) return { start: j, end: j + 1, anonymous: false, pronoun };
       break;
     }
-    if (endsPhrase(t)) break;
+    // "the think tank": "think" is no verb there.
+    if (endsPhrase(t) && !(w === 'think' && (tokens[j + 1]?.lower ?? '').startsWith('tank'))) break;
     // "the agency for combating interference": a gerund after "for"/"of" belongs to the phrase.
     const gerundInPhrase = t.lower.endsWith('ing') && (tokens[j - 1]?.lower === 'for' || tokens[j - 1]?.lower === 'of') && j < last;
     if ((looksLikeVerb(t) && !gerundInPhrase) || looksLikeAdverb(t)) break;
@@ -388,12 +414,19 @@ export function phraseBefore(
       if (j === last) break;
       const left = tokens[j - 1];
       if (!left || !left.word) break;
-      if (prepositionContinues(w, left.base, tokens[j + 1]?.cap === true)) {
+      const nextWord = tokens[j + 1]?.lower === 'the' ? tokens[j + 2] : tokens[j + 1];
+      if (prepositionContinues(w, left.base, tokens[j + 1]?.cap === true || (tokens[j + 1]?.lower === 'the' && nextWord?.cap === true), left.cap && !isAcronymOnly(left), nextWord?.lower ?? '', tokens[j + 1]?.lower === 'the')) {
         j -= 1;
         count += 1;
         continue;
       }
       break;
+    }
+    // "Save Our Parks", "Friends of The Earth": a capitalised determiner inside a name.
+    if (DETERMINERS.has(w) && t.cap && j > lowerBound && tokens[j - 1]?.word === true && tokens[j - 1]?.cap === true && tokens[j + 1]?.cap === true && j < last) {
+      j -= 1;
+      count += 1;
+      continue;
     }
     if (DETERMINERS.has(w)) {
       j -= 1;
@@ -401,7 +434,18 @@ export function phraseBefore(
       const left = tokens[j];
       // Continue through "of the", "for the" after a role: "the head of the agency".
       if (left && left.word && left.lower === 'of') continue;
-      if (left && left.word && PREPOSITIONS.has(left.lower) && prepositionContinues(left.lower, tokens[j - 1]?.base ?? '', tokens[j + 1]?.cap === true)) continue;
+      // "Save the Children", "Stop the War Coalition": "the" inside a campaign's name.
+      if (w === 'the' && left && left.cap && CAMPAIGN_VERBS.has(left.lower) && tokens[j + 2]?.cap === true) continue;
+      // "Xinhua, CCTV and the Global Times": the last name of a list.
+      if (w === 'the' && left && left.word && (left.lower === 'and' || left.lower === '&') && hasCap && tokens[j - 1]?.cap === true && tokens[j - 1]?.word === true && j > lowerBound) {
+        sawAnd = true;
+        j -= 1;
+        count += 1;
+        continue;
+      }
+      const leftCap = tokens[j - 1]?.cap === true && tokens[j - 1]?.word === true;
+      const rightCap = tokens[j + 1]?.cap === true || (w === 'the' && tokens[j + 2]?.cap === true);
+      if (left && left.word && PREPOSITIONS.has(left.lower) && prepositionContinues(left.lower, tokens[j - 1]?.base ?? '', rightCap, leftCap && w === 'the', tokens[j + 2]?.lower ?? '', w === 'the')) continue;
       break;
     }
     if (w === 'and' || w === '&') {
@@ -476,7 +520,7 @@ export function phraseAfter(
       const left = tokens[j - 1];
       const right = tokens[j + 1];
       if (j === first || !left || !right || !right.word) break;
-      if (!DETERMINERS.has(left.lower) && prepositionContinues(w, left.base, right.cap || tokens[j + 2]?.cap === true)) {
+      if (!DETERMINERS.has(left.lower) && prepositionContinues(w, left.base, right.cap || tokens[j + 2]?.cap === true, left.cap && (right.cap || (right.lower === 'the' && tokens[j + 2]?.cap === true)), right.lower === 'the' ? (tokens[j + 2]?.lower ?? '') : right.lower)) {
         j += 1;
         count += 1;
         continue;

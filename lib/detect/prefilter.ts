@@ -44,6 +44,14 @@ const CUE_WORDS: ReadonlySet<string> = new Set([
   'quoted',
 ]);
 
+/**
+ * True for a word (lower case) that the prefilter always marks as a cue: a sentence with such a token
+ * is read in full on the fast path too, so a rule that needs one to fire keeps the paths equal.
+ */
+export function isCueWord(lower: string): boolean {
+  return CUE_WORDS.has(lower);
+}
+
 const ROLE_SET: ReadonlySet<string> = new Set(ROLE_WORDS);
 
 /** Whitespace as the tokenizer sees it (`isSpaceCode`), as a character class. */

@@ -128,6 +128,11 @@ export type QuotedSentence = {
   introOnly: boolean;
   /** The sentence's attributions; the carry-over fills in those of continuing sentences. */
   attributions: Attribution[];
+  /**
+   * The attributions a continuing sentence takes over, when not all of them: speech reported inside
+   * the quotation ("“He used to tell me …,” she said") is not the speaker of what follows.
+   */
+  speakers?: Attribution[];
 };
 
 /** The attributions of `from` as carried into another sentence: same source, no words, no cue. */
@@ -177,7 +182,7 @@ function carryWithinRun(sentences: QuotedSentence[], start: number, end: number)
     if (!adjacent) return;
     for (let i = start; i < end; i += 1) {
       const s = sentences[i];
-      if (s) s.attributions = carried(prev.attributions);
+      if (s) s.attributions = carried(prev.speakers ?? prev.attributions);
     }
     return;
   }
@@ -191,6 +196,6 @@ function carryWithinRun(sentences: QuotedSentence[], start: number, end: number)
     const before = k > 0 ? own[k - 1] : undefined;
     const after = own[k];
     const from = sentences[before ?? after ?? -1];
-    if (from) s.attributions = carried(from.attributions);
+    if (from) s.attributions = carried(from.speakers ?? from.attributions);
   }
 }

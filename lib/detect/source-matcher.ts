@@ -216,15 +216,34 @@ export function buildSourceIndex(builtins: readonly Source[], userSources: reado
   // The ASCII characters that some alias's first word starts with, lower case: a word that starts
   // with any other ASCII character cannot start a mention, and is passed over without copying it.
   // (An ASCII character lower-cases to the same ASCII character whatever surrounds it.)
+  // Likewise the first two characters (a large registry starts words with nearly every letter, but
+  // with few of the letter pairs), and one-character first words ("X").
   const firstAscii = new Uint8Array(128);
+  const firstPair = new Uint8Array(128 * 128);
+  const single = new Uint8Array(128);
+  const lowerAscii = (code: number): number => (code >= 65 && code <= 90 ? code + 32 : code);
   for (const key of root.next.keys()) {
     const code = key.charCodeAt(0);
-    if (code < 128) firstAscii[code] = 1;
+    if (code >= 128) continue;
+    if (firstAscii[code] === 0) firstAscii[code] = 1;
+    if (key.length === 1) single[code] = 1;
+    else {
+      const second = key.charCodeAt(1);
+      if (second < 128) firstPair[code * 128 + second] = 1;
+      else firstAscii[code] = 2;
+    }
   }
-  const mayStart = (text: string, at: number): boolean => {
+  const mayStart = (text: string, at: number, end: number): boolean => {
     const code = text.charCodeAt(at);
     if (code >= 128) return true;
-    return firstAscii[code >= 65 && code <= 90 ? code + 32 : code] === 1;
+    const c0 = lowerAscii(code);
+    const mark = firstAscii[c0];
+    if (mark === 0) return false;
+    // A first word whose second character is not ASCII: no pair to check.
+    if (mark === 2) return true;
+    if (end - at === 1) return single[c0] === 1;
+    const next = text.charCodeAt(at + 1);
+    return next >= 128 || firstPair[c0 * 128 + lowerAscii(next)] === 1;
   };
 
   const mentions = (text: string, start = 0, end = text.length): SourceMention[] => {
@@ -233,7 +252,7 @@ export function buildSourceIndex(builtins: readonly Source[], userSources: reado
     const n = runs.starts.length;
     let i = 0;
     while (i < n) {
-      if (!mayStart(text, runs.starts[i] ?? 0)) {
+      if (!mayStart(text, runs.starts[i] ?? 0, runs.ends[i] ?? 0)) {
         i += 1;
         continue;
       }

@@ -100,7 +100,7 @@ const POSITIVES: [string, Expected[]][] = [
   [
     'Analysts polled by LSEG had expected a margin of 7.1%.',
     [
-      { id: null, label: 'LSEG', type: 'organisation', cue: 'polled by' },
+      { id: 'lseg', label: 'LSEG', type: 'organisation', sourceText: 'LSEG', cue: 'polled by' },
       { id: null, label: 'Analysts', type: 'anonymous', cue: 'expected', stance: 'belief', reportedBy: 0 },
     ],
   ],
@@ -343,5 +343,273 @@ describe('pronoun sources', () => {
     const a = claims[1]?.attributions[0];
     expect(a?.source?.id).toBe('telegram');
     expect(a?.speaker).toBe('Oleg Kozhemyako');
+  });
+});
+
+/**
+ * Rules that generalise the detector beyond the labelled corpus: the wider cue lexicon and its
+ * guards, subjects far from their verb, names with prepositions inside, people's and documents'
+ * types, and the look-alikes each rule must leave alone. Written for these tests, not taken from
+ * any corpus.
+ */
+const GENERAL_POSITIVES: [string, Expected[]][] = [
+  // the wider lexicon, each with a plausible subject
+  ['The defence ministry considers the new radar a direct threat.', [{ id: null, label: 'defence ministry', type: 'government', cue: 'considers', stance: 'belief' }]],
+  // "released by" describes the object here: the coastguard relays nothing
+  ['Beijing disputed the figures released by the coastguard.', [{ id: null, label: 'Beijing', type: 'government', cue: 'disputed', stance: 'denial' }]],
+  ['Doctors advised families to keep children indoors.', [{ id: null, label: 'Doctors', type: 'anonymous', cue: 'advised' }]],
+  ['The governor urged drivers to stay off the roads.', [{ id: null, label: 'governor', type: 'official-person', cue: 'urged' }]],
+  ['Earlier surveys have found weaker effects.', [{ id: null, label: 'surveys', type: 'other', cue: 'found', stance: 'endorsing' }]],
+  ['The central bank estimated that growth slowed to 1.2%.', [{ id: null, label: 'central bank', type: 'government', cue: 'estimated', stance: 'belief' }]],
+  ['The shipping group forecast higher freight rates for next year.', [{ id: null, label: 'shipping group', type: 'organisation', cue: 'forecast', stance: 'belief' }]],
+  ['The committee noted that the budget was incomplete.', [{ id: null, label: 'committee', type: 'organisation', cue: 'noted' }]],
+  ['The minister conceded that the rollout had been slow.', [{ id: null, label: 'minister', type: 'official-person', cue: 'conceded', stance: 'endorsing' }]],
+  ['The former director testified before a Senate panel on Tuesday that he had warned his superiors.', [{ id: null, label: 'former director', type: 'other', cue: 'testified' }]],
+  ['The minister made it clear that there would be no delay.', [{ id: null, label: 'minister', type: 'official-person', cue: 'made it clear' }]],
+  ['The finance minister pointed out that debt had fallen.', [{ id: null, label: 'finance minister', type: 'official-person', cue: 'pointed out' }]],
+  ['The president vowed to rebuild the city.', [{ id: null, label: 'president', type: 'official-person', cue: 'vowed' }]],
+  ['Protesters denounced the verdict as a travesty.', [{ id: null, label: 'Protesters', type: 'anonymous', cue: 'denounced' }]],
+  ['Some virologists fear that the virus is adapting.', [{ id: null, label: 'virologists', type: 'anonymous', cue: 'fear', stance: 'belief' }]],
+  ['Historian Anne Price writes in her new book that the treaty was doomed.', [{ id: null, label: 'Historian Anne Price', type: 'other', cue: 'writes' }]],
+  // a document and its content, and the data that shows something
+  ['KCNA carried a commentary accusing Seoul of staging provocations.', [{ id: 'kcna', label: 'KCNA', type: 'state-media', sourceText: 'KCNA', cue: 'accusing', stance: 'distancing' }]],
+  ['The ministry issued a statement accusing the West of interference.', [{ id: null, label: 'ministry', type: 'government', cue: 'accusing', stance: 'distancing' }]],
+  ['The Labor Department data released on Friday showed wages rose 0.3% in June.', [{ id: null, label: 'Labor Department data', type: 'government', cue: 'showed', stance: 'endorsing' }]],
+  [
+    'Economists polled by Bloomberg had forecast a smaller rise.',
+    [
+      { id: 'bloomberg', label: 'Bloomberg', type: 'news-agency', sourceText: 'Bloomberg', cue: 'polled by' },
+      { id: null, label: 'Economists', type: 'anonymous', cue: 'forecast', stance: 'belief', reportedBy: 0 },
+    ],
+  ],
+  // subjects far from the verb
+  ['“The evidence is overwhelming,” the authors wrote.', [{ id: null, label: 'authors', type: 'anonymous', cue: 'wrote' }]],
+  [
+    'Germany and France have each rejected the allegations.',
+    [
+      { id: null, label: 'Germany', type: 'government', cue: 'rejected', stance: 'denial' },
+      { id: null, label: 'France', type: 'government', cue: 'rejected', stance: 'denial' },
+    ],
+  ],
+  ['Maria Lopez, 54, a nurse at the clinic, said staff were exhausted.', [{ id: null, label: 'Maria Lopez', type: 'other', cue: 'said' }]],
+  ['A Weibo user with thousands of followers claimed that the dam had burst.', [{ id: 'weibo', label: 'Weibo', type: 'social-media', sourceText: 'Weibo', cue: 'claimed', stance: 'distancing' }]],
+  ['Rebels backed by Kyiv said they had taken the village.', [{ id: null, label: 'Rebels', type: 'organisation', cue: 'said' }]],
+  ['Residents who fled the fighting said the town had been destroyed.', [{ id: null, label: 'Residents', type: 'anonymous', cue: 'said' }]],
+  ['People who have been in the town say food is running out.', [{ id: null, label: 'People', type: 'anonymous', cue: 'say' }]],
+  ['Opposition lawmakers, who accused the minister of lying, said they would call a vote.', [{ id: null, label: 'Opposition lawmakers', type: 'anonymous', cue: 'accused', stance: 'distancing' }]],
+  // names with prepositions and determiners inside, and a body placed "in" somewhere
+  ['The Hamas-run health ministry in Gaza said 40 people had been killed.', [{ id: null, label: 'Hamas-run health ministry in Gaza', type: 'government', cue: 'said' }]],
+  ['The US Centers for Disease Control and Prevention said the risk was low.', [{ id: null, label: 'US Centers for Disease Control and Prevention', type: 'government', cue: 'said' }]],
+  ['The Institute for the Study of War said the offensive had stalled.', [{ id: null, label: 'Institute for the Study of War', type: 'organisation', cue: 'said' }]],
+  ['Campaigners from Save Our Parks said they would appeal.', [{ id: null, label: 'Save Our Parks', type: 'organisation', cue: 'said' }]],
+  // a spokesperson speaks for the named body
+  ['A spokesperson for the Department of Transportation said the rule would take effect in May.', [{ id: null, label: 'Department of Transportation', type: 'government', cue: 'said' }]],
+  ['A spokesman for Tesla said the recall covered 2 million cars.', [{ id: null, label: 'Tesla', type: 'organisation', cue: 'said' }]],
+  // documents of the state
+  ['According to court documents, the suspect fled the country.', [{ id: null, label: 'court documents', type: 'government', cue: 'according to' }]],
+  ['According to an arrest affidavit, the car was found abandoned.', [{ id: null, label: 'arrest affidavit', type: 'government', cue: 'according to' }]],
+  // people's types: the role that says what they are
+  ['Bank of Japan Governor Haruto Mizuno told parliament that rates would rise.', [{ id: null, label: 'Haruto Mizuno', type: 'official-person', cue: 'told' }]],
+  ['Freya Lindqvist, chief investment strategist at Nordhavn Asset Management, said markets had overreacted.', [{ id: null, label: 'Freya Lindqvist', type: 'other', cue: 'said' }]],
+  ['Arsenal manager Mikel Arteta said the injury was not serious.', [{ id: null, label: 'Mikel Arteta', type: 'official-person', cue: 'said' }]],
+  ['The founder of a small design agency said the change had been difficult.', [{ id: null, label: 'founder of a small design agency', type: 'anonymous', cue: 'said' }]],
+  ['Mr Okafor, a former HR director, said the trial had changed his mind.', [{ id: null, label: 'Okafor', type: 'other', cue: 'said' }]],
+  ['Oleh Marchenko, the mayor of Kupiansk, a town near the front, said the shelling had intensified.', [{ id: null, label: 'Oleh Marchenko', type: 'official-person', cue: 'said' }]],
+  ['Apple said its revenue rose 4% in the quarter.', [{ id: null, label: 'Apple', type: 'organisation', cue: 'said' }]],
+  // an outlet or a platform the speaker uses, with cues other than "said"
+  ['Her son, Daniel Reyes, told the Gazette that the family wanted answers.', [{ id: null, label: 'Gazette', type: 'newspaper-broadcaster', cue: 'told', speaker: 'Daniel Reyes' }]],
+  ['Ukraine’s president, in his nightly video address on Telegram, urged allies to send more air defence.', [{ id: 'telegram', label: 'Telegram', type: 'social-media', sourceText: 'Telegram', cue: 'urged', speaker: 'Ukraine’s president' }]],
+  ['The governor said on social media that schools would close.', [{ id: null, label: 'social media', type: 'social-media', cue: 'said', speaker: 'governor' }]],
+  ['The ministry posted online that the border was closed.', [{ id: null, label: 'ministry', type: 'government', cue: 'posted' }]],
+  ['The foreign ministry dismissed the report as fabricated in a post on Bluesky.', [{ id: 'bluesky', label: 'Bluesky', type: 'social-media', sourceText: 'Bluesky', cue: 'dismissed', stance: 'denial', speaker: 'foreign ministry' }]],
+  // a dateline is the publisher, and a second cue of one source is the same attribution
+  ['MOSCOW/KYIV, May 2 (Reuters) - The Kremlin said on Friday that no date had been set, and accused Kyiv of delaying.', [{ id: null, label: 'Kremlin', type: 'government', cue: 'said' }]],
+  ['WASHINGTON — The Pentagon said the drills would continue, and accused Beijing of provocations.', [{ id: null, label: 'Pentagon', type: 'government', cue: 'said' }]],
+  ['The Bank of England said it expects inflation to fall next year.', [{ id: null, label: 'Bank of England', type: 'government', cue: 'said' }]],
+  ['“We have no plans to leave,” said the ministry, adding that talks would continue.', [{ id: null, label: 'ministry', type: 'government', cue: 'said' }]],
+  ['Peskov said he expected the talks to resume.', [{ id: null, label: 'Peskov', type: 'other', cue: 'said' }]],
+  // a trailing speaker reports the attributions before it
+  [
+    'The company expects sales to rise 5%, its finance chief Jane Wu said.',
+    [
+      { id: null, label: 'Jane Wu', type: 'official-person', cue: 'said' },
+      { id: null, label: 'company', type: 'organisation', cue: 'expects', stance: 'belief', reportedBy: 0 },
+    ],
+  ],
+  // a clause after "added", "noted"; an explanation after a comma, like "citing"
+  ['He added the plan would fail.', [{ id: null, label: 'He', type: 'other', cue: 'added' }]],
+  ['The committee noted the report was incomplete.', [{ id: null, label: 'committee', type: 'organisation', cue: 'noted' }]],
+  ['FRANKFURT, June 3 (Reuters) - German chemicals group Koval cut its forecast on Tuesday, blaming weak demand.', [{ id: null, label: 'Koval', type: 'organisation', cue: 'blaming', stance: 'distancing' }]],
+  [
+    'Analysts had on average expected a profit of 2 billion euros, according to a company-compiled consensus.',
+    [
+      { id: null, label: 'company-compiled consensus', type: 'organisation', cue: 'according to' },
+      { id: null, label: 'Analysts', type: 'anonymous', cue: 'expected', stance: 'belief', reportedBy: 0 },
+    ],
+  ],
+  // more names and bodies
+  ['Police in the city said two men had been arrested.', [{ id: null, label: 'Police in the city', type: 'government', cue: 'said' }]],
+  ['Doctors Without Borders said its clinic had been hit.', [{ id: null, label: 'Doctors Without Borders', type: 'organisation', cue: 'said' }]],
+  ['Save the Children said schools had been destroyed.', [{ id: null, label: 'Save the Children', type: 'organisation', cue: 'said' }]],
+  ['The Committee to Protect Journalists said 12 reporters had been detained.', [{ id: null, label: 'Committee to Protect Journalists', type: 'organisation', cue: 'said' }]],
+  ['The Norwegian Refugee Council said the camps were overcrowded.', [{ id: null, label: 'Norwegian Refugee Council', type: 'organisation', cue: 'said' }]],
+  ['Northfield Borough Council said the closures would save money.', [{ id: null, label: 'Northfield Borough Council', type: 'government', cue: 'said' }]],
+  ['The U.N. human rights office said 120 civilians had been killed.', [{ id: null, label: 'U.N. human rights office', type: 'organisation', cue: 'said' }]],
+  ['The think tank said Russian forces were unlikely to break through.', [{ id: null, label: 'think tank', type: 'organisation', cue: 'said' }]],
+  ['A poll by YouGov found that most voters backed the plan.', [{ id: null, label: 'YouGov', type: 'organisation', cue: 'found', stance: 'endorsing' }]],
+  ['The striker, 24, told Sky Sports he was happy at the club.', [{ id: 'sky-sports', label: 'Sky Sports', type: 'newspaper-broadcaster', sourceText: 'Sky Sports', cue: 'told', speaker: 'striker' }]],
+  ['A man charged with murder said he was innocent.', [{ id: null, label: 'man', type: 'anonymous', cue: 'said' }]],
+  ['“The worst is over,” the economist predicted.', [{ id: null, label: 'economist', type: 'anonymous', cue: 'predicted', stance: 'belief' }]],
+  ['The sanctions were imposed by the ministry, which said they targeted smugglers.', [{ id: null, label: 'ministry', type: 'government', cue: 'said' }]],
+  // "cited": the subject relays the source it cites; a reason cited is no source
+  [
+    'The newspaper cited two officials as saying the plan was dead.',
+    [
+      { id: null, label: 'newspaper', type: 'newspaper-broadcaster', cue: 'cited' },
+      { id: null, label: 'officials', type: 'anonymous', cue: 'cited', reportedBy: 0 },
+    ],
+  ],
+  // lists of outlets, with "the" before the last, and a list given as an appositive
+  [
+    'Xinhua, CCTV and the Global Times said the visit was a success.',
+    [
+      { id: 'xinhua', label: 'Xinhua', type: 'state-media', sourceText: 'Xinhua', cue: 'said' },
+      { id: 'cctv', label: 'CCTV', type: 'state-media', sourceText: 'CCTV', cue: 'said' },
+      { id: 'global-times', label: 'Global Times', type: 'state-media', sourceText: 'Global Times', cue: 'said' },
+    ],
+  ],
+  ['Russian state media, including RIA Novosti and TASS, reported that the village had been captured.', [{ id: null, label: 'Russian state media', type: 'state-media', cue: 'reported' }]],
+  ['Rep. Chip Roy, R-Texas, posted on X that the deal was a surrender.', [{ id: 'x', label: 'X', type: 'social-media', sourceText: 'X', cue: 'posted on', speaker: 'Chip Roy' }]],
+  ['Democrats have said they want more money for the program.', [{ id: null, label: 'Democrats', type: 'anonymous', cue: 'said' }]],
+  ['Developers argue that high interest rates have made many projects unviable.', [{ id: null, label: 'Developers', type: 'organisation', cue: 'argue' }]],
+  // speech reported inside an attributed quotation
+  [
+    '“She always told us that the river would flood again,” he said.',
+    [
+      { id: null, label: 'he', type: 'other', cue: 'said' },
+      { id: null, label: 'She', type: 'other', cue: 'told', reportedBy: 0 },
+    ],
+  ],
+];
+
+const GENERAL_NEGATIVES: [string, string][] = [
+  ['The council will consider the plan next month.', '"consider" under a modal'],
+  ['The board considered a bid from a rival.', '"considered" an offer, not a view'],
+  ['The disputed region has been contested for decades.', '"disputed" as an adjective'],
+  ['Hundreds of people were feared trapped under the rubble.', 'an agentless passive belief'],
+  ['Rescuers searched for survivors feared buried in the mud.', 'a reduced passive: "feared buried"'],
+  ['The suspect, believed to be in his 30s, fled on foot.', 'a reduced passive: "believed to be"'],
+  ['Revenue rose 8%, beating Wall Street estimates.', '"estimates" as a noun after a verb'],
+  ['Shares fell after results missed analysts’ forecasts.', '"forecasts" as a noun'],
+  ['An estimated 3,000 people attended the rally.', '"estimated" as an adjective'],
+  ['The weather forecast was for rain.', '"forecast" as a noun'],
+  ['They believed the ceasefire would hold.', 'a belief with no holder to refer to'],
+  ['Residents fled to the hills, where they believed they would be safe.', 'a belief in the writer’s subordinate clause'],
+  ['A federal judge denied a motion to dismiss the case.', 'a ruling, not a denial of a claim'],
+  ['The court rejected the appeal on Tuesday.', 'a ruling on an appeal'],
+  ['Notices announcing the closure were posted on public boards across the town.', 'posting as a physical act'],
+  ['Volunteers posted flyers on lamp posts.', '"posted" with no channel'],
+  ['Police found the car abandoned near the border.', '"found" a thing, not a finding'],
+  ['The team found the wreck at a depth of 4,000 metres.', 'a search team finds an object'],
+  ['Footage showed smoke rising over the city.', 'pictures show evidence, not a statement'],
+  ['The company made clear progress on costs.', '"made clear" as an adjective'],
+  ['He pointed to the map on the wall.', '"pointed" without "out"'],
+  ['They agreed to meet again in May.', '"agreed" to an action'],
+  ['Residents worried about flooding packed sandbags.', '"worried" with no reported clause'],
+  ['The agency projected images onto the wall.', '"projected" with no figure or clause'],
+  ['The hospital admitted 20 patients overnight.', '"admitted" a number of people'],
+  ['The army said nothing about casualties.', 'empty reporting'],
+  ['The mayor condemned the attack.', 'condemnation with no characterisation'],
+  ['The Houthis claimed responsibility for the attack.', '"claimed responsibility" is an act'],
+  ['The findings were published in Nature on Wednesday.', 'a journal named with no cue'],
+  ['In a dawn raid, police arrested three men.', 'an outlet’s name as an ordinary word'],
+  ['The firm added staff to its team.', '"added" with no reported clause'],
+  ['The minister noted the progress made.', '"noted" with no reported clause'],
+  ['She insisted on paying for the meal.', '"insisted on" an act'],
+  ['The ministry neither confirmed nor denied the report.', 'neither confirmed nor denied'],
+  ['The energy regulator fined the company $2 million.', 'a body acting, not speaking'],
+  ['The company cited weak demand for the drop in sales.', '"cited" a reason, not a source'],
+  ['Every government promises to build more homes.', 'a generalisation with "every"'],
+  ['The rise in prices suggests that inflation is sticky.', 'a modifier’s object is no subject'],
+];
+
+describe('attribution rules that generalise beyond the corpus', () => {
+  it.each(GENERAL_POSITIVES)('%s', (sentence, expected) => {
+    const claims = detectClaims(sentence);
+    expect(claims).toHaveLength(1);
+    expect(claims[0]?.attributions.map(shape)).toEqual(
+      expected.map((e) => ({
+        id: e.id,
+        label: e.label,
+        type: e.type,
+        sourceText: e.sourceText ?? e.label,
+        cue: e.cue,
+        speaker: e.speaker ?? null,
+        reportedBy: e.reportedBy ?? null,
+      })),
+    );
+    expected.forEach((e, i) => {
+      if (e.stance) expect(claims[0]?.attributions[i]?.cueStance).toBe(e.stance);
+    });
+  });
+
+  it.each(GENERAL_NEGATIVES)('no claim in "%s" (%s)', (sentence) => {
+    expect(detectClaims(sentence)).toEqual([]);
+  });
+});
+
+describe('pronouns that agree with their antecedent', () => {
+  it('passes over an unnamed person of unknown gender for a woman the text called "she" before', () => {
+    const claims = detectClaims(
+      'Ines Moreau said the clinic was short of staff. “We cope,” she said. A spokesperson for the ministry acknowledged that staffing was short. “Nobody has asked us,” she said.',
+    );
+    expect(claims.at(-1)?.attributions[0]?.label).toBe('Ines Moreau');
+  });
+
+  it('skips a person whose given name disagrees with the pronoun', () => {
+    const claims = detectClaims('Margaret Holt said the library mattered. Councillor Tom Reid said the budget was fixed. She said she would keep campaigning.');
+    expect(claims.at(-1)?.attributions[0]?.label).toBe('Margaret Holt');
+  });
+
+  it('takes the gender a title or a kin word gives', () => {
+    const claims = detectClaims('The spokeswoman, Lena Ruiz, said the plant was safe. Officials said the review was complete. Ahmed Karimi said the review was rushed. She added that inspectors had visited twice.');
+    expect(claims.at(-1)?.attributions[0]?.label).toBe('Lena Ruiz');
+  });
+
+  it('prefers the outer source of a chain to the one it reported', () => {
+    const claims = detectClaims('Ivan Petrov told reporters that Anton Belov had told him the deal was off. He added that talks could resume.');
+    expect(claims.at(-1)?.attributions[0]?.label).toBe('Ivan Petrov');
+  });
+
+  it('keeps a person named as the subject of a sentence with no attribution as the referent', () => {
+    const claims = detectClaims(
+      'Elena Sokol said the results were early. A spokesperson for the lab said more tests were planned. Sokol will present the data in Geneva next month, where she will say more. “We are cautious,” she said.',
+    );
+    expect(claims.at(-1)?.attributions[0]?.label).toBe('Elena Sokol');
+  });
+
+  it('does not carry speech quoted inside a quotation into the quotation’s next sentence', () => {
+    const claims = detectClaims('“He always told me that the sea would win,” she said. “He was right.”');
+    expect(claims[0]?.attributions.map((a) => a.sourceText)).toEqual(['she', 'He']);
+    expect(claims[1]?.attributions).toHaveLength(1);
+    expect(claims[1]?.attributions[0]?.carriedOver).toBe(true);
+  });
+
+  it('reads "the statement" as its author’s', () => {
+    const claims = detectClaims('The Treasury Department announced new sanctions on Tuesday. The statement said the companies had helped Iran sell oil.');
+    expect(claims.at(-1)?.attributions[0]?.label).toBe('Treasury Department');
+    expect(claims.at(-1)?.attributions[0]?.sourceText).toBe('statement');
+  });
+
+  it('reads "the spokesman" and "the economist" as the named person with that role', () => {
+    const claims = detectClaims('Kremlin spokesman Dmitry Peskov said talks were possible. “We are open,” the spokesman said.');
+    expect(claims.at(-1)?.attributions[0]?.label).toBe('Dmitry Peskov');
+    expect(claims.at(-1)?.attributions[0]?.type).toBe('official-person');
+  });
+
+  it('drops a belief whose "they" refers to nothing, and keeps one that refers to a group', () => {
+    expect(detectClaims('They believed the ceasefire would hold.')).toEqual([]);
+    const claims = detectClaims('Analysts said the bank would cut rates. They believe inflation has peaked.');
+    expect(claims.at(-1)?.attributions[0]?.label).toBe('Analysts');
   });
 });

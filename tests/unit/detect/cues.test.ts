@@ -37,3 +37,46 @@ describe('cue lexicon', () => {
     expect(detectClaims(`The minister ${hedge} resigned on Friday after the vote.`)).toEqual([]);
   });
 });
+
+/** The wider reporting lexicon: every inflection of each verb, with its stance. */
+const LEXICON: [CueStance, string[]][] = [
+  ['neutral', ['observe', 'remark', 'comment', 'mention', 'explain', 'warn', 'caution', 'declare', 'proclaim', 'stress', 'emphasise', 'emphasize', 'underline', 'underscore', 'reiterate', 'affirm', 'reaffirm', 'argue', 'assert', 'suggest', 'indicate', 'imply', 'conclude', 'recall', 'recount', 'complain', 'lament', 'testify', 'assure', 'reassure', 'inform', 'hint', 'respond', 'reply', 'counter', 'agree', 'clarify', 'recommend', 'propose', 'advise', 'urge', 'demand', 'vow', 'pledge', 'promise', 'threaten', 'note', 'add', 'announce', 'tweet', 'condemn', 'denounce', 'criticise', 'criticize', 'decry', 'hail', 'praise', 'welcome']],
+  ['distancing', ['claim', 'allege', 'insist', 'contend', 'maintain', 'accuse', 'blame', 'charge', 'boast', 'purport']],
+  ['endorsing', ['confirm', 'reveal', 'acknowledge', 'admit', 'disclose', 'concede', 'find', 'show', 'demonstrate', 'prove']],
+  ['denial', ['deny', 'reject', 'dismiss', 'refute', 'rebut', 'dispute', 'contest']],
+  ['belief', ['believe', 'expect', 'fear', 'think', 'suspect', 'estimate', 'forecast', 'project', 'predict', 'anticipate', 'assess', 'consider', 'reckon', 'worry', 'hope', 'doubt', 'speculate', 'calculate']],
+];
+
+/** Regular English inflections: base, -s, past. */
+function inflections(base: string): string[] {
+  const irregular: Record<string, string[]> = {
+    think: ['thinks', 'thought'], find: ['finds', 'found'], show: ['shows', 'showed'], forecast: ['forecasts', 'forecast'],
+    rebut: ['rebuts', 'rebutted'], admit: ['admits', 'admitted'], hope: ['hopes', 'hoped'],
+  };
+  if (irregular[base]) return [base, ...(irregular[base] ?? [])];
+  const s = /(s|sh|ch|x)$/.test(base) ? `${base}es` : /[^aeiou]y$/.test(base) ? `${base.slice(0, -1)}ies` : `${base}s`;
+  const ed = base.endsWith('e') ? `${base}d` : /[^aeiou]y$/.test(base) ? `${base.slice(0, -1)}ied` : `${base}ed`;
+  return [base, s, ed];
+}
+
+describe('the wider reporting lexicon', () => {
+  it.each(LEXICON.flatMap(([stance, lemmas]) => lemmas.flatMap((lemma) => inflections(lemma).map((w) => [w, stance, lemma] as const))))(
+    '"%s" is a %s cue (%s)',
+    (word, stance, lemma) => {
+      expect(cueFor(word)?.stance).toBe(stance);
+      expect(cueFor(word)?.lemma).toBe(lemma);
+    },
+  );
+
+  it('reads "forecast" as the past tense too, and the noun-like forms only where a verb stands', () => {
+    expect(cueFor('forecast')?.pastIsBase).toBe(true);
+    expect(isVerbCue('estimates')).toBe(false);
+    expect(isVerbCue('estimated')).toBe(true);
+  });
+
+  it('keeps -ing forms that are mostly adjectives or nouns out of the lexicon', () => {
+    for (const word of ['promising', 'charging', 'reckoning', 'considering', 'worrying', 'threatening', 'countering', 'briefing']) {
+      expect(cueFor(word)).toBeUndefined();
+    }
+  });
+});
