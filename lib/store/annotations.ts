@@ -1,34 +1,28 @@
 /**
- * The annotation repository: every read and write of annotations goes through here.
- *
- * Writes store each row with its library index fields (`derived`, see lib/library/index-fields.ts);
- * reads return plain `Annotation`s with `derived` stripped, so no caller (popup, export, sync)
- * ever sees or exports them.
+ * The annotation repository: every read and write of annotations goes through here. Every
+ * write also brings the library's derived tables along (lib/store/library-index.ts), in the same
+ * transaction; annotation rows hold exactly what the user made.
  */
-import { fromStoredRow, toStoredRow, type StoredAnnotation } from '../library/index-fields';
 import { applyTagChange, type TagChange } from '../library/tags';
 import type { Annotation } from '../model';
 import type { SourcemarkDb } from './db';
+import { libraryWriteTables, writeAnnotationRows } from './library-index';
 
 /** Live (not deleted) annotations of one normalised page URL, oldest first. */
 export async function annotationsForPage(db: SourcemarkDb, url: string): Promise<Annotation[]> {
   const rows = await db.annotations.where('url').equals(url).toArray();
-  return rows
-    .filter((a) => !a.deletedAt)
-    .map(fromStoredRow)
-    .sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+  return rows.filter((a) => !a.deletedAt).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
 }
 
 /** Every annotation, tombstones included, in id order. */
-export async function allAnnotations(db: SourcemarkDb): Promise<Annotation[]> {
-  return (await db.annotations.toArray()).map(fromStoredRow);
+export function allAnnotations(db: SourcemarkDb): Promise<Annotation[]> {
+  return db.annotations.toArray();
 }
 
 /** The stored annotations with these ids (tombstones included, unknown ids skipped), in id order. */
 export async function annotationsByIds(db: SourcemarkDb, ids: readonly string[]): Promise<Annotation[]> {
-  const unique = [...new Set(ids)].sort();
-  const rows = await db.annotations.bulkGet(unique);
-  return rows.filter((row): row is StoredAnnotation => row !== undefined).map(fromStoredRow);
+  const rows = await db.annotations.bulkGet([...new Set(ids)].sort());
+  return rows.filter((row): row is Annotation => row !== undefined);
 }
 
 /**
@@ -36,38 +30,45 @@ export async function annotationsByIds(db: SourcemarkDb, ids: readonly string[])
  * `createdAt` of an existing row is kept.
  */
 export async function saveAnnotation(db: SourcemarkDb, annotation: Annotation, now = new Date()): Promise<Annotation> {
-  return db.transaction('rw', db.annotations, async () => {
+  return db.transaction('rw', libraryWriteTables(db), async () => {
     const existing = await db.annotations.get(annotation.id);
     const saved: Annotation = {
-      ...fromStoredRow(annotation),
+      ...annotation,
       createdAt: existing?.createdAt ?? annotation.createdAt,
       updatedAt: now.toISOString(),
     };
-    await db.annotations.put(toStoredRow(saved));
+    await writeAnnotationRows(db, [[existing, saved]]);
     return saved;
   });
 }
 
 /**
- * Store annotations exactly as given, timestamps included (an import, a sync, generated data),
- * with their index fields; existing rows with the same ids are replaced. One transaction.
+ * Store annotations exactly as given, timestamps included (an import, a sync, generated data);
+ * rows with the same ids are replaced (the last of duplicates wins). One transaction.
  */
 export async function putAnnotations(db: SourcemarkDb, annotations: readonly Annotation[]): Promise<void> {
-  await db.annotations.bulkPut(annotations.map(toStoredRow));
+  const byId = new Map(annotations.map((a) => [a.id, a] as const));
+  const ids = [...byId.keys()];
+  await db.transaction('rw', libraryWriteTables(db), async () => {
+    const existing = await db.annotations.bulkGet(ids);
+    await writeAnnotationRows(db, ids.map((id, i) => [existing[i], byId.get(id) as Annotation] as const));
+  });
 }
 
 /** Mark an annotation deleted; the row stays as a tombstone so the deletion can sync. */
 export async function deleteAnnotation(db: SourcemarkDb, id: string, now = new Date()): Promise<void> {
-  const deleted = await deleteAnnotations(db, [id], now);
-  if (deleted.length === 0 && !(await db.annotations.get(id))) throw new Error(`No annotation with id ${id} to delete.`);
+  await db.transaction('rw', libraryWriteTables(db), async () => {
+    if (!(await db.annotations.get(id))) throw new Error(`No annotation with id ${id} to delete.`);
+    await deleteAnnotations(db, [id], now);
+  });
 }
 
 /**
- * Mark live annotations deleted (tombstones: `deletedAt` and `updatedAt` stamped, index fields
- * dropped), in one transaction. Ids that are unknown or already deleted are skipped. Returns the
- * ids deleted now, which `restoreAnnotations` takes to undo.
+ * Mark live annotations deleted (tombstones: `deletedAt` and `updatedAt` stamped; they leave the
+ * library), in one transaction. Unknown and already deleted ids are skipped. Returns the ids
+ * deleted now, which `restoreAnnotations` takes to undo.
  */
-export async function deleteAnnotations(db: SourcemarkDb, ids: readonly string[], now = new Date()): Promise<string[]> {
+export function deleteAnnotations(db: SourcemarkDb, ids: readonly string[], now = new Date()): Promise<string[]> {
   const stamp = now.toISOString();
   return changeEach(db, ids, (annotation) => (annotation.deletedAt ? null : { ...annotation, deletedAt: stamp, updatedAt: stamp }));
 }
@@ -77,7 +78,7 @@ export async function deleteAnnotations(db: SourcemarkDb, ids: readonly string[]
  * restore wins over the deletion wherever it synced. `createdAt` stays, so each returns to its
  * place in the library. Live and unknown ids are skipped. Returns the ids restored.
  */
-export async function restoreAnnotations(db: SourcemarkDb, ids: readonly string[], now = new Date()): Promise<string[]> {
+export function restoreAnnotations(db: SourcemarkDb, ids: readonly string[], now = new Date()): Promise<string[]> {
   const stamp = now.toISOString();
   return changeEach(db, ids, (annotation) => {
     if (!annotation.deletedAt) return null;
@@ -91,7 +92,7 @@ export async function restoreAnnotations(db: SourcemarkDb, ids: readonly string[
  * stamped on those that change. Returns the ids changed (an annotation that already has the
  * added tag, or lacks the removed one, is not).
  */
-export async function retagAnnotations(db: SourcemarkDb, ids: readonly string[], change: TagChange, now = new Date()): Promise<string[]> {
+export function retagAnnotations(db: SourcemarkDb, ids: readonly string[], change: TagChange, now = new Date()): Promise<string[]> {
   const stamp = now.toISOString();
   return changeEach(db, ids, (annotation) => {
     if (annotation.deletedAt) return null;
@@ -100,22 +101,17 @@ export async function retagAnnotations(db: SourcemarkDb, ids: readonly string[],
   });
 }
 
-/** Read the rows of `ids`, apply `change` (null: leave it), write the changed ones back with fresh index fields. */
-async function changeEach(
-  db: SourcemarkDb,
-  ids: readonly string[],
-  change: (annotation: Annotation) => Annotation | null,
-): Promise<string[]> {
+/** Read the rows of `ids`, apply `change` (null: leave it), write the changed ones. */
+async function changeEach(db: SourcemarkDb, ids: readonly string[], change: (annotation: Annotation) => Annotation | null): Promise<string[]> {
   const unique = [...new Set(ids)];
-  return db.transaction('rw', db.annotations, async () => {
+  return db.transaction('rw', libraryWriteTables(db), async () => {
     const rows = await db.annotations.bulkGet(unique);
-    const changed: StoredAnnotation[] = [];
+    const changes: [Annotation, Annotation][] = [];
     for (const row of rows) {
-      if (!row) continue;
-      const next = change(fromStoredRow(row));
-      if (next) changed.push(toStoredRow(next));
+      const next = row ? change(row) : null;
+      if (row && next) changes.push([row, next]);
     }
-    await db.annotations.bulkPut(changed);
-    return changed.map((row) => row.id);
+    await writeAnnotationRows(db, changes);
+    return changes.map(([, next]) => next.id);
   });
 }

@@ -6,15 +6,15 @@
  * Every version bump needs an upgrade function and a test that opens the previous version's data.
  *
  * Version history:
- * - 1: annotations by id, page URL and update time; sources by id and update time.
- * - 2: the library's indexes. Each live annotation row carries `derived` (lib/library/index-fields.ts):
- *   its search words and sort and filter keys, computed by the repository on every write and by
- *   this version's upgrade for existing rows. Tombstones carry none, so no library index lists
- *   them. The repository strips `derived` from every annotation it returns: it is never exported.
+ * - 1: `annotations` by id, page URL and update time; `sources` by id and update time.
+ * - 2: the library's derived tables, `libraryIndex` and `libraryFacets` (see `SCHEMA_V2`), built
+ *   by this version's upgrade from the annotations. `annotations` and `sources` are unchanged.
  */
 import { Dexie, type EntityTable } from 'dexie';
-import { toStoredRow, type StoredAnnotation } from '../library/index-fields';
+import type { FacetRow } from '../library/facets';
+import type { LibraryIndexRow } from '../library/index-fields';
 import type { Annotation, Source } from '../model';
+import { libraryTablesOf } from './library-index';
 
 /** The database name in the extension origin. */
 export const DB_NAME = 'sourcemark';
@@ -22,12 +22,16 @@ export const DB_NAME = 'sourcemark';
 /** The current schema version. */
 export const DB_VERSION = 2;
 
-/** Sourcemark's IndexedDB database: annotations and the user's stored sources. */
+/** Sourcemark's IndexedDB database. */
 export type SourcemarkDb = Dexie & {
-  /** Every annotation, tombstones included (sync needs them); live rows carry their index fields. */
-  annotations: EntityTable<StoredAnnotation, 'id'>;
+  /** Every annotation, tombstones included (sync needs them), exactly as the user made it. */
+  annotations: EntityTable<Annotation, 'id'>;
   /** User sources and built-in sources the user rated or extended; merged over the built-in registry. */
   sources: EntityTable<Source, 'id'>;
+  /** Derived: one search and filter row per live annotation (lib/library/index-fields.ts). Never exported. */
+  libraryIndex: EntityTable<LibraryIndexRow, 'key'>;
+  /** Derived: counters per filter value and per source (lib/library/facets.ts). Never exported. */
+  libraryFacets: EntityTable<FacetRow, 'key'>;
 };
 
 /** Version 1's schema, as shipped: kept so Dexie can upgrade databases made by it. */
@@ -37,22 +41,19 @@ export const SCHEMA_V1 = {
 } as const;
 
 /**
- * Version 2: version 1's indexes, and the library's on `derived` (see lib/library/plan.ts for
- * which query uses which):
- * - `*derived.words`: multi-entry, the folded words of quote, note and tags; a search term is a
- *   prefix range on it.
- * - `derived.byDate`, `derived.bySite`, `derived.bySource`: `[-created ms, id]`,
- *   `[site, -ms, id]`, `[source, -ms, id]`: the three sort orders, newest first within; a site or
- *   source filter is a prefix range of its index, already in date order.
- * - `*derived.tags`, `derived.sourceType`, `derived.verdict`, `derived.origin`: filters.
- * - `derived.sourceVerdict` `[source, verdict]` and `derived.sourceSite` `[source, site]`: the
- *   per-source figures, counted from the index alone.
+ * Version 2 adds the library's tables; the repository keeps them in step with `annotations` in
+ * every write transaction.
+ * - `libraryIndex`: primary key `key` = inverted creation time + id, so it sorts newest first and
+ *   every index below yields keys already carrying date order. `*words`: the folded words of
+ *   quote, note and tags (a search term is a prefix range). `bySite`, `bySource`, `byType`,
+ *   `byVerdict`, `byOrigin`, `*byTag`: `value SEP key`, so one value's entries are newest first
+ *   (a filter's first page is the first keys of its range) and the sorts by site and source.
+ * - `libraryFacets`: one counter row per filter value (and per source: its verdicts and sites),
+ *   plus `all`; read instead of counting index ranges, which IndexedDB does by walking them.
  */
 export const SCHEMA_V2 = {
-  annotations:
-    'id, url, updatedAt, *derived.words, *derived.tags, derived.byDate, derived.bySite, derived.bySource, ' +
-    'derived.sourceType, derived.verdict, derived.origin, derived.sourceVerdict, derived.sourceSite',
-  sources: 'id, updatedAt',
+  libraryIndex: 'key, *words, bySite, bySource, byType, byVerdict, byOrigin, *byTag',
+  libraryFacets: 'key',
 } as const;
 
 /** Open (or create) the database; pass another name to isolate tests. */
@@ -62,13 +63,10 @@ export function openDb(name: string = DB_NAME): SourcemarkDb {
   db.version(2)
     .stores(SCHEMA_V2)
     .upgrade(async (tx) => {
-      // Version-1 rows are plain annotations: give each live one its index fields.
-      await tx
-        .table<StoredAnnotation, string>('annotations')
-        .toCollection()
-        .modify((row: StoredAnnotation, ref: { value: StoredAnnotation }) => {
-          ref.value = toStoredRow(row as Annotation);
-        });
+      const annotations = await tx.table<Annotation, string>('annotations').toArray();
+      const { index, facets } = libraryTablesOf(annotations);
+      await tx.table<LibraryIndexRow, string>('libraryIndex').bulkPut(index);
+      await tx.table<FacetRow, string>('libraryFacets').bulkPut(facets);
     });
   return db;
 }

@@ -175,15 +175,16 @@ describe('createRequestHandler', () => {
       expect(doc.sources).toEqual([stored.kcna, stored.user]);
     });
 
-    it('never exports the library’s index fields', async () => {
+    it('never exports the library’s derived index', async () => {
       const { db, handle, downloads } = setup();
-      await seed(db);
-      expect((await db.annotations.get('a-live'))?.derived).toBeDefined();
+      const stored = await seed(db);
+      expect(await db.libraryIndex.count()).toBe(2);
       await answerOf(handle, { type: 'export:json' });
       await answerOf(handle, { type: 'export:json', ids: ['a-live'] });
-      for (const file of downloads) {
-        for (const annotation of decodeExport(file.url).annotations) expect(annotation).not.toHaveProperty('derived');
-      }
+      const [all, one] = downloads.map((file) => decodeExport(file.url));
+      expect(all?.annotations).toEqual([stored.live, stored.elsewhere, stored.deleted]);
+      expect(one?.annotations).toEqual([stored.live]);
+      expect(Object.keys(all ?? {}).sort()).toEqual(['annotations', 'exportedAt', 'generator', 'schemaVersion', 'sources']);
     });
 
     it('exports nothing but the sources for an empty `ids`', async () => {

@@ -1,11 +1,12 @@
 import 'fake-indexeddb/auto';
 import { Dexie } from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { deriveIndex } from '../../../lib/library/index-fields';
+import { facetRowsOf } from '../../../lib/library/facets';
+import { indexRowOf } from '../../../lib/library/index-fields';
+import { DEFAULT_QUERY } from '../../../lib/library/query';
 import { allAnnotations } from '../../../lib/store/annotations';
 import { DB_VERSION, openDb, SCHEMA_V1 } from '../../../lib/store/db';
 import { openLibraryQuery } from '../../../lib/store/library';
-import { DEFAULT_QUERY } from '../../../lib/library/query';
 import { listStoredSources } from '../../../lib/store/sources';
 import { makeAnnotation, makeRating, makeSource } from '../support/store-fixtures';
 
@@ -20,7 +21,7 @@ async function writeVersion1(name: string, annotations: object[], sources: objec
 }
 
 describe('schema version 2', () => {
-  it('upgrades a version-1 database: every live row gains its index fields, tombstones none, nothing is lost', async () => {
+  it('upgrades a version-1 database: the library index and counters are built, nothing is lost or changed', async () => {
     const name = `sourcemark-upgrade-${crypto.randomUUID()}`;
     const live = makeAnnotation({ id: 'a-live', note: 'Compare with the Yonhap report', tags: ['Korea'] });
     const rated = makeAnnotation({
@@ -37,23 +38,22 @@ describe('schema version 2', () => {
     try {
       await db.open();
       expect(db.verno).toBe(DB_VERSION);
-      // Nothing lost or changed: the repository returns exactly what version 1 stored.
+      // Nothing lost or changed.
       expect(await allAnnotations(db)).toEqual([live, rated, tombstone]);
       expect(await listStoredSources(db)).toEqual([source]);
-      // Index fields computed for live rows only.
-      expect((await db.annotations.get('a-live'))?.derived).toEqual(deriveIndex(live));
-      expect((await db.annotations.get('b-rated'))?.derived).toMatchObject({
-        verdict: 'false',
-        bySite: ['wire.example', -Date.parse('2024-05-02T10:00:00.000Z'), 'b-rated'],
-      });
-      expect((await db.annotations.get('a-live'))?.derived?.words).toEqual(
+      // One index row per live annotation, none for the tombstone; the counters of both.
+      expect(await db.libraryIndex.toArray()).toEqual([indexRowOf(rated), indexRowOf(live)]);
+      expect(await db.libraryFacets.toArray()).toEqual(facetRowsOf([live, rated, tombstone]));
+      expect(await db.libraryFacets.get('all')).toEqual({ key: 'all', count: 2 });
+      expect(await db.libraryFacets.get('site:wire.example')).toEqual({ key: 'site:wire.example', count: 1 });
+      expect((await db.libraryIndex.get(indexRowOf(live)!.key))?.words).toEqual(
         expect.arrayContaining(['kcna', 'wednesday', 'compare', 'yonhap', 'report', 'korea']),
       );
-      expect(await db.annotations.get('c-deleted')).toEqual(tombstone);
-      // And the library's indexes answer at once.
-      expect(await db.annotations.where('derived.words').startsWith('yon').primaryKeys()).toEqual(['a-live']);
+      // And the library answers at once.
+      expect((await db.libraryIndex.where('words').startsWith('yon').primaryKeys()).length).toBe(1);
       const cursor = await openLibraryQuery(db, DEFAULT_QUERY, new Map());
       expect((await cursor.next(10)).map((a) => a.id)).toEqual(['b-rated', 'a-live']);
+      expect(cursor.total).toBe(2);
     } finally {
       await db.delete();
     }
@@ -65,6 +65,8 @@ describe('schema version 2', () => {
     const db = openDb(name);
     try {
       expect(await allAnnotations(db)).toEqual([]);
+      expect(await db.libraryIndex.count()).toBe(0);
+      expect(await db.libraryFacets.count()).toBe(0);
       expect(db.verno).toBe(DB_VERSION);
     } finally {
       await db.delete();

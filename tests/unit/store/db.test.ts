@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { allAnnotations, saveAnnotation } from '../../../lib/store/annotations';
+import { saveAnnotation } from '../../../lib/store/annotations';
 import { DB_NAME, DB_VERSION, openDb } from '../../../lib/store/db';
 import { listStoredSources, rateSource } from '../../../lib/store/sources';
 import { makeAnnotation, makeRating } from '../support/store-fixtures';
@@ -27,7 +27,7 @@ describe('openDb', () => {
 
     const reopened = openDb(name);
     try {
-      expect(await allAnnotations(reopened)).toEqual([annotation]);
+      expect(await reopened.annotations.toArray()).toEqual([annotation]);
       expect(await listStoredSources(reopened)).toEqual([source]);
       expect(reopened.verno).toBe(DB_VERSION);
     } finally {

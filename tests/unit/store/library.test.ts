@@ -1,12 +1,15 @@
 import 'fake-indexeddb/auto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { quoteOf, siteOf, sourceKeyOf } from '../../../lib/library/index-fields';
+import type { PlanLimits } from '../../../lib/library/plan';
 import { dayRange, DEFAULT_QUERY, type LibraryFilters, type LibraryQuery } from '../../../lib/library/query';
 import { indexWords, searchTerms } from '../../../lib/library/words';
 import type { Annotation, CredibilityTier } from '../../../lib/model';
-import { deleteAnnotations, putAnnotations, restoreAnnotations, retagAnnotations, saveAnnotation } from '../../../lib/store/annotations';
+import { facetRowsOf } from '../../../lib/library/facets';
+import { allAnnotations, deleteAnnotations, putAnnotations, restoreAnnotations, retagAnnotations, saveAnnotation } from '../../../lib/store/annotations';
 import type { SourcemarkDb } from '../../../lib/store/db';
 import { loadLibraryFacets, openLibraryQuery, tierLookup } from '../../../lib/store/library';
+import { rebuildLibrary } from '../../../lib/store/library-index';
 import { sampleAnnotations } from '../support/library-sample';
 import { makeAnnotation, makeRating, makeSource, openTestDb } from '../support/store-fixtures';
 
@@ -66,8 +69,8 @@ function expected(query: LibraryQuery): string[] {
 }
 
 /** Every id the cursor gives, read `pageSize` at a time. */
-async function readAll(query: LibraryQuery, strategy: 'auto' | 'narrow' | 'scan', pageSize = 7): Promise<{ ids: string[]; total: number | null }> {
-  const cursor = await openLibraryQuery(db, query, TIERS, { strategy });
+async function readAll(query: LibraryQuery, pageSize: number, limits?: PlanLimits): Promise<{ ids: string[]; total: number | null }> {
+  const cursor = await openLibraryQuery(db, query, TIERS, limits);
   const ids: string[] = [];
   for (let guard = 0; guard < 1000 && !cursor.done; guard++) {
     const page = await cursor.next(pageSize);
@@ -112,6 +115,8 @@ const QUERIES: [string, LibraryQuery][] = [
   ['an open-ended date range', q('', { from: '2024-04-01' })],
   ['dates that exclude each other', q('', { from: '2024-04-01', to: '2024-03-01' })],
   ['search, site and verdict', q('report', { site: 'news.example', verdict: 'none' })],
+  ['a search within dates (checked on the keys)', q('talks', { from: '2024-02-01', to: '2024-04-01' })],
+  ['a search, a tag and the unrated tier', q('day', { tag: 'korea', tier: 'unrated' })],
   ['source and date, sorted by source', q('', { source: 'yonhap', to: '2024-03-01' }, 'source')],
   ['site filter, oldest first', q('', { site: 'daily.example' }, 'date', 'asc')],
   ['by site A to Z', q('', {}, 'site')],
@@ -126,34 +131,43 @@ describe('openLibraryQuery', () => {
     expect(deleted.size).toBeGreaterThan(20);
   });
 
-  describe.each(['auto', 'narrow', 'scan'] as const)('with the %s strategy', (strategy) => {
+  // The default limits probe every driver of this small sample; the lower ones leave some
+  // probes incomplete, so walks with checks and candidate checks run too.
+  describe.each<[string, number, PlanLimits | undefined]>([
+    ['default limits, 7 at a time', 7, undefined],
+    ['default limits, 50 at a time', 50, undefined],
+    ['probes of 10 keys, walks of 20 rows, deep probes of 40, 7 at a time', 7, { probe: 10, small: 0, walkSample: 20, walkBudget: 60, deep: 40 }],
+    ['probes of 10 keys, no deep probe, 7 at a time', 7, { probe: 10, small: 0, walkSample: 20, walkBudget: 60, deep: 5 }],
+    ['probes of 60 keys, 50 at a time', 50, { probe: 60, small: 5, walkSample: 64, walkBudget: 100, deep: 200 }],
+    ['small drivers alone, 7 at a time', 7, { probe: 400, small: 120, walkSample: 320, walkBudget: 4096, deep: 400 }],
+  ])('with %s', (_label, pageSize, limits) => {
     it.each(QUERIES)('returns %s, in order, page after page', async (_name, query) => {
       const want = expected(query);
-      const { ids, total } = await readAll(query, strategy);
+      const { ids, total } = await readAll(query, pageSize, limits);
       expect(ids).toEqual(want);
       // Once everything is read the total is known.
       expect(total).toBe(want.length);
     });
   });
 
-  it('knows the total of the unfiltered library before reading past the first page', async () => {
+  it('knows the total of the unfiltered library before reading past the first page, and walks the keys', async () => {
     const cursor = await openLibraryQuery(db, DEFAULT_QUERY, TIERS);
     await cursor.next(50);
     expect(cursor.total).toBe(N - deleted.size);
-    expect(cursor.plan).toMatchObject({ kind: 'plan', narrow: [], scan: { index: 'derived.byDate', reverse: false } });
+    expect(cursor.plan).toMatchObject({ kind: 'plan', probe: [], walk: { index: 'key', keysOnly: true, reverse: false } });
   });
 
-  it('narrows a search by the primary keys of its words, and reads only matching rows', async () => {
+  it('probes the words of a search and intersects their keys', async () => {
     const cursor = await openLibraryQuery(db, q('kcna harv'), TIERS);
     expect(cursor.plan.kind).toBe('plan');
     if (cursor.plan.kind !== 'plan') return;
-    expect(cursor.plan.narrow.map((n) => n.driver.label).sort()).toEqual(['word "harv*"', 'word "kcna*"']);
+    expect(cursor.plan.probe.map((d) => d.label).sort()).toEqual(['word "harv*"', 'word "kcna*"']);
     expect(cursor.total).toBe(expected(q('kcna harv')).length);
   });
 
-  it('walks a site filter’s own range, already in date order', async () => {
-    const cursor = await openLibraryQuery(db, q('', { site: 'blog.example' }), TIERS, { strategy: 'scan' });
-    expect(cursor.plan).toMatchObject({ kind: 'plan', scan: { index: 'derived.bySite', label: 'site = blog.example' } });
+  it('walks a broad site filter’s own range, already in date order, keys only', async () => {
+    const cursor = await openLibraryQuery(db, q('', { site: 'blog.example' }), TIERS);
+    expect(cursor.plan).toMatchObject({ kind: 'plan', walk: { index: 'bySite', label: 'site = blog.example', keysOnly: true } });
   });
 
   it('answers an impossible query with an empty plan and no reads', async () => {
@@ -161,6 +175,11 @@ describe('openLibraryQuery', () => {
     expect(cursor.plan.kind).toBe('empty');
     expect(await cursor.next(50)).toEqual([]);
     expect(cursor.total).toBe(0);
+  });
+
+  it('keeps the counters equal to a recount of the annotations after every kind of write', async () => {
+    expect(await db.libraryFacets.toArray()).toEqual(facetRowsOf(await allAnnotations(db)));
+    expect(await db.libraryIndex.count()).toBe(N - deleted.size);
   });
 });
 
@@ -182,7 +201,7 @@ describe('bulk changes', () => {
 
       expect(await deleteAnnotations(local, [...ids, 'unknown'], at)).toEqual(ids);
       expect(await readAllFrom(local, q('', { tag: 'to check' }))).toEqual([]);
-      expect((await local.annotations.get(ids[0]!))?.derived).toBeUndefined();
+      expect(await local.libraryIndex.where('words').startsWith('to').count()).toBe(0);
 
       const later = new Date('2025-02-02T00:00:00Z');
       expect(await restoreAnnotations(local, ids, later)).toEqual(ids);
@@ -195,6 +214,12 @@ describe('bulk changes', () => {
 
       expect(await retagAnnotations(local, ids, { remove: 'to check' }, later)).toEqual(ids);
       expect(await readAllFrom(local, q('', { tag: 'to check' }))).toEqual([]);
+      // An import that changes the creation time moves the index row; the counters follow every change.
+      await putAnnotations(local, [{ ...rows[5]!, createdAt: '2030-01-01T00:00:00.000Z', note: 'moved' }]);
+      await saveAnnotation(local, { ...rows[6]!, verdict: { rating: 'false', rationale: '', ratedAt: '' } }, later);
+      expect((await readAllFrom(local, DEFAULT_QUERY))[0]).toBe(rows[5]!.id);
+      expect(await local.libraryIndex.count()).toBe(20);
+      expect(await local.libraryFacets.toArray()).toEqual(facetRowsOf(await allAnnotations(local)));
     } finally {
       await local.delete();
     }
@@ -215,6 +240,28 @@ async function readAllFrom(local: SourcemarkDb, query: LibraryQuery): Promise<st
   const cursor = await openLibraryQuery(local, query, new Map());
   return (await cursor.next(1000)).map((a) => a.id);
 }
+
+describe('rebuildLibrary', () => {
+  it('rebuilds the index and counters from the annotations, after writes that went around the repository', async () => {
+    const local = openTestDb();
+    try {
+      const rows = sampleAnnotations(30, 11);
+      await putAnnotations(local, rows.slice(0, 20));
+      // Written around the repository: the library doesn't know these.
+      await local.annotations.bulkPut(rows.slice(20));
+      await local.annotations.update(rows[0]!.id, { deletedAt: '2025-01-01T00:00:00.000Z' });
+      expect(await local.libraryIndex.count()).toBe(20);
+
+      await rebuildLibrary(local);
+      const all = await allAnnotations(local);
+      expect(await local.libraryIndex.count()).toBe(29);
+      expect(await local.libraryFacets.toArray()).toEqual(facetRowsOf(all));
+      expect((await readAllFrom(local, DEFAULT_QUERY)).length).toBe(29);
+    } finally {
+      await local.delete();
+    }
+  });
+});
 
 describe('loadLibraryFacets', () => {
   it('counts each source’s live annotations, sites and verdicts from the indexes, and lists sites and tags', async () => {

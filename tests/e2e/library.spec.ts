@@ -1,0 +1,139 @@
+/**
+ * The library in real Chromium with the built extension: two claims annotated in the popup on
+ * the reference article are listed on library.html, found by search and by a filter; the view
+ * lives in the URL and survives a reload; a bulk delete is undone; the keyboard does it all too.
+ */
+import type { BrowserContext, Page } from '@playwright/test';
+import { extensionId } from '../../scripts/chromium';
+import { expect, openPopup, tags, test } from './fixtures';
+
+/** Annotate two claims of the reference article through the popup, as a user would. */
+async function annotateTwoClaims(context: BrowserContext, origin: string): Promise<void> {
+  const page = await context.newPage();
+  await page.goto(`${origin}/seed-article.html`);
+  await expect(tags(page).first()).toBeVisible();
+  const popup = await openPopup(context, page);
+
+  const kcna = popup.getByTestId('claim').filter({ hasText: 'working groups had reached a deal' });
+  await kcna.getByLabel('Note').fill('Check against the Russian readout');
+  await kcna.getByLabel('Verdict').selectOption('unverifiable');
+  await kcna.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(popup.getByRole('status')).toContainText(/saved/i);
+
+  const american = popup.getByTestId('claim').filter({ hasText: 'American authorities claimed' });
+  await american.getByLabel('Note').fill('Which authorities?');
+  await american.getByLabel('Verdict').selectOption('false');
+  await american.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(popup.getByRole('status')).toContainText(/Saved the annotation on “This promise/);
+  await popup.close();
+}
+
+async function openLibrary(context: BrowserContext, search = ''): Promise<Page> {
+  const library = await context.newPage();
+  await library.goto(`chrome-extension://${await extensionId(context)}/library.html${search}`);
+  await expect(library.getByRole('heading', { name: 'Library', level: 1 })).toBeVisible();
+  return library;
+}
+
+const rows = (library: Page) => library.getByTestId('annotation-row');
+const ready = (library: Page) => expect(library.getByTestId('results')).toHaveAttribute('data-state', 'ready');
+
+test.describe('the library', () => {
+  test('finds annotations by search and by filter, keeps the view in the URL, and undoes a bulk delete', async ({ launch, server }) => {
+    const context = await launch();
+    await annotateTwoClaims(context, server.origin);
+    const library = await openLibrary(context);
+
+    // Both annotations, newest first, with their source, verdict, note and site.
+    await expect(rows(library)).toHaveCount(2);
+    await expect(library.getByTestId('results-count')).toHaveText('2 annotations');
+    await expect(rows(library).first()).toContainText('American authorities claimed');
+    await expect(rows(library).first().getByTestId('row-verdict')).toHaveText('False');
+    const kcnaRow = rows(library).filter({ hasText: 'working groups had reached a deal' });
+    await expect(kcnaRow.getByTestId('row-source')).toHaveText('KCNA');
+    await expect(kcnaRow.getByTestId('row-verdict')).toHaveText('Unverifiable');
+    await expect(kcnaRow.getByTestId('row-note')).toContainText('Check against the Russian readout');
+    await expect(kcnaRow.getByTestId('row-site')).toHaveText('127.0.0.1');
+    // Its link opens the article scrolled to the quote.
+    const href = (await kcnaRow.getByTestId('row-quote').getAttribute('href')) ?? '';
+    expect(href.startsWith(`${server.origin}/seed-article.html#:~:text=`)).toBe(true);
+
+    // Search: the note's words find it; the URL carries the query.
+    await library.getByLabel('Search quotes, notes and tags').fill('russian read');
+    await expect(rows(library)).toHaveCount(1);
+    await expect(rows(library)).toContainText('working groups had reached a deal');
+    await expect(library).toHaveURL(/library\.html\?q=russian\+read$/);
+
+    // Reload: the same view.
+    await library.reload();
+    await expect(library.getByLabel('Search quotes, notes and tags')).toHaveValue('russian read');
+    await expect(rows(library)).toHaveCount(1);
+    await expect(rows(library)).toContainText('working groups had reached a deal');
+
+    // A filter instead of the search.
+    await library.getByRole('button', { name: 'Clear search and filters' }).click();
+    await expect(rows(library)).toHaveCount(2);
+    await library.getByLabel('Verdict').selectOption('false');
+    await expect(rows(library)).toHaveCount(1);
+    await expect(rows(library)).toContainText('American authorities claimed');
+    await expect(library).toHaveURL(/library\.html\?verdict=false$/);
+    await library.reload();
+    await expect(library.getByLabel('Verdict')).toHaveValue('false');
+    await expect(rows(library)).toHaveCount(1);
+
+    // And by source, with the URL a bookmark would keep.
+    const bySource = await openLibrary(context, '?source=kcna');
+    await expect(rows(bySource)).toHaveCount(1);
+    await expect(rows(bySource)).toContainText('working groups had reached a deal');
+    await bySource.close();
+
+    // Bulk delete, then Undo.
+    await library.getByRole('button', { name: 'Clear search and filters' }).click();
+    await expect(rows(library)).toHaveCount(2);
+    await kcnaRow.getByRole('checkbox').check();
+    await expect(library.getByTestId('selected-count')).toHaveText('1 annotation selected');
+    await library.getByRole('button', { name: 'Delete selected' }).click();
+    await expect(library.getByRole('status')).toHaveText('Deleted 1 annotation. Undo brings it back.');
+    await expect(rows(library)).toHaveCount(1);
+    await expect(rows(library)).toContainText('American authorities claimed');
+    await library.getByRole('button', { name: 'Undo' }).click();
+    await expect(library.getByRole('status')).toHaveText('Restored 1 annotation.');
+    await expect(rows(library)).toHaveCount(2);
+    await expect(kcnaRow).toBeVisible();
+  });
+
+  test('is usable from the keyboard alone, and shows the figures per source', async ({ launch, server }) => {
+    const context = await launch();
+    await annotateTwoClaims(context, server.origin);
+    const library = await openLibrary(context);
+    await ready(library);
+    await expect(rows(library)).toHaveCount(2);
+
+    await library.keyboard.press('/');
+    await expect(library.getByLabel('Search quotes, notes and tags')).toBeFocused();
+    await library.keyboard.type('authorities');
+    await expect(rows(library)).toHaveCount(1);
+    await library.keyboard.press('Escape');
+    await expect(rows(library).first()).toBeFocused();
+    await library.keyboard.press('x');
+    await expect(rows(library).first().getByRole('checkbox')).toBeChecked();
+    await library.keyboard.press('Delete');
+    await expect(library.getByRole('status')).toHaveText('Deleted 1 annotation. Undo brings it back.');
+    await expect(library.getByTestId('results-empty')).toBeVisible();
+
+    await library.keyboard.press('/');
+    await library.keyboard.press('Control+A');
+    await library.keyboard.press('Backspace');
+    await expect(rows(library)).toHaveCount(1);
+    await library.keyboard.press('Escape');
+    await library.keyboard.press('j');
+    await expect(rows(library).first()).toBeFocused();
+
+    await library.getByRole('button', { name: 'By source' }).click();
+    await expect(library).toHaveURL(/\?view=sources$/);
+    const kcna = library.locator('[data-testid="source-stat"][data-source-key="kcna"]');
+    await expect(kcna.getByTestId('stat-count')).toHaveText('1');
+    await expect(kcna.getByTestId('stat-verdicts')).toHaveText('Unverifiable 1');
+    await expect(library.locator('[data-testid="source-stat"][data-source-key="american-authorities"]')).toHaveCount(0);
+  });
+});
