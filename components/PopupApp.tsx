@@ -17,7 +17,10 @@ import { countOf, excerpt } from '../lib/popup/labels';
 import { findAnnotationForClaim } from '../lib/popup/match-annotation';
 import { messageOf, type ExportPort, type OptionsPort, type PagePort } from '../lib/popup/ports';
 import { buildRating, sourceRefForGroup } from '../lib/popup/rate-source';
+import { withEverywhere, withSite, type Settings } from '../lib/settings/settings';
+import type { SettingsStore } from '../lib/settings/storage';
 import { SHOW_ON_PAGE_HINT_ID, type ClaimDraft } from './ClaimCard';
+import { HighlightSwitches, highlightsOffMessage } from './HighlightSwitches';
 import { OrphanList } from './OrphanList';
 import { SourceGroup } from './SourceGroup';
 import { StatusRegion, useStatus } from './StatusRegion';
@@ -33,6 +36,8 @@ export type PopupAppProps = {
   exportJson: ExportPort;
   /** Open the options page to add an unresolved source to the user's sources. */
   openOptions: OptionsPort;
+  /** The highlight switches, in `storage.local`. */
+  settings: SettingsStore;
 };
 
 /** Shown whenever the page's content script can't be asked: the usual causes, and what to do. */
@@ -42,11 +47,27 @@ type SnapshotState = { status: 'loading' } | { status: 'failed'; error: string }
 
 
 /** The popup's root component. */
-export function PopupApp({ db, page, exportJson, openOptions }: PopupAppProps) {
+export function PopupApp({ db, page, exportJson, openOptions, settings }: PopupAppProps) {
   const [snapshotState, setSnapshotState] = useState<SnapshotState>({ status: 'loading' });
   const status = useStatus();
   const announce = status.announce;
   const [exporting, setExporting] = useState(false);
+  const [stored, setStored] = useState<Settings | null>(null);
+  const [savingSettings, setSavingSettings] = useState(false);
+  /** Bumped to read the page again (after a switch changed what it shows). */
+  const [snapshotVersion, setSnapshotVersion] = useState(0);
+
+  useEffect(() => {
+    const controller = new AbortController();
+    settings.load().then(
+      (loaded) => {
+        if (!controller.signal.aborted) setStored(loaded);
+      },
+      (error: unknown) => announce('error', `Couldn't read the highlight switches: ${messageOf(error)}`),
+    );
+    settings.watch(setStored, controller.signal);
+    return () => controller.abort();
+  }, [settings]);
 
   useEffect(() => {
     let current = true;
@@ -61,7 +82,7 @@ export function PopupApp({ db, page, exportJson, openOptions }: PopupAppProps) {
     return () => {
       current = false;
     };
-  }, [page]);
+  }, [page, snapshotVersion]);
 
   const snapshot = snapshotState.status === 'ready' ? snapshotState.snapshot : null;
   const url = snapshot?.url ?? null;
@@ -155,6 +176,33 @@ export function PopupApp({ db, page, exportJson, openOptions }: PopupAppProps) {
     }
   };
 
+  /** Save a switch, have the page apply it, and read the page again. */
+  const changeSettings = async (change: (current: Settings) => Settings, done: string) => {
+    setSavingSettings(true);
+    try {
+      setStored(await settings.update(change));
+    } catch (error) {
+      announce('error', `Couldn't save the highlight switch: ${messageOf(error)}`);
+      return;
+    } finally {
+      setSavingSettings(false);
+    }
+    announce('success', done);
+    try {
+      await page.notifySettingsChanged();
+    } catch (error) {
+      announce('info', `${done} This page did not take it (${messageOf(error)}); reload it to see the change.`);
+      return;
+    }
+    setSnapshotVersion((v) => v + 1);
+  };
+  const site = snapshot?.site ?? '';
+  const switchSite = (on: boolean) =>
+    void changeSettings((current) => withSite(current, site, on), `Highlights ${on ? 'on' : 'off'} on ${site}.`);
+  const switchEverywhere = (on: boolean) =>
+    void changeSettings((current) => withEverywhere(current, on), `Highlights ${on ? 'on' : 'off'} everywhere.`);
+  const offMessage = snapshot ? highlightsOffMessage(snapshot.highlights, snapshot.site) : null;
+
   const ratableCount = groups.filter((g) => g.ratable).length;
   const orphans = useMemo(
     () => (snapshot ? orphanEntries(snapshot.orphans, annotations.status === 'ready' ? annotations.value : null) : []),
@@ -165,12 +213,19 @@ export function PopupApp({ db, page, exportJson, openOptions }: PopupAppProps) {
     <div class="popup">
       <header class="page-header">
         <h1 data-testid="page-title">{snapshot ? snapshot.title || snapshot.url : 'Sourcemark'}</h1>
-        {snapshot && (
+        {snapshot && !offMessage && (
           <p data-testid="page-counts">
             {countOf(snapshot.claims.length, 'claim')} · {countOf(ratableCount, 'source')}
             {orphans.length > 0 && ` · ${orphans.length} not found`}
           </p>
         )}
+        <HighlightSwitches
+          site={site}
+          settings={stored}
+          saving={savingSettings}
+          onSite={switchSite}
+          onEverywhere={switchEverywhere}
+        />
       </header>
       <main class="page-body" aria-busy={snapshotState.status === 'loading'}>
         {snapshotState.status === 'loading' && <p data-testid="page-loading">Reading the page…</p>}
@@ -180,7 +235,12 @@ export function PopupApp({ db, page, exportJson, openOptions }: PopupAppProps) {
             <p class="detail">Details: {snapshotState.error}</p>
           </div>
         )}
-        {snapshot && (
+        {snapshot && offMessage && (
+          <p class="highlights-off" data-testid="highlights-off">
+            {offMessage}
+          </p>
+        )}
+        {snapshot && !offMessage && (
           <ClaimList
             groups={groups}
             annotations={annotations}
@@ -194,7 +254,7 @@ export function PopupApp({ db, page, exportJson, openOptions }: PopupAppProps) {
             onAddSource={addSource}
           />
         )}
-        {snapshot && <OrphanList entries={orphans} />}
+        {snapshot && !offMessage && <OrphanList entries={orphans} />}
       </main>
       <footer class="page-footer">
         <button type="button" onClick={runExport} aria-disabled={exporting}>

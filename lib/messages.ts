@@ -12,6 +12,7 @@
 import * as v from 'valibot';
 import type { AnchorStatus, OrphanReason } from './anchor/match-quote';
 import type { Annotation, DetectedClaim, Source, TextPositionSelector, TextQuoteSelector } from './model';
+import type { HighlightState } from './settings/settings';
 
 /** Most annotation ids one `export:json` request may name. */
 export const MAX_EXPORT_IDS = 100_000;
@@ -38,6 +39,8 @@ const PageRequestSchema = v.variant('type', [
   v.strictObject({ type: v.literal('page:annotations-changed') }),
   /** Scroll to the claim that starts at this offset and open its card. */
   v.strictObject({ type: v.literal('page:show-claim'), start: v.pipe(v.number(), v.integer(), v.minValue(0)) }),
+  /** The highlight switches changed: read them again and apply them now (answers once applied). */
+  v.strictObject({ type: v.literal('page:settings-changed') }),
 ]);
 
 export type BackgroundRequest = v.InferOutput<typeof BackgroundRequestSchema>;
@@ -79,6 +82,10 @@ export type PageSnapshot = {
   /** Normalised URL: the key annotations are stored under. */
   url: string;
   title: string;
+  /** The site the per-site highlight switch applies to (lib/settings `siteOf`; '' for none). */
+  site: string;
+  /** Whether the page shows highlights; when off, it is not read and `claims` and `orphans` are empty. */
+  highlights: HighlightState;
   /** Detected claims and anchored annotations, in page order. */
   claims: PageClaim[];
   /** Saved annotations of this page that are not on it now: never dropped, never guessed. */
@@ -101,6 +108,7 @@ type ResponseMap = {
   'page:claims': PageSnapshot;
   'page:annotations-changed': null;
   'page:show-claim': null;
+  'page:settings-changed': null;
 };
 
 /** The answer type for a request (or a union of requests). */

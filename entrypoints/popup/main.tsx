@@ -3,6 +3,7 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { PopupApp } from '../../components/PopupApp';
 import { createExportPort, createOptionsPort, createPagePort, resolveTargetTab } from '../../lib/popup/ports';
+import { createSettingsStore } from '../../lib/settings/storage';
 import { openDb } from '../../lib/store/db';
 import './style.css';
 
@@ -11,4 +12,8 @@ if (!root) throw new Error('popup.html has no #app element to render into.');
 
 const page = createPagePort(browser.tabs, () => resolveTargetTab(location.search, browser.tabs));
 const openOptions = createOptionsPort(browser);
-render(<PopupApp db={openDb()} page={page} exportJson={createExportPort(browser.runtime)} openOptions={openOptions} />, root);
+const settings = createSettingsStore(browser.storage);
+render(
+  <PopupApp db={openDb()} page={page} exportJson={createExportPort(browser.runtime)} openOptions={openOptions} settings={settings} />,
+  root,
+);

@@ -176,19 +176,68 @@ const LINE_BREAKS = /[\n\r\t\f]/g;
  * tags) are dropped; every other node is kept in full, newlines and tabs turned into spaces.
  */
 export function extractText(root: Element): ExtractedText {
-  const parts: string[] = [];
-  const chunks: TextChunk[] = [];
+  return createTextWalker([root]).next() ?? { text: '', chunks: [] };
+}
+
+/** Options of `createTextWalker`. */
+export type TextWalkerOptions = {
+  /**
+   * Close a segment at the first block boundary after it reaches this many characters
+   * (default: never, one segment). A single block longer than this stays whole. A function gets
+   * the segment's index (0 for the first), so the first segments can be shorter.
+   */
+  segmentLength?: number | ((index: number) => number);
+};
+
+/** Extraction in steps: each `next()` walks on until a segment is complete. */
+export type TextWalker = {
+  /**
+   * The next segment of text, or null when the roots are done. Joined with `BLOCK_SEPARATOR`,
+   * the segments are exactly what one extraction of the same roots gives; every segment starts
+   * and ends at a block boundary, so no sentence is cut.
+   */
+  next(): ExtractedText | null;
+};
+
+/**
+ * Walk the readable text of `roots` (in order; each root is its own block, so their texts are
+ * separated by `BLOCK_SEPARATOR`), handing it out in segments of about
+ * `options.segmentLength` characters cut at block boundaries: a long page is extracted a slice
+ * at a time (see lib/page), and only the roots that changed are extracted again.
+ */
+export function createTextWalker(roots: readonly Node[], options: TextWalkerOptions = {}): TextWalker {
+  const lengthOption = options.segmentLength ?? Number.POSITIVE_INFINITY;
+  const lengthOf = typeof lengthOption === 'function' ? lengthOption : () => lengthOption;
+  let segmentIndex = 0;
+  let segmentLength = lengthOf(0);
+  let parts: string[] = [];
+  let chunks: TextChunk[] = [];
   let length = 0;
   // A block boundary was crossed since the last text kept: the next text starts a new block.
   let pendingBreak = false;
+  /** A segment closed by the text that started the next one, waiting to be handed out. */
+  let ready: ExtractedText | null = null;
+
+  const close = (): ExtractedText => {
+    const segment = { text: parts.join(''), chunks };
+    parts = [];
+    chunks = [];
+    length = 0;
+    segmentLength = lengthOf(++segmentIndex);
+    return segment;
+  };
 
   const visitText = (node: Text) => {
     const data = node.data;
     if (data === '') return;
     if (WHITESPACE_ONLY.test(data) && (pendingBreak || length === 0)) return;
     if (pendingBreak && length > 0) {
-      parts.push(BLOCK_SEPARATOR);
-      length += BLOCK_SEPARATOR.length;
+      if (length >= segmentLength) {
+        ready = close();
+      } else {
+        parts.push(BLOCK_SEPARATOR);
+        length += BLOCK_SEPARATOR.length;
+      }
     }
     pendingBreak = false;
     chunks.push({ node, start: length });
@@ -199,15 +248,30 @@ export function extractText(root: Element): ExtractedText {
   // An explicit stack instead of recursion: news pages nest deep enough to matter, and a
   // TreeWalker cannot tell us when we leave an element (needed to end a block).
   type Frame = { element: Element; next: ChildNode | null; block: boolean };
-  const stack: Frame[] = [{ element: root, next: root.firstChild, block: isBlock(root) }];
-  while (stack.length > 0) {
+  const stack: Frame[] = [];
+  let nextRoot = 0;
+
+  /** Start the next root; false when there is none. */
+  const enterRoot = (): boolean => {
+    const root = roots[nextRoot++];
+    if (!root) return false;
+    if (nextRoot > 1) pendingBreak = true;
+    if (root.nodeType === 3 /* TEXT_NODE */) visitText(root as Text);
+    else if (root.nodeType === 1 /* ELEMENT_NODE */) {
+      const element = root as Element;
+      stack.push({ element, next: element.firstChild, block: isBlock(element) });
+    }
+    return true;
+  };
+
+  const step = (): boolean => {
     const frame = stack[stack.length - 1];
-    if (!frame) break;
+    if (!frame) return enterRoot();
     const child = frame.next;
     if (!child) {
       stack.pop();
       if (frame.block) pendingBreak = true;
-      continue;
+      return true;
     }
     frame.next = child.nextSibling;
     if (child.nodeType === 3 /* TEXT_NODE */) {
@@ -218,14 +282,147 @@ export function extractText(root: Element): ExtractedText {
       if (isSkipped(element)) {
         // A skipped heading or nav between two paragraphs still separates them.
         if (block) pendingBreak = true;
-        continue;
+        return true;
       }
       if (block) pendingBreak = true;
       stack.push({ element, next: element.firstChild, block });
     }
     // Comments, processing instructions: no text.
+    return true;
+  };
+
+  let finished = false;
+  return {
+    next() {
+      while (!finished) {
+        if (ready) {
+          const segment = ready;
+          ready = null;
+          return segment;
+        }
+        if (!step()) finished = true;
+      }
+      if (ready) {
+        const segment: ExtractedText = ready;
+        ready = null;
+        return segment;
+      }
+      return length > 0 ? close() : null;
+    },
+  };
+}
+
+/** Offset just past chunk `index`'s characters in `extracted.text` (chunk text never holds "\n"). */
+export function chunkEnd(extracted: ExtractedText, index: number): number {
+  const chunk = extracted.chunks[index];
+  if (!chunk) throw new RangeError(`No chunk ${index}: the extraction has ${extracted.chunks.length}.`);
+  const limit = extracted.chunks[index + 1]?.start ?? extracted.text.length;
+  const newline = extracted.text.indexOf('\n', chunk.start);
+  return newline !== -1 && newline < limit ? newline : limit;
+}
+
+/**
+ * The part of an extraction made of chunks `from` to `to` (inclusive), with offsets from its own
+ * start. Cut between blocks, it is what extracting those blocks alone gives.
+ */
+export function sliceExtraction(extracted: ExtractedText, from: number, to: number): ExtractedText {
+  const first = extracted.chunks[from];
+  if (!first || to < from || to >= extracted.chunks.length) {
+    throw new RangeError(`No chunks ${from}–${to}: the extraction has ${extracted.chunks.length}.`);
   }
-  return { text: parts.join(''), chunks };
+  const base = first.start;
+  return {
+    text: extracted.text.slice(base, chunkEnd(extracted, to)),
+    chunks: extracted.chunks.slice(from, to + 1).map(({ node, start }) => ({ node, start: start - base })),
+  };
+}
+
+/**
+ * The same extraction after text nodes were split (the `<mark>` fallback of lib/highlight wraps
+ * parts of nodes): each chunk whose node got shorter is followed onto the nodes that now hold the
+ * rest of its characters, in document order. The text is unchanged.
+ */
+export function followSplitNodes(extracted: ExtractedText): ExtractedText {
+  let changed = false;
+  const chunks: TextChunk[] = [];
+  extracted.chunks.forEach((chunk, index) => {
+    const expected = chunkEnd(extracted, index) - chunk.start;
+    if (chunk.node.data.length >= expected) {
+      chunks.push(chunk);
+      return;
+    }
+    changed = true;
+    const doc = chunk.node.ownerDocument;
+    const walker = doc.createTreeWalker(doc.documentElement, 4 /* NodeFilter.SHOW_TEXT */);
+    walker.currentNode = chunk.node;
+    let covered = 0;
+    for (let node: Node | null = chunk.node; node && covered < expected; node = walker.nextNode()) {
+      const text = node as Text;
+      if (text.data.length === 0) continue;
+      chunks.push({ node: text, start: chunk.start + covered });
+      covered += text.data.length;
+    }
+  });
+  return changed ? { text: extracted.text, chunks } : extracted;
+}
+
+/** True when `element` is a block element by Sourcemark's reckoning (see `BLOCK_TAGS`). */
+export function isBlockElement(element: Element): boolean {
+  return isBlock(element);
+}
+
+/** The closest block element holding `node` (itself when it is one); null outside any. */
+export function blockContainer(node: Node): Element | null {
+  let element: Element | null = node.nodeType === 1 ? (node as Element) : node.parentElement;
+  while (element && !isBlock(element)) element = element.parentElement;
+  return element;
+}
+
+/**
+ * True when `node` is text extraction of `root` would read: inside `root`, and neither it nor an
+ * ancestor below `root` is skipped (see `SKIPPED_TAGS`).
+ */
+export function isExtractable(node: Node, root: Element): boolean {
+  let element: Element | null = node.nodeType === 1 ? (node as Element) : node.parentElement;
+  while (element && element !== root) {
+    if (isSkipped(element)) return false;
+    element = element.parentElement;
+  }
+  return element === root;
+}
+
+/** Siblings read past when looking for what borders a block (see `bordersOnlyBlocks`). */
+const MAX_NEIGHBOUR_STEPS = 8;
+
+/** True for a node that adds no text and no break: a comment, whitespace, a skipped inline element. */
+function isTransparent(node: Node): boolean {
+  if (node.nodeType === 3 /* TEXT_NODE */) return WHITESPACE_ONLY.test((node as Text).data);
+  if (node.nodeType !== 1 /* ELEMENT_NODE */) return true;
+  const element = node as Element;
+  return !isBlock(element) && isSkipped(element);
+}
+
+/** True when the nearest sibling that matters in one direction is a block element or there is none. */
+function blockOrEdge(from: Node | null, forward: boolean): boolean {
+  let node = from;
+  for (let steps = 0; node; steps++) {
+    if (steps >= MAX_NEIGHBOUR_STEPS) return false;
+    if (node.nodeType === 1 && isBlock(node as Element)) return true;
+    if (!isTransparent(node)) return false;
+    node = forward ? node.nextSibling : node.previousSibling;
+  }
+  return true;
+}
+
+/**
+ * True when a block placed in `parent` between `before` and `after` (its siblings, either may be
+ * null) is a paragraph of its own and splits no other: `parent` is a block and the nearest
+ * siblings that hold anything are blocks. Adding or removing such a block changes no other
+ * block's text, so it can be extracted (or dropped) on its own.
+ */
+export function bordersOnlyBlocks(parent: Node, before: Node | null, after: Node | null): boolean {
+  if (parent.nodeType !== 1 || !isBlock(parent as Element)) return false;
+  return blockOrEdge(before, false) && blockOrEdge(after, true);
 }
 
 /** Index of the last chunk starting at or before `offset` (-1 when none does). */
@@ -306,7 +503,7 @@ export function offsetOfPosition(extracted: ExtractedText, node: Node, offset: n
 }
 
 /** The caret position under a viewport point, by whichever API the browser has. */
-function caretAt(doc: Document, x: number, y: number): { node: Node; offset: number } | null {
+export function caretAt(doc: Document, x: number, y: number): { node: Node; offset: number } | null {
   if (typeof doc.caretPositionFromPoint === 'function') {
     const position = doc.caretPositionFromPoint(x, y);
     return position ? { node: position.offsetNode, offset: position.offset } : null;

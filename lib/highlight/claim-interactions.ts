@@ -37,8 +37,10 @@ export type InteractionOptions = {
   card: ClaimCard;
   /** Aborting removes every listener. */
   signal: AbortSignal;
-  /** The current extraction (the <mark> fallback replaces it after each draw). */
-  extracted: () => ExtractedText;
+  /** The current extraction (the <mark> fallback replaces it after each draw); unused when `offsetAt` is given. */
+  extracted?: () => ExtractedText;
+  /** The page-text offset under a viewport point, or null (a page read in segments maps it itself). */
+  offsetAt?: (x: number, y: number) => number | null;
 };
 
 /** The claims the user can open, and programmatic open/close (for `page:show-claim`). */
@@ -76,9 +78,25 @@ export function attachClaimInteractions(options: InteractionOptions): ClaimInter
   const { doc, overlay, card, signal } = options;
   const view = doc.defaultView ?? window;
   let claims: readonly DrawnClaim[] = [];
-  let marks: ClaimMark[] = [];
-  let byStart = new Map<number, DrawnClaim>();
-  let byMark = new Map<ClaimMark, DrawnClaim>();
+  // Built on first use after each change: a long page changes often while it is read, and most
+  // changes are never followed by a click.
+  let lookups: { marks: ClaimMark[]; byStart: Map<number, DrawnClaim>; byMark: Map<ClaimMark, DrawnClaim> } | null = null;
+  const index = () => {
+    if (!lookups) {
+      const byStart = new Map<number, DrawnClaim>();
+      // Several marks can share a start (a claim and an annotation-only mark): the first, a
+      // detected claim, is the one tags and messages name.
+      for (const claim of claims) if (!byStart.has(claim.mark.start)) byStart.set(claim.mark.start, claim);
+      lookups = {
+        marks: claims.map((c) => c.mark), // already sorted by start (buildMarks)
+        byStart,
+        byMark: new Map(claims.map((c) => [c.mark, c])),
+      };
+    }
+    return lookups;
+  };
+  /** The range of the claim whose card is open: follows the claim when offsets shift. */
+  let openRange: Range | null = null;
   let sources: SourceLookup = new Map();
   let mode: CardMode | null = null;
   let hideTimer = 0;
@@ -97,10 +115,10 @@ export function attachClaimInteractions(options: InteractionOptions): ClaimInter
 
   const placeCard = () => {
     const start = card.start;
-    const claim = start === null ? undefined : byStart.get(start);
+    const claim = start === null ? undefined : index().byStart.get(start);
     if (!claim) return;
     const tag = overlay.tagFor(claim.mark.start);
-    const anchor = tag && tag.getAttribute('data-placed') !== 'false' ? tag.getBoundingClientRect() : lastRect(claim.range);
+    const anchor = tag && overlay.ensurePlaced(claim.mark.start) ? tag.getBoundingClientRect() : lastRect(claim.range);
     card.place(anchor);
   };
 
@@ -108,6 +126,7 @@ export function attachClaimInteractions(options: InteractionOptions): ClaimInter
     cancelHide();
     setExpanded(card.start, false);
     mode = nextMode;
+    openRange = claim.range;
     card.show(claim.mark, sources, { pinned: nextMode === 'pinned' });
     // Right after its tag in the DOM, so Tab goes tag → card → next tag. Not while the card
     // holds focus: moving a focused element blurs it.
@@ -129,6 +148,7 @@ export function attachClaimInteractions(options: InteractionOptions): ClaimInter
     setExpanded(start, false);
     card.hide();
     mode = null;
+    openRange = null;
     if (!returnFocus) return;
     returningFocus = true;
     try {
@@ -149,8 +169,13 @@ export function attachClaimInteractions(options: InteractionOptions): ClaimInter
   /** The claim whose text is under viewport point (x, y), if any. */
   const claimAtPoint = (x: number, y: number): DrawnClaim | null => {
     if (claims.length === 0) return null;
-    const offset = offsetAtPoint(options.extracted(), x, y);
+    const offset = options.offsetAt
+      ? options.offsetAt(x, y)
+      : options.extracted
+        ? offsetAtPoint(options.extracted(), x, y)
+        : null;
     if (offset === null) return null;
+    const { marks, byMark } = index();
     // A caret offset is a boundary: the character under the pointer is on either side of it.
     for (const candidate of [markAt(marks, offset), markAt(marks, offset - 1)]) {
       const claim = candidate ? byMark.get(candidate) : undefined;
@@ -212,7 +237,7 @@ export function attachClaimInteractions(options: InteractionOptions): ClaimInter
   const root = overlay.root;
   const claimOfTag = (target: EventTarget | null): DrawnClaim | null => {
     const start = overlay.startOfTag(target instanceof Element ? target : null);
-    return start === null ? null : (byStart.get(start) ?? null);
+    return start === null ? null : (index().byStart.get(start) ?? null);
   };
   const inUi = (target: EventTarget | null) =>
     target instanceof Element && (card.element.contains(target) || overlay.startOfTag(target) !== null);
@@ -267,20 +292,20 @@ export function attachClaimInteractions(options: InteractionOptions): ClaimInter
     setClaims(next, nextSources) {
       claims = next;
       sources = nextSources;
-      marks = next.map((c) => c.mark); // already sorted by start (buildMarks)
-      byStart = new Map();
-      // Several marks can share a start (a claim and an annotation-only mark): the first, a
-      // detected claim, is the one tags and messages name.
-      for (const claim of next) if (!byStart.has(claim.mark.start)) byStart.set(claim.mark.start, claim);
-      byMark = new Map(next.map((c) => [c.mark, c]));
+      lookups = null;
       const open = card.start;
       if (open === null || !mode) return;
-      const again = byStart.get(open);
-      if (again) openClaim(again, mode, false);
-      else close({ returnFocus: false });
+      // The same claim (same range) even if its offsets moved; else whatever now starts there.
+      const again = next.find((c) => c.range === openRange) ?? index().byStart.get(open);
+      if (again) {
+        if (again.mark.start !== open) setExpanded(open, false);
+        openClaim(again, mode, false);
+      } else {
+        close({ returnFocus: false });
+      }
     },
     open(start, { pinned, focus }) {
-      const claim = byStart.get(start);
+      const claim = index().byStart.get(start);
       if (!claim) return false;
       openClaim(claim, pinned ? 'pinned' : 'hover', focus);
       return true;

@@ -3,7 +3,7 @@
  * wording is tested apart from the DOM that displays it.
  */
 import type { AnchorStatus } from '../anchor/match-quote';
-import { TIER_LABELS, type Attribution, type CueStance, type Source, type SourceRating, type SourceType } from '../model';
+import { TIER_LABELS, type Attribution, type CredibilityTier, type CueStance, type Source, type SourceRating, type SourceType } from '../model';
 
 /** The user's stored sources by id: where ratings come from. */
 export type SourceLookup = ReadonlyMap<string, Source>;
@@ -125,6 +125,8 @@ export type TagLabel = {
   source: string;
   /** The tier label of the first rated source, if any. */
   tier: string | null;
+  /** That source's tier (`unrated` when no source of the claim is rated): the tag's `data-tier` and the underline. */
+  tierId: CredibilityTier;
   /** True when a saved annotation is on the claim (the tag adds "✎"). */
   annotated: boolean;
   /** How the annotation anchored (the tag's `data-anchoring`); null without one. */
@@ -160,7 +162,15 @@ export function tagLabel(
   const parts = [spoken ? `Claim attributed to ${spoken}` : 'Claim with no detected source'];
   if (rated) parts.push(`${rated.attribution.label} is rated ${TIER_LABELS[rated.rating.tier]}`);
   if (annotated) parts.push(anchoring === 'fuzzy' ? `you annotated it (${REATTACHED_LABEL.toLowerCase()})` : 'you annotated it');
-  return { source, tier, annotated, anchoring: annotated ? anchoring : null, text, ariaLabel: parts.join('; ') };
+  return {
+    source,
+    tier,
+    tierId: rated?.rating.tier ?? 'unrated',
+    annotated,
+    anchoring: annotated ? anchoring : null,
+    text,
+    ariaLabel: parts.join('; '),
+  };
 }
 
 /** One line describing the cue of an attribution on the card: "“said”: neutral reporting verb". */

@@ -22,6 +22,9 @@ export const OVERLAY_CSS = `
   --sm-ann-bg: #dcf5df;
   --sm-ann-border: #2e7d32;
   --sm-focus: #0969da;
+  --sm-reliable: #1a7f37;
+  --sm-mixed: #b26b00;
+  --sm-unreliable: #cf222e;
 }
 @media (prefers-color-scheme: dark) {
   .sm-tag, .sm-card {
@@ -36,6 +39,9 @@ export const OVERLAY_CSS = `
     --sm-ann-bg: #1f4d27;
     --sm-ann-border: #57ab5a;
     --sm-focus: #58a6ff;
+    --sm-reliable: #3fb950;
+    --sm-mixed: #e3a008;
+    --sm-unreliable: #ff7b72;
   }
 }
 .sm-tag {
@@ -66,6 +72,11 @@ export const OVERLAY_CSS = `
   background: var(--sm-ann-bg);
   border-color: var(--sm-ann-border);
 }
+/* The source's credibility tier: a coloured edge matching the claim's underline (the tag's words say it too). */
+.sm-tag[data-tier="reliable"] { border-left: 4px solid var(--sm-reliable); }
+.sm-tag[data-tier="mixed"] { border-left: 4px dashed var(--sm-mixed); }
+.sm-tag[data-tier="unreliable"] { border-left: 4px solid var(--sm-unreliable); }
+.sm-tag[data-tier="propaganda"] { border-left: 4px double var(--sm-unreliable); }
 .sm-tag:hover, .sm-tag[aria-expanded="true"] { opacity: 1; box-shadow: 0 1px 4px rgba(0, 0, 0, 0.35); }
 .sm-tag:focus-visible, .sm-card:focus-visible, .sm-card button:focus-visible {
   outline: 2px solid var(--sm-focus);

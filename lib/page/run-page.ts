@@ -1,63 +1,162 @@
 /**
  * The content script's pipeline, apart from the extension API so it can be tested on a DOM:
  * extract the page's text → load the user's sources and this page's annotations from the
- * background → detect claims → anchor the annotations → highlight, tag, card. Then answer the
- * popup's `PageRequest`s. Nothing here throws into the page: failures become warnings or
- * failed `Result`s.
+ * background → detect claims → anchor the annotations → highlight, tag, card. Then follow the
+ * page as it changes, and answer the popup's `PageRequest`s. Nothing here throws into the page:
+ * failures become warnings or failed `Result`s.
+ *
+ * The page's text is held as segments (page-text.ts), so that:
+ * - a long page is read in slices: extraction, detection, ranges and tags run a few milliseconds
+ *   at a time between yields to the event loop (scheduler.ts), the segments at the viewport first;
+ * - content the page adds later (lazy paragraphs, "load more", live blogs) is read on its own:
+ *   only the added blocks are extracted and detected; removed text takes its claims with it;
+ *   saved annotations not found yet are looked for in each new segment;
+ * - a single-page app that moves to another article (History API) gets a new scan, with that
+ *   URL's annotations.
+ *
+ * The user's switches (lib/settings) turn all of it off per site or everywhere, live.
  */
-import { extractText, rangeFromOffsets, type ExtractedText } from '../anchor/dom-text';
-import { preparePageText, type PageText } from '../anchor/match-quote';
-import { buildSelectors } from '../anchor/text-quote';
+import {
+  caretAt,
+  createTextWalker,
+  followSplitNodes,
+  isExtractable,
+  rangeFromOffsets,
+  type ExtractedText,
+} from '../anchor/dom-text';
+import { preparePageText } from '../anchor/match-quote';
+import { anchorQuote, buildSelectors } from '../anchor/text-quote';
 import { detectClaims, type DetectOptions } from '../detect';
 import { createCard } from '../highlight/card';
-import { createClaimHighlighter, type ClaimHighlighter } from '../highlight/claim-highlights';
+import { createClaimHighlighter, PAGE_STYLE_ID, type ClaimHighlighter, type HighlightItem } from '../highlight/claim-highlights';
 import { attachClaimInteractions, type ClaimInteractions, type DrawnClaim } from '../highlight/claim-interactions';
-import { tagLabel, type SourceLookup } from '../highlight/claim-label';
-import { createOverlay, type Overlay } from '../highlight/overlay';
+import { tagLabel, type SourceLookup, type TagLabel } from '../highlight/claim-label';
+import { createOverlay, HOST_ID, type Overlay, type TagSpec } from '../highlight/overlay';
 import { fail, ok, parsePageRequest, type PageClaim, type PageSnapshot, type Result } from '../messages';
-import type { Annotation, DetectedClaim, Source } from '../model';
+import type { Annotation, Attribution, DetectedClaim, Source } from '../model';
 import { normalisePageUrl } from '../page-url';
+import { DEFAULT_SETTINGS, highlightState, siteOf, type HighlightState, type Settings } from '../settings/settings';
+import type { SettingsStore } from '../settings/storage';
 import { askBackground, isAnnotationList, isSourceList, type SendMessage } from './background-client';
 import {
   anchorAnnotations,
   buildMarks,
   markStartingAt,
   storedQuote,
+  type AnchoredAnnotation,
   type ClaimMark,
   type OrphanedAnnotation,
 } from './claim-marks';
+import { observeDomChanges, planChanges, type DomChanges } from './dom-changes';
+import { createPageTextModel, type Segment, type SegmentPart } from './page-text';
+import { Cancelled, createSlicer, yieldFunction, type Slicer, type YieldToMain } from './scheduler';
+import {
+  anchoredIn,
+  assignToSegments,
+  claimsIn,
+  CONTEXT_BLOCKS,
+  CONTEXT_CHARS,
+  detectWithContext,
+  SEGMENT_LENGTH,
+  segmentLengthAt,
+  SINGLE_PASS_LIMIT,
+  viewportFirst,
+} from './segment-claims';
 
 /** Everything the pipeline takes from its surroundings (narrow, so tests can pass fakes). */
 export type PageEnvironment = {
   document: Document;
-  /** The page's address; `href` is read on each load of saved data. */
+  /** The page's address; `href` is read on each load of saved data and on each page change. */
   location: Pick<Location, 'href'>;
   /** `runtime.sendMessage` to the background. */
   sendMessage: SendMessage;
-  /** WXT's `ctx.signal`: aborting removes every listener and everything drawn. */
+  /** WXT's `ctx.signal`: aborting removes every listener, observer and everything drawn. */
   signal: AbortSignal;
   /** The detector; `detectClaims` unless a test passes another. */
   detect?: (text: string, options: DetectOptions) => DetectedClaim[];
   /** Where warnings go; `console` by default. */
   log?: Pick<Console, 'warn'>;
+  /** The user's highlight switches; without them highlights are always on. */
+  settings?: Pick<SettingsStore, 'load' | 'watch'>;
+  /** Follow the page's changes after the first scan (default true). */
+  followChanges?: boolean;
+  /** How work is sliced (tests shrink segments, or pass a clock). */
+  slicing?: Partial<SlicingOptions>;
+};
+
+/** How the pipeline cuts its work. */
+export type SlicingOptions = {
+  /** Work per slice before yielding, ms. */
+  budgetMs: number;
+  /** How to yield to the event loop. */
+  yieldToMain: YieldToMain;
+  /** The clock. */
+  now: () => number;
+  /** Characters per segment of a long page. */
+  segmentLength: number;
+  /** Pages with at most this much text are one segment. */
+  singlePassLimit: number;
 };
 
 /** A running page: the first scan, and the answers to the popup's requests. */
 export type PageSession = {
-  /** Settles once the first scan is drawn (or has failed and warned). Never rejects. */
+  /** Settles once the first scan is drawn (or has failed and warned, or highlights are off). Never rejects. */
   ready: Promise<void>;
   /** Validate and answer a `PageRequest`; anything else gets a failed Result. */
   handleMessage(raw: unknown): Promise<Result<PageSnapshot | null>>;
+  /** The URL may have changed (a History API navigation): check it once the page settles. */
+  checkLocation(): void;
+  /** Resolves once every change seen so far has been read and drawn (tests; never rejects). */
+  settled(): Promise<void>;
 };
 
-/** Performance-timeline entry of a scan (DevTools and the benchmarks read it). */
+/** Performance-timeline entry of a full scan, start → every slice done (DevTools and the benchmarks read it). */
 export const SCAN_MEASURE = 'sourcemark:scan';
+/** Performance-timeline entry from the start of a scan to the frame that first shows the viewport's highlights. */
+export const FIRST_PAINT_MEASURE = 'sourcemark:first-paint';
+/** Performance-timeline entry of reading a batch of page changes. */
+export const UPDATE_MEASURE = 'sourcemark:update';
+
+/** Work per slice, ms: one unit started (a segment's detection) may add ~10 ms more. */
+const DEFAULT_BUDGET_MS = 10;
+/** Characters of context around a new segment when looking for saved annotations in it. */
+const ANCHOR_CONTEXT_CHARS = 300;
+
+/** One mark of a segment, and how it is drawn. */
+type SegmentMark = {
+  /** What the card and the popup show; `start`/`end` are page offsets (kept up to date). */
+  mark: ClaimMark;
+  /** The mark's span in its segment's text. */
+  local: { start: number; end: number };
+  /** Its text on the page, once drawn; null when the offsets do not map to the DOM. */
+  range: Range | null;
+  /** The first character after it in the same block (tag placement); undefined until looked up. */
+  after: Range | null | undefined;
+  /** What its tag says. */
+  label: TagLabel | null;
+};
+
+/** What the pipeline keeps about a segment. */
+type SegmentData = {
+  /** Detected claims, in the segment's offsets; null until detected. */
+  claims: DetectedClaim[] | null;
+  /** Saved annotations anchored in it, in its offsets. */
+  anchored: AnchoredAnnotation[];
+  /** Its marks, in page order. */
+  marks: SegmentMark[];
+  /** The segment offset its marks' page offsets were computed for. */
+  markedOffset: number;
+};
+
+type PageSegment = Segment<SegmentData>;
 
 /** The page's UI parts, created on the first draw that has something to show. */
 type PageUi = {
   highlighter: ClaimHighlighter;
   overlay: Overlay;
   interactions: ClaimInteractions;
+  /** Aborts with the session, or when the UI is taken down (highlights switched off). */
+  controller: AbortController;
 };
 
 /** The page's `<link rel="canonical">` URL, if any (`.href` is already absolute). */
@@ -71,94 +170,145 @@ function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-/** Start the pipeline on `env.document`; the first scan runs at once. */
+/** A URL without its fragment (a fragment change is no navigation). */
+function withoutFragment(href: string): string {
+  const hash = href.indexOf('#');
+  return hash === -1 ? href : href.slice(0, hash);
+}
+
+/** Record a User Timing measure; some test DOMs lack the options form. */
+function measure(name: string, start: number, end: number, detail: Record<string, unknown>): void {
+  try {
+    performance.measure(name, { start, end, detail });
+  } catch {
+    // The work itself succeeded.
+  }
+}
+
+/** Start the pipeline on `env.document`; the first scan starts at once. */
 export function startPage(env: PageEnvironment): PageSession {
   const { document: doc, signal } = env;
-  const detect = env.detect ?? detectClaims;
+  const view = doc.defaultView;
+  const detector = env.detect ?? detectClaims;
   const log = env.log ?? console;
+  const slicing: SlicingOptions = {
+    budgetMs: env.slicing?.budgetMs ?? DEFAULT_BUDGET_MS,
+    yieldToMain: env.slicing?.yieldToMain ?? (view ? yieldFunction(view) : () => new Promise((r) => setTimeout(r, 0))),
+    now: env.slicing?.now ?? (() => performance.now()),
+    segmentLength: env.slicing?.segmentLength ?? SEGMENT_LENGTH,
+    singlePassLimit: env.slicing?.singlePassLimit ?? SINGLE_PASS_LIMIT,
+  };
 
-  /** The text detection ran on: claim offsets and selectors refer to it. */
-  let text = '';
-  /** `text` prepared for anchoring, once per scan (re-anchoring after a save reuses it). */
-  let pageText: PageText = preparePageText('');
-  /** The current extraction (the <mark> fallback replaces it after each draw). */
-  let extracted: ExtractedText = { text: '', chunks: [] };
-  let claims: DetectedClaim[] = [];
-  let marks: ClaimMark[] = [];
-  /** Saved annotations that did not anchor on this page. */
-  let orphans: OrphanedAnnotation[] = [];
-  let drawn: DrawnClaim[] = [];
+  const model = createPageTextModel<SegmentData>();
+  /** The <body> the model was read from; a new one means a new scan. */
+  let body: Element | null = null;
   let sources: Source[] = [];
+  let lookup: SourceLookup = new Map();
   let annotations: Annotation[] = [];
+  /** Saved annotations of this page not anchored anywhere on it (the popup lists them). */
+  let orphans: OrphanedAnnotation[] = [];
   let url = '';
+  /** The address (without fragment) `url` was computed from. */
+  let readHref = '';
+  let settings: Settings = DEFAULT_SETTINGS;
+  let state: HighlightState = 'on';
   let ui: PageUi | null = null;
+  /** True while the `<mark>` fallback needs a full redraw at the next sync point. */
+  let fallbackDirty = false;
+  /** Aborted to stop the running scan early (navigation, switches off, teardown). */
+  let work = new AbortController();
+  signal.addEventListener('abort', () => work.abort(), { once: true });
+
+  const site = () => siteOf(env.location.href);
+  const isOn = () => state === 'on';
+
+  // ---------------------------------------------------------------------------------------------
+  // Drawing
+
+  /** True for Sourcemark's own nodes: its host element (and what is in it) and its page style. */
+  const isOwn = (node: Node): boolean => {
+    const element = node.nodeType === 1 ? (node as Element) : node.parentElement;
+    if (!element) return false;
+    return element.id === HOST_ID || element.id === PAGE_STYLE_ID || element.closest(`#${HOST_ID}`) !== null;
+  };
+
+  const changes: DomChanges | null =
+    env.followChanges === false || !doc.documentElement
+      ? null
+      : observeDomChanges({ doc, isOwn, signal, onBatch: (records) => onBatch(records) });
+  const unobserved = <T>(change: () => T): T => (changes ? changes.unobserved(change) : change());
 
   const createUi = (): PageUi => {
-    const highlighter = createClaimHighlighter(doc);
-    const overlay = createOverlay(doc, signal);
-    const card = createCard(doc, overlay.root, overlay.host, () => interactions.close({ returnFocus: true }), signal);
-    const interactions = attachClaimInteractions({ doc, overlay, card, signal, extracted: () => extracted });
-    signal.addEventListener(
+    // Aborted with the session, or alone when highlights are switched off.
+    const controller = new AbortController();
+    signal.addEventListener('abort', () => controller.abort(), { once: true });
+    const uiSignal = controller.signal;
+    const highlighter = unobserved(() => createClaimHighlighter(doc));
+    const overlay = createOverlay(doc, uiSignal);
+    // A very long page paints only the claims near the viewport (see `Overlay.virtual`): every
+    // highlighted range costs the browser work on each frame that changes any highlight.
+    overlay.onNearChange((entered, left) => {
+      if (highlighter.changesDom) return;
+      highlighter.remove(left);
+      const items: HighlightItem[] = [];
+      for (const range of entered) {
+        const m = byRange.get(range);
+        if (m?.range) items.push(highlightItem({ ...m, range: m.range }));
+      }
+      paint(highlighter, items);
+    });
+    const card = createCard(doc, overlay.root, overlay.host, () => interactions.close({ returnFocus: true }), uiSignal);
+    const interactions = attachClaimInteractions({
+      doc,
+      overlay,
+      card,
+      signal: uiSignal,
+      offsetAt: (x, y) => {
+        const caret = caretAt(doc, x, y);
+        return caret ? model.offsetOf(caret.node, caret.offset) : null;
+      },
+    });
+    uiSignal.addEventListener(
       'abort',
       () => {
-        highlighter.destroy();
+        // Switched off, the page keeps the stylesheet (unused without highlights): taking it out
+        // and back in would restyle a long page twice. Torn down, nothing of ours stays.
+        unobserved(() => (signal.aborted ? highlighter.destroy() : highlighter.clear()));
         overlay.destroy();
       },
       { once: true },
     );
-    return { highlighter, overlay, interactions };
+    return { highlighter, overlay, interactions, controller };
   };
 
-  /** What the background answered; null for a part that failed (and was warned about). */
-  type Saved = { sources: Source[] | null; annotations: Annotation[] | null; errors: string[] };
-
-  /** Sources and annotations from the background, for the page's normalised URL. */
-  const loadSaved = async (): Promise<Saved> => {
-    url = normalisePageUrl(env.location.href, canonicalUrl(doc));
-    const [storedSources, annotations] = await Promise.all([
-      askBackground(env.sendMessage, { type: 'sources:list' }, isSourceList),
-      askBackground(env.sendMessage, { type: 'annotations:for-page', url }, isAnnotationList),
-    ]);
-    const errors: string[] = [];
-    if (!storedSources.ok) {
-      errors.push(storedSources.error);
-      log.warn(`Sourcemark: your sources and ratings are not shown: ${storedSources.error}`);
-    }
-    if (!annotations.ok) {
-      errors.push(annotations.error);
-      log.warn(`Sourcemark: saved annotations are not shown: ${annotations.error}`);
-    }
-    return {
-      sources: storedSources.ok ? storedSources.value : null,
-      annotations: annotations.ok ? annotations.value : null,
-      errors,
-    };
+  /** Take every highlight, tag and the card off the page. */
+  const takeDown = () => {
+    ui?.controller.abort();
+    ui = null;
+    fallbackDirty = false;
+    byRange.clear();
   };
 
-  /** Marks from the current claims and freshly anchored annotations; the rest are orphans. */
-  const markAnnotations = () => {
-    const anchoring = anchorAnnotations(pageText, annotations);
-    marks = buildMarks(claims, anchoring.anchored);
-    orphans = anchoring.orphaned; // the popup lists them (page:claims)
+  /** Drawn marks by range: what a claim coming near the viewport paints. */
+  const byRange = new Map<Range, SegmentMark>();
+  /** Set when a scan's first segments are drawn: the next highlights painted are its first paint. */
+  let firstPaint: { started: number; segments: number } | null = null;
+  /** Paint highlight items; the first paint of a scan is measured on the frame that shows it. */
+  const paint = (highlighter: ClaimHighlighter, items: readonly HighlightItem[]) => {
+    if (items.length === 0) return;
+    highlighter.add(items);
+    const pending = firstPaint;
+    if (!pending) return;
+    firstPaint = null;
+    view?.requestAnimationFrame(() => measure(FIRST_PAINT_MEASURE, pending.started, performance.now(), { segments: pending.segments }));
   };
 
-  /** Ranges for every mark on the current extraction; marks whose offsets do not map are left out. */
-  const rangesForMarks = (): DrawnClaim[] => {
-    const result: DrawnClaim[] = [];
-    let failed = 0;
-    for (const mark of marks) {
-      try {
-        result.push({ mark, range: rangeFromOffsets(extracted, mark.start, mark.end) });
-      } catch {
-        failed++;
-      }
-    }
-    if (failed > 0) log.warn(`Sourcemark: ${failed} claim(s) could not be mapped back to the page and are not marked.`);
-    return result;
-  };
+  const allMarks = (): SegmentMark[] => model.segments.flatMap((s) => s.data.marks);
+  const drawnClaims = (): DrawnClaim[] =>
+    allMarks().filter((m): m is SegmentMark & { range: Range } => m.range !== null);
 
-  /** The first visible character after `end` in the same block, or null at a block's end. */
-  const rangeAfter = (end: number): Range | null => {
+  /** The first visible character after `end` in the same block of `segment`, or null at a block's end. */
+  const rangeAfter = (extracted: ExtractedText, end: number): Range | null => {
     const match = /\S/.exec(extracted.text.slice(end, end + 200));
     if (!match) return null;
     const at = end + match.index;
@@ -170,122 +320,561 @@ export function startPage(env: PageEnvironment): PageSession {
     }
   };
 
-  /** Paint marks, tags and card data; the first call with something to show creates the UI. */
-  const draw = () => {
-    const body = doc.body;
-    if (!body || signal.aborted || (marks.length === 0 && !ui)) return;
+  /** Ranges, labels and the tag spec of a segment's marks (what is missing only). */
+  const prepare = (segment: PageSegment, fresh: boolean): number => {
+    let failed = 0;
+    for (const m of segment.data.marks) {
+      if (fresh || !m.range) {
+        try {
+          m.range = rangeFromOffsets(segment.extracted, m.local.start, m.local.end);
+        } catch {
+          m.range = null;
+          failed++;
+        }
+        m.after = undefined;
+      }
+      if (m.range && m.after === undefined) m.after = rangeAfter(segment.extracted, m.local.end);
+      m.label ??= tagLabel(m.mark.attributions, lookup, m.mark.annotation !== null, m.mark.anchoring);
+    }
+    return failed;
+  };
+
+  const highlightItem = (m: SegmentMark & { range: Range }): HighlightItem => ({
+    range: m.range,
+    kind: m.mark.annotation ? 'annotated' : 'claim',
+    tier: m.label?.tierId ?? 'unrated',
+  });
+  const tagSpec = (m: SegmentMark & { range: Range }): TagSpec => ({
+    start: m.mark.start,
+    range: m.range,
+    after: m.after ?? null,
+    label: m.label ?? tagLabel(m.mark.attributions, lookup, m.mark.annotation !== null, m.mark.anchoring),
+  });
+  const withRange = (list: readonly SegmentMark[]) => list.filter((m): m is SegmentMark & { range: Range } => m.range !== null);
+
+  /** Draw these segments' marks (new, or changed: repainted and relabelled). */
+  const drawSegments = (segments: readonly PageSegment[]) => {
+    if (!isOn() || signal.aborted) return;
+    const marks = segments.flatMap((s) => s.data.marks);
+    if (marks.length === 0) return;
     ui ??= createUi();
     if (ui.highlighter.changesDom) {
-      // Unwrap the previous <mark>s before computing ranges: moving nodes collapses live ranges.
-      ui.highlighter.clear();
-      extracted = extractText(body);
+      fallbackDirty = true;
+      return;
     }
-    drawn = rangesForMarks();
-    ui.highlighter.draw(drawn.map(({ mark, range }) => ({ range, kind: mark.annotation ? 'annotated' : 'claim' })));
-    if (ui.highlighter.changesDom) {
-      // Wrapping split text nodes: map offsets anew. The text itself is unchanged.
-      extracted = extractText(body);
-      if (extracted.text !== text) log.warn('Sourcemark: the page changed while it was being marked; marks may be off.');
-      drawn = rangesForMarks();
-    }
-    const lookup: SourceLookup = new Map(sources.map((s) => [s.id, s]));
-    ui.overlay.setTags(
-      drawn.map(({ mark, range }) => ({
-        start: mark.start,
-        range,
-        after: rangeAfter(mark.end),
-        label: tagLabel(mark.attributions, lookup, mark.annotation !== null, mark.anchoring),
-      })),
-    );
-    ui.interactions.setClaims(drawn, lookup);
+    let failed = 0;
+    for (const segment of segments) failed += prepare(segment, false);
+    if (failed > 0) log.warn(`Sourcemark: ${failed} claim(s) could not be mapped back to the page and are not marked.`);
+    const drawable = withRange(marks);
+    for (const m of drawable) byRange.set(m.range, m);
+    const overlay = ui.overlay;
+    paint(ui.highlighter, drawable.filter((m) => overlay.isNear(m.range)).map(highlightItem));
+    overlay.addTags(drawable.map(tagSpec));
   };
 
+  /** Take these marks off the page. */
+  const undraw = (marks: readonly SegmentMark[]) => {
+    if (!ui || marks.length === 0) return;
+    if (ui.highlighter.changesDom) {
+      fallbackDirty = true;
+      return;
+    }
+    const ranges = withRange(marks).map((m) => m.range);
+    for (const range of ranges) byRange.delete(range);
+    ui.highlighter.remove(ranges);
+    ui.overlay.removeTags(ranges);
+  };
+
+  /** The `<mark>` fallback: unwrap, map the split text again, wrap everything, map again. */
+  const redrawFallback = (current: PageUi) => {
+    unobserved(() => {
+      current.highlighter.clear();
+      for (const segment of model.segments) prepare(segment, true);
+      current.highlighter.draw(withRange(allMarks()).map(highlightItem));
+      for (const segment of model.segments) {
+        model.remap(segment, followSplitNodes(segment.extracted));
+        prepare(segment, true);
+      }
+    });
+    const drawable = withRange(allMarks());
+    byRange.clear();
+    for (const m of drawable) byRange.set(m.range, m);
+    current.overlay.setTags(drawable.map(tagSpec));
+  };
+
+  /** Bring what responds to the user (card, clicks, fallback marks) up to date with the model. */
+  const sync = () => {
+    if (!ui || !isOn()) return;
+    if (fallbackDirty) {
+      fallbackDirty = false;
+      redrawFallback(ui);
+    }
+    ui.interactions.setClaims(drawnClaims(), lookup);
+  };
+
+  /** Page offsets of marks in segments that moved; their tags learn their new starts. */
+  const renumber = () => {
+    const moved: SegmentMark[] = [];
+    for (const segment of model.segments) {
+      if (segment.data.markedOffset === segment.offset) continue;
+      segment.data.markedOffset = segment.offset;
+      for (const m of segment.data.marks) {
+        m.mark.start = segment.offset + m.local.start;
+        m.mark.end = segment.offset + m.local.end;
+        if (m.range) moved.push(m);
+      }
+    }
+    if (ui && !ui.highlighter.changesDom && moved.length > 0) ui.overlay.addTags(withRange(moved).map(tagSpec));
+  };
+
+  // ---------------------------------------------------------------------------------------------
+  // Reading
+
+  /** An empty segment record. */
+  const emptyData = (): SegmentData => ({ claims: null, anchored: [], marks: [], markedOffset: -1 });
+
+  /** Marks of a segment from its claims and anchored annotations; ranges of unchanged spans are kept. */
+  const buildSegmentMarks = (segment: PageSegment) => {
+    const previous = new Map(segment.data.marks.map((m) => [`${m.local.start}:${m.local.end}`, m]));
+    const marks = buildMarks(segment.data.claims ?? [], segment.data.anchored);
+    segment.data.marks = marks.map((mark): SegmentMark => {
+      const local = { start: mark.start, end: mark.end };
+      const old = previous.get(`${local.start}:${local.end}`);
+      previous.delete(`${local.start}:${local.end}`);
+      mark.start += segment.offset;
+      mark.end += segment.offset;
+      return { mark, local, range: old?.range ?? null, after: old?.after, label: null };
+    });
+    segment.data.markedOffset = segment.offset;
+    // Marks that are gone (their range not reused) leave the page.
+    undraw([...previous.values()]);
+  };
+
+  const detectSegment = (segment: PageSegment) => {
+    const index = model.segments.indexOf(segment);
+    const context = model.contextBefore(index, CONTEXT_BLOCKS, CONTEXT_CHARS);
+    segment.data.claims = detectWithContext((text) => detector(text, { userSources: sources }), context, segment.extracted.text);
+  };
+
+  /** What the background answered; null for a part that failed (and was warned about). */
+  type Saved = { sources: Source[] | null; annotations: Annotation[] | null; errors: string[] };
+
+  /** Sources and annotations from the background, for the page's normalised URL. */
+  const loadSaved = async (): Promise<Saved> => {
+    readHref = withoutFragment(env.location.href);
+    url = normalisePageUrl(env.location.href, canonicalUrl(doc));
+    const [storedSources, stored] = await Promise.all([
+      askBackground(env.sendMessage, { type: 'sources:list' }, isSourceList),
+      askBackground(env.sendMessage, { type: 'annotations:for-page', url }, isAnnotationList),
+    ]);
+    const errors: string[] = [];
+    if (!storedSources.ok) {
+      errors.push(storedSources.error);
+      log.warn(`Sourcemark: your sources and ratings are not shown: ${storedSources.error}`);
+    }
+    if (!stored.ok) {
+      errors.push(stored.error);
+      log.warn(`Sourcemark: saved annotations are not shown: ${stored.error}`);
+    }
+    return {
+      sources: storedSources.ok ? storedSources.value : null,
+      annotations: stored.ok ? stored.value : null,
+      errors,
+    };
+  };
+
+  const setSources = (next: Source[]) => {
+    sources = next;
+    lookup = new Map(sources.map((s) => [s.id, s]));
+  };
+
+  /** A slicer for a job, cancelled by `work`. */
+  const slicer = (): Slicer =>
+    createSlicer({ budgetMs: slicing.budgetMs, now: slicing.now, yieldToMain: slicing.yieldToMain, signal: work.signal });
+
+  /** The index of the segment at the viewport (0 when unknown). */
+  const segmentAtViewport = (): number => {
+    if (!view || model.segments.length <= 1) return 0;
+    const width = view.innerWidth;
+    const height = view.innerHeight;
+    for (const [fx, fy] of [[0.5, 0.3], [0.35, 0.5], [0.5, 0.7], [0.3, 0.2]] as const) {
+      const caret = caretAt(doc, width * fx, height * fy);
+      const segment = caret ? model.segmentOf(caret.node) : null;
+      if (segment) return model.segments.indexOf(segment);
+    }
+    return 0;
+  };
+
+  /**
+   * Read the whole page: extract it in segments, anchor the saved annotations on its text, detect
+   * and draw segment by segment (the viewport's first), yielding between slices.
+   */
   const scan = async () => {
-    const body = doc.body;
-    if (!body) return; // not an HTML page (an image, XML): nothing to read
+    work.abort();
+    work = new AbortController();
+    firstPaint = null;
     const saved = await loadSaved();
     if (signal.aborted) return;
-    const started = performance.now();
-    sources = saved.sources ?? [];
+    setSources(saved.sources ?? []);
     annotations = saved.annotations ?? [];
-    extracted = extractText(body);
-    text = extracted.text;
-    pageText = preparePageText(text);
-    const extractedAt = performance.now();
-    claims = detect(text, { userSources: sources });
-    const detectedAt = performance.now();
-    markAnnotations();
-    draw();
-    const drawnAt = performance.now();
-    try {
-      performance.measure(SCAN_MEASURE, {
-        start: started,
-        end: drawnAt,
-        detail: {
-          characters: text.length,
-          claims: claims.length,
-          marks: marks.length,
-          extractMs: extractedAt - started,
-          detectMs: detectedAt - extractedAt,
-          drawMs: drawnAt - detectedAt,
-        },
-      });
-    } catch {
-      // User Timing with options is missing in some test DOMs; the scan itself succeeded.
+    takeDown();
+    model.reset([]);
+    orphans = [];
+    body = doc.body;
+    if (!body || !isOn()) return; // not an HTML page (an image, XML), or switched off: nothing to read
+    const root = body;
+    const job = slicer();
+    const now = slicing.now;
+    const started = now();
+    let extractMs = 0;
+    let anchorMs = 0;
+    let detectMs = 0;
+    let drawMs = 0;
+
+    // 1. Extract, a segment at a time.
+    const parts: ExtractedText[] = [];
+    const walker = createTextWalker([root], { segmentLength: (index) => segmentLengthAt(index, slicing.segmentLength) });
+    for (;;) {
+      const t = now();
+      const part = walker.next();
+      extractMs += now() - t;
+      if (!part) break;
+      parts.push(part);
+      await job.checkpoint();
     }
+    const total = parts.reduce((sum, p) => sum + p.text.length + 2, 0);
+    const single = parts.length > 1 && total <= slicing.singlePassLimit ? [createTextWalker([root]).next()] : parts;
+    model.reset(single.filter((p): p is ExtractedText => p !== null).map((extracted) => ({ extracted, data: emptyData() })));
+
+    // 2. Anchor saved annotations on the whole text (stored positions are in it).
+    let t = now();
+    const pageText = preparePageText(model.text());
+    const anchoring = anchorAnnotations(pageText, annotations);
+    orphans = anchoring.orphaned;
+    for (const { index, anchored } of assignToSegments(anchoring.anchored, model.segments.map((s) => ({ offset: s.offset, length: s.extracted.text.length })))) {
+      model.segments[index]?.data.anchored.push(anchored);
+    }
+    anchorMs = now() - t;
+    await job.checkpoint();
+
+    // 3. Detect and draw, the segments at the viewport first.
+    const order = viewportFirst(model.segments.length, segmentAtViewport());
+    const firstGroup = Math.min(2, order.length);
+    // The first highlights painted from here on are the viewport's: measured on the frame that shows them.
+    firstPaint = { started, segments: firstGroup };
+    for (let i = 0; i < order.length; i++) {
+      const segment = model.segments[order[i] ?? -1];
+      if (!segment) continue;
+      t = now();
+      detectSegment(segment);
+      detectMs += now() - t;
+      await job.checkpoint();
+      const detectedAt = now();
+      buildSegmentMarks(segment);
+      drawSegments([segment]);
+      drawMs += now() - detectedAt;
+      // The viewport's segments are drawn: the reader can click them while the rest is read.
+      if (i + 1 === firstGroup) sync();
+      await job.checkpoint();
+    }
+    t = now();
+    sync();
+    drawMs += now() - t;
+    firstPaint = null; // nothing painted: no first paint to measure
+    const done = now();
+    const claimCount = model.segments.reduce((sum, s) => sum + (s.data.claims?.length ?? 0), 0);
+    measure(SCAN_MEASURE, started, done, {
+      characters: model.length,
+      claims: claimCount,
+      marks: allMarks().length,
+      segments: model.segments.length,
+      extractMs,
+      anchorMs,
+      detectMs,
+      drawMs,
+      slices: job.slices,
+      longestSliceMs: job.longestSliceMs,
+    });
   };
 
-  const ready = scan().catch((error: unknown) => {
-    log.warn(`Sourcemark: could not mark this page: ${messageOf(error)}`);
-  });
+  /** Look for annotations not anchored yet in new segments; those found join their segment. */
+  const anchorInSegments = (pending: OrphanedAnnotation[], segments: readonly PageSegment[]): OrphanedAnnotation[] => {
+    let left = pending;
+    for (const segment of segments) {
+      if (left.length === 0) break;
+      const index = model.segments.indexOf(segment);
+      const before = model.contextBefore(index, 2, ANCHOR_CONTEXT_CHARS);
+      const after = model.contextAfter(index, ANCHOR_CONTEXT_CHARS);
+      const prepared = preparePageText(before + segment.extracted.text + after);
+      const span = { from: before.length, to: before.length + segment.extracted.text.length };
+      left = left.filter((orphan) => {
+        const result = anchorQuote(prepared, orphan.annotation.target.selectors);
+        if (result.status === 'orphan' || result.start < span.from || result.end > span.to) return true;
+        const start = result.start - span.from;
+        const end = result.end - span.from;
+        segment.data.anchored.push({ annotation: orphan.annotation, start, end, status: result.status, text: segment.extracted.text.slice(start, end) });
+        return false;
+      });
+    }
+    return left;
+  };
 
-  // Requests that redraw run one after another, after the first scan.
-  let queue: Promise<unknown> = ready;
-  const enqueue = <T>(task: () => Promise<T> | T): Promise<T> => {
-    const run = queue.then(task);
-    queue = run.catch(() => undefined);
-    return run;
+  /** Read a batch of page changes: cut what went, extract and detect what came, draw the difference. */
+  const applyChanges = async (records: MutationRecord[]) => {
+    if (signal.aborted) return;
+    if (withoutFragment(env.location.href) !== readHref) {
+      const previous = url;
+      const next = normalisePageUrl(env.location.href, canonicalUrl(doc));
+      readHref = withoutFragment(env.location.href);
+      if (next !== previous || !isOn()) {
+        // Another article (a single-page app's navigation): its own annotations, a new scan.
+        if (isOn()) await scan();
+        else url = next;
+        return;
+      }
+    }
+    if (!isOn()) return;
+    if (doc.body !== body || !body) {
+      await scan();
+      return;
+    }
+    const root = body;
+    const plan = planChanges(records, root, isOwn);
+    if (plan.roots.length === 0 && plan.removed.length === 0) return;
+    const job = slicer();
+    const now = slicing.now;
+    const started = now();
+
+    // What goes: removed text, and the old text of every block read again.
+    const cut = new Set<Text>(plan.removed);
+    for (const block of plan.roots) {
+      const walker = doc.createTreeWalker(block, 4 /* SHOW_TEXT */);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) cut.add(node as Text);
+    }
+    const carried = new Set<SegmentMark>();
+    const carriedAnchors = new Set<Annotation>();
+    const change = model.cut(cut, (segment: PageSegment, part: SegmentPart): SegmentData => {
+      const span = { from: part.from, to: part.to };
+      const marks = segment.data.marks.filter((m) => m.local.start >= span.from && m.local.end <= span.to);
+      for (const m of marks) {
+        m.local = { start: m.local.start - span.from, end: m.local.end - span.from };
+        carried.add(m);
+      }
+      const anchored = anchoredIn(segment.data.anchored, span);
+      for (const a of anchored) carriedAnchors.add(a.annotation);
+      return { claims: segment.data.claims ? claimsIn(segment.data.claims, span) : null, anchored, marks, markedOffset: -1 };
+    });
+    const dropped = change.removed.flatMap((s) => s.data.marks).filter((m) => !carried.has(m));
+    undraw(dropped);
+    // Annotations whose text went are looked for again in what came (it may have moved).
+    let pending: OrphanedAnnotation[] = [
+      ...orphans,
+      ...change.removed
+        .flatMap((s) => s.data.anchored)
+        .filter((a) => !carriedAnchors.has(a.annotation))
+        .map((a): OrphanedAnnotation => ({ annotation: a.annotation, reason: 'not-found' })),
+    ];
+    await job.checkpoint();
+
+    // What comes: each block extracted on its own, in its place.
+    const added: PageSegment[] = [];
+    for (const block of plan.roots) {
+      if (!block.isConnected || !isExtractable(block, root)) continue;
+      const parts: ExtractedText[] = [];
+      const walker = createTextWalker([block], { segmentLength: slicing.segmentLength });
+      for (let part = walker.next(); part; part = walker.next()) parts.push(part);
+      const first = parts[0]?.chunks[0]?.node;
+      if (!first) continue;
+      added.push(...model.insert(model.insertionIndex(first), parts.map((extracted) => ({ extracted, data: emptyData() }))));
+      await job.checkpoint();
+    }
+    renumber();
+    pending = anchorInSegments(pending, added);
+    orphans = pending;
+    for (const segment of added) {
+      detectSegment(segment);
+      buildSegmentMarks(segment);
+      drawSegments([segment]);
+      await job.checkpoint();
+    }
+    sync();
+    measure(UPDATE_MEASURE, started, now(), {
+      roots: plan.roots.length,
+      removedNodes: plan.removed.length,
+      addedCharacters: added.reduce((sum, s) => sum + s.extracted.text.length, 0),
+      addedSegments: added.length,
+      slices: job.slices,
+      longestSliceMs: job.longestSliceMs,
+    });
   };
 
   /** Reload sources and annotations and redraw; what fails to load keeps its previous value. */
   const refresh = async (): Promise<Result<null>> => {
     const saved = await loadSaved();
     if (signal.aborted) return ok(null);
-    sources = saved.sources ?? sources;
+    setSources(saved.sources ?? sources);
     annotations = saved.annotations ?? annotations;
-    markAnnotations();
-    draw();
+    if (isOn() && body) {
+      work.abort();
+      work = new AbortController();
+      const job = slicer();
+      const anchoring = anchorAnnotations(preparePageText(model.text()), annotations);
+      orphans = anchoring.orphaned;
+      for (const segment of model.segments) segment.data.anchored = [];
+      for (const { index, anchored } of assignToSegments(anchoring.anchored, model.segments.map((s) => ({ offset: s.offset, length: s.extracted.text.length })))) {
+        model.segments[index]?.data.anchored.push(anchored);
+      }
+      for (const segment of model.segments) {
+        buildSegmentMarks(segment);
+        drawSegments([segment]);
+        await job.checkpoint();
+      }
+      sync();
+    }
     return saved.errors.length > 0 ? fail(saved.errors.join(' ')) : ok(null);
   };
 
-  /** Detected claims and annotation-only marks (saved text detection does not flag), in page order. */
-  const snapshot = (): PageSnapshot => ({
-    url,
-    title: doc.title,
-    claims: marks.map(
-      (mark): PageClaim => ({
-        start: mark.start,
-        end: mark.end,
-        text: mark.text,
-        attributions: mark.attributions,
-        selectors: buildSelectors(text, mark.start, mark.end),
-        annotationId: mark.annotation?.id ?? null,
-        detected: mark.detected,
-        anchoring: mark.anchoring,
-        previousText: mark.previousText,
+  /** Apply the switches: off takes everything down at once; on reads the page. */
+  const applySettings = async (next: Settings) => {
+    settings = next;
+    const was = state;
+    state = highlightState(settings, site());
+    if (state === was) return;
+    if (state === 'on') {
+      await scan();
+    } else {
+      work.abort();
+      takeDown();
+      model.reset([]);
+      orphans = [];
+    }
+  };
+
+  // ---------------------------------------------------------------------------------------------
+  // Scheduling: one job at a time, in order.
+
+  let queue: Promise<unknown> = Promise.resolve();
+  const enqueue = <T>(task: () => Promise<T> | T): Promise<T> => {
+    const run = queue.then(task);
+    queue = run.catch((error: unknown) => {
+      if (!(error instanceof Cancelled)) log.warn(`Sourcemark: could not mark this page: ${messageOf(error)}`);
+    });
+    return run;
+  };
+  /** Run a job; a cancelled one (superseded) ends quietly. */
+  const quietly = (job: () => Promise<void>) => async () => {
+    try {
+      await job();
+    } catch (error) {
+      if (!(error instanceof Cancelled)) throw error;
+    }
+  };
+
+  /** Batches collected while a job runs, read together after it. */
+  let pendingRecords: MutationRecord[] | null = null;
+  const onBatch = (records: MutationRecord[]) => {
+    if (signal.aborted) return;
+    // A navigation makes the running scan pointless: stop it, the batch starts the new one.
+    if (withoutFragment(env.location.href) !== readHref && normalisePageUrl(env.location.href, canonicalUrl(doc)) !== url) work.abort();
+    if (pendingRecords) {
+      pendingRecords.push(...records);
+      return;
+    }
+    pendingRecords = [...records];
+    void enqueue(
+      quietly(async () => {
+        const batch = pendingRecords ?? [];
+        pendingRecords = null;
+        await applyChanges(batch);
       }),
-    ),
-    orphans: orphans.map(({ annotation, reason }) => ({ annotationId: annotation.id, quote: storedQuote(annotation), reason })),
-  });
+    );
+  };
+
+  if (view) {
+    // History traversal and fragment changes: check the URL (pushState is seen on the next batch,
+    // or through `checkLocation`).
+    const poke = () => changes?.poke();
+    view.addEventListener('popstate', poke, { signal });
+    view.addEventListener('hashchange', poke, { signal });
+  }
+  if (env.settings) {
+    env.settings.watch((next) => void enqueue(quietly(() => applySettings(next))), signal);
+  }
+
+  const start = async () => {
+    if (env.settings) {
+      try {
+        settings = await env.settings.load();
+      } catch (error) {
+        log.warn(`Sourcemark: could not read your highlight settings, highlights stay on: ${messageOf(error)}`);
+      }
+    }
+    state = highlightState(settings, site());
+    if (state !== 'on') {
+      readHref = withoutFragment(env.location.href);
+      url = normalisePageUrl(env.location.href, canonicalUrl(doc));
+      return;
+    }
+    await scan();
+  };
+  const ready = enqueue(quietly(start)).catch(() => undefined);
+
+  // ---------------------------------------------------------------------------------------------
+  // The popup's requests
+
+  /** Detected claims and annotation-only marks (saved text detection does not flag), in page order. */
+  const snapshot = (): PageSnapshot => {
+    const base = { url, title: doc.title, site: site(), highlights: state };
+    if (!isOn()) return { ...base, claims: [], orphans: [] };
+    const text = model.text();
+    const claims = model.segments.flatMap((segment) =>
+      segment.data.marks.map(({ mark }): PageClaim => {
+        const shift = (a: Attribution): Attribution => ({ ...a, start: a.start + segment.offset, end: a.end + segment.offset });
+        return {
+          start: mark.start,
+          end: mark.end,
+          text: mark.text,
+          // Detected attributions are in the segment's offsets; saved ones keep theirs.
+          attributions: mark.detected ? mark.attributions.map(shift) : mark.attributions,
+          selectors: buildSelectors(text, mark.start, mark.end),
+          annotationId: mark.annotation?.id ?? null,
+          detected: mark.detected,
+          anchoring: mark.anchoring,
+          previousText: mark.previousText,
+        };
+      }),
+    );
+    return {
+      ...base,
+      claims,
+      orphans: orphans.map(({ annotation, reason }) => ({ annotationId: annotation.id, quote: storedQuote(annotation), reason })),
+    };
+  };
 
   const showClaim = (start: number): Result<null> => {
-    const mark = markStartingAt(marks, start);
-    const claim = mark ? drawn.find((d) => d.mark === mark) : undefined;
-    if (!claim || !ui) return fail(`No claim starts at offset ${start} on this page.`);
+    const marks = allMarks();
+    const mark = markStartingAt(
+      marks.map((m) => m.mark),
+      start,
+    );
+    const claim = mark ? marks.find((m) => m.mark === mark && m.range) : undefined;
+    if (!claim?.range || !ui) return fail(`No claim starts at offset ${start} on this page.`);
+    sync();
     // The element, not the window: the claim may sit in a scrolling container.
     claim.range.startContainer.parentElement?.scrollIntoView({ block: 'center', inline: 'nearest' });
     ui.interactions.open(claim.mark.start, { pinned: true, focus: false });
     return ok(null);
+  };
+
+  const reloadSettings = async (): Promise<Result<null>> => {
+    if (!env.settings) return ok(null);
+    try {
+      await applySettings(await env.settings.load());
+      return ok(null);
+    } catch (error) {
+      if (error instanceof Cancelled) return ok(null);
+      return fail(`Could not read the highlight settings: ${messageOf(error)}`);
+    }
   };
 
   return {
@@ -302,9 +891,23 @@ export function startPage(env: PageEnvironment): PageSession {
             return await enqueue(refresh);
           case 'page:show-claim':
             return await enqueue(() => showClaim(request.start));
+          case 'page:settings-changed':
+            return await enqueue(reloadSettings);
         }
       } catch (error) {
         return fail(`Sourcemark could not answer ${request.type}: ${messageOf(error)}`);
+      }
+      return fail('Unknown request.');
+    },
+    checkLocation() {
+      changes?.poke();
+    },
+    async settled() {
+      // Let pending records be batched, then wait for every queued job.
+      for (let i = 0; i < 3; i++) {
+        changes?.flush();
+        await queue;
+        await Promise.resolve();
       }
     },
   };

@@ -13,6 +13,8 @@ export type PagePort = {
   notifyChanged(): Promise<void>;
   /** Scroll the page to the claim that starts at `start` and open its card; rejects when the page did not. */
   showClaim(start: number): Promise<void>;
+  /** Tell the page the highlight switches changed, so it applies them now; rejects when the page did not. */
+  notifySettingsChanged(): Promise<void>;
 };
 
 /** Asks the background to export everything as JSON. */
@@ -93,6 +95,7 @@ export function createPagePort(tabs: TabsApi, findTab: () => Promise<number>): P
     },
     notifyChanged: () => expectOk({ type: 'page:annotations-changed' }),
     showClaim: (start) => expectOk({ type: 'page:show-claim', start }),
+    notifySettingsChanged: () => expectOk({ type: 'page:settings-changed' }),
   };
 }
 

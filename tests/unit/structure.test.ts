@@ -32,7 +32,7 @@ function code(file: string): string {
     .replace(/(?<!from\s*)(['"])(?:\\.|(?!\1)[^\\\n])*\1/g, "''");
 }
 
-const PURE = ['lib/model.ts', 'lib/messages.ts', 'lib/page-url.ts', 'lib/detect', 'lib/anchor', 'lib/exchange', 'lib/eval', 'lib/popup', 'lib/sources']
+const PURE = ['lib/model.ts', 'lib/messages.ts', 'lib/page-url.ts', 'lib/detect', 'lib/anchor', 'lib/exchange', 'lib/eval', 'lib/popup', 'lib/sources', 'lib/library', 'lib/settings']
   .flatMap(sourceFiles)
   .filter((f) => !f.endsWith('dom-text.ts'));
 const DOM_ONLY = [...sourceFiles('lib/highlight'), ...sourceFiles('lib/anchor/dom-text.ts')];

@@ -6,8 +6,12 @@ import {
   CLAIM_HIGHLIGHT,
   createClaimHighlighter,
   FALLBACK_ATTRIBUTE,
+  FALLBACK_TIER_ATTRIBUTE,
+  installEarlyPageStyle,
   PAGE_STYLE_ID,
+  RATED_TIERS,
   supportsHighlightApi,
+  tierHighlight,
 } from '../../../lib/highlight/claim-highlights';
 
 const ARTICLE =
@@ -158,5 +162,71 @@ describe('createClaimHighlighter with the Highlight API', () => {
     const current = registry.get(CLAIM_HIGHLIGHT);
     old.destroy();
     expect(registry.get(CLAIM_HIGHLIGHT)).toBe(current);
+  });
+});
+
+describe('state and tier highlights', () => {
+  function stubHighlightApi() {
+    class FakeHighlight extends Set<Range> {
+      priority = 0;
+    }
+    const registry = new Map<string, FakeHighlight>();
+    vi.stubGlobal('Highlight', FakeHighlight);
+    vi.stubGlobal('CSS', { highlights: registry });
+    return registry;
+  }
+
+  it('paints a rated source’s claim into its tier’s highlight as well, and repaints on change', () => {
+    const registry = stubHighlightApi();
+    page();
+    const highlighter = createClaimHighlighter(document);
+    const claim = rangeOf('KCNA said');
+    const other = rangeOf('Second paragraph');
+    highlighter.add([
+      { range: claim, kind: 'claim', tier: 'propaganda' },
+      { range: other, kind: 'annotated', tier: 'unrated' },
+    ]);
+    expect([...(registry.get(tierHighlight('propaganda')) ?? [])]).toEqual([claim]);
+    expect([...(registry.get(CLAIM_HIGHLIGHT) ?? [])]).toEqual([claim]);
+    expect([...(registry.get(ANNOTATED_HIGHLIGHT) ?? [])]).toEqual([other]);
+    expect(registry.get(tierHighlight('propaganda'))?.priority).toBeGreaterThan(registry.get(ANNOTATED_HIGHLIGHT)?.priority ?? 0);
+
+    // Rated again and annotated: moved, not duplicated.
+    highlighter.add([{ range: claim, kind: 'annotated', tier: 'reliable' }]);
+    expect(registry.get(tierHighlight('propaganda'))?.size).toBe(0);
+    expect([...(registry.get(tierHighlight('reliable')) ?? [])]).toEqual([claim]);
+    expect(registry.get(CLAIM_HIGHLIGHT)?.size).toBe(0);
+    expect(registry.get(ANNOTATED_HIGHLIGHT)?.size).toBe(2);
+
+    highlighter.remove([claim]);
+    expect(registry.get(tierHighlight('reliable'))?.size).toBe(0);
+    expect([...(registry.get(ANNOTATED_HIGHLIGHT) ?? [])]).toEqual([other]);
+  });
+
+  it('styles each tier with its own line style as well as colour', () => {
+    createClaimHighlighter(document);
+    const css = document.getElementById(PAGE_STYLE_ID)?.textContent ?? '';
+    for (const tier of RATED_TIERS) expect(css).toContain(`::highlight(${tierHighlight(tier)})`);
+    expect(css).toMatch(/sourcemark-tier-reliable\) \{\s*text-decoration: underline solid/);
+    expect(css).toMatch(/sourcemark-tier-mixed\) \{\s*text-decoration: underline dashed/);
+    expect(css).toMatch(/sourcemark-tier-unreliable\) \{\s*text-decoration: underline wavy/);
+  });
+
+  it('marks a rated claim’s fallback <mark> with its tier', () => {
+    page();
+    createClaimHighlighter(document).draw([{ range: rangeOf('KCNA said'), kind: 'claim', tier: 'mixed' }]);
+    const marks = Array.from(document.querySelectorAll(`mark[${FALLBACK_TIER_ATTRIBUTE}="mixed"]`));
+    expect(marks.map((m) => m.textContent).join('')).toBe('KCNA said');
+  });
+
+  it('keeps an identical stylesheet put in early (no restyling of the page), and replaces a different one', () => {
+    installEarlyPageStyle(document);
+    const early = document.getElementById(PAGE_STYLE_ID);
+    createClaimHighlighter(document);
+    expect(document.getElementById(PAGE_STYLE_ID)).toBe(early);
+    early?.replaceChildren('/* an older version */');
+    createClaimHighlighter(document);
+    expect(document.getElementById(PAGE_STYLE_ID)).not.toBe(early);
+    expect(document.querySelectorAll(`#${PAGE_STYLE_ID}`)).toHaveLength(1);
   });
 });

@@ -1,13 +1,14 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { extractText, rangeFromOffsets } from '../../../lib/anchor/dom-text';
 import { tagLabel } from '../../../lib/highlight/claim-label';
-import { createOverlay, HOST_ID, type TagSpec } from '../../../lib/highlight/overlay';
+import { createOverlay, HOST_ID, VIRTUAL_THRESHOLD, windowOf, type TagSpec } from '../../../lib/highlight/overlay';
 import { attribution } from './builders';
 
 afterEach(() => {
   document.getElementById(HOST_ID)?.remove();
   document.body.innerHTML = '';
+  vi.restoreAllMocks();
 });
 
 function specs(): TagSpec[] {
@@ -87,6 +88,7 @@ describe('createOverlay', () => {
   it('hides a tag whose claim has no rendered text (happy-dom renders nothing)', () => {
     const overlay = createOverlay(document, new AbortController().signal);
     overlay.setTags(specs());
+    overlay.flush();
     expect(overlay.root.querySelector('.sm-tag')?.getAttribute('data-placed')).toBe('false');
   });
 
@@ -103,5 +105,94 @@ describe('createOverlay', () => {
     const overlay = createOverlay(document, new AbortController().signal);
     overlay.destroy();
     expect(document.getElementById(HOST_ID)).toBeNull();
+  });
+});
+
+describe('tags on a changing and a long page', () => {
+  /** `count` one-line paragraphs, each a claim, with specs for them. */
+  function manySpecs(count: number): TagSpec[] {
+    document.body.innerHTML = Array.from({ length: count }, (_, i) => `<p>Source${i} said ${i}.</p>`).join('');
+    const extracted = extractText(document.body);
+    return Array.from({ length: count }, (_, i) => {
+      const start = extracted.text.indexOf(`Source${i} said`);
+      const end = extracted.text.indexOf('.', start) + 1;
+      return { start, range: rangeFromOffsets(extracted, start, end), after: null, label: tagLabel([attribution(`Source${i}`)], new Map(), false) };
+    });
+  }
+
+  it('keeps a tag element across updates of the same range, with its new start and label', () => {
+    const overlay = createOverlay(document, new AbortController().signal);
+    const [first, second] = manySpecs(2);
+    if (!first || !second) throw new Error('fixture');
+    overlay.setTags([first, second]);
+    const element = overlay.tagFor(second.start);
+    overlay.setTags([{ ...second, start: second.start + 100, label: tagLabel([attribution('Renamed')], new Map(), true) }]);
+    expect(overlay.root.querySelectorAll('.sm-tag')).toHaveLength(1);
+    expect(overlay.tagFor(second.start + 100)).toBe(element);
+    expect(element?.getAttribute('data-claim-start')).toBe(String(second.start + 100));
+    expect(element?.textContent).toBe('Renamed · ✎');
+    overlay.removeTags([second.range]);
+    expect(overlay.root.querySelectorAll('.sm-tag')).toHaveLength(0);
+  });
+
+  it('puts tags added later in document order', () => {
+    const overlay = createOverlay(document, new AbortController().signal);
+    const specs = manySpecs(5);
+    overlay.addTags([specs[4], specs[1]].filter((s): s is TagSpec => !!s));
+    overlay.addTags([specs[0], specs[3], specs[2]].filter((s): s is TagSpec => !!s));
+    const sources = Array.from(overlay.root.querySelectorAll('.sm-tag')).map((t) => t.getAttribute('data-source'));
+    expect(sources).toEqual(['Source0', 'Source1', 'Source2', 'Source3', 'Source4']);
+  });
+
+  it('past the threshold, makes only the tags near the viewport, and tells which claims came and went', async () => {
+    // Each claim 100px below the previous one; the viewport is 768px high.
+    vi.spyOn(Range.prototype, 'getBoundingClientRect').mockImplementation(function (this: Range) {
+      const index = Number(/Source(\d+)/.exec(this.toString())?.[1] ?? 0);
+      const top = index * 100 - scrollY;
+      return { top, bottom: top + 20, left: 0, right: 100, width: 100, height: 20, x: 0, y: top, toJSON: () => ({}) } as DOMRect;
+    });
+    let scrollY = 0;
+    const overlay = createOverlay(document, new AbortController().signal);
+    const changes: { entered: number; left: number }[] = [];
+    overlay.onNearChange((entered, left) => changes.push({ entered: entered.length, left: left.length }));
+    const specs = manySpecs(VIRTUAL_THRESHOLD + 100);
+    overlay.addTags(specs);
+    expect(overlay.virtual).toBe(true);
+    await vi.waitFor(() => expect(overlay.root.querySelectorAll('.sm-tag').length).toBeGreaterThan(0));
+    const made = () => Array.from(overlay.root.querySelectorAll('.sm-tag')).map((t) => Number(t.getAttribute('data-source')?.slice(6)));
+    // Within a viewport above and below: claims 0–15 (top ≤ 2 × 768).
+    expect(made()).toEqual(Array.from({ length: 16 }, (_, i) => i));
+    expect(overlay.isNear(specs[3]?.range as Range)).toBe(true);
+    expect(overlay.isNear(specs[300]?.range as Range)).toBe(false);
+
+    scrollY = 30_000;
+    window.dispatchEvent(new Event('scroll'));
+    await vi.waitFor(() => expect(made()[0]).toBeGreaterThan(250));
+    expect(Math.min(...made())).toBeGreaterThanOrEqual(300 - 16);
+    expect(Math.max(...made())).toBeLessThanOrEqual(300 + 24);
+    expect(changes.some((c) => c.left > 0)).toBe(true);
+    expect(overlay.tagFor(specs[0]?.start ?? -1)).toBeNull();
+    // Asked for (the popup's "show on page"), a far tag is made at once.
+    expect(overlay.ensurePlaced(specs[0]?.start ?? -1)).toBe(false); // happy-dom has no layout: made, not placed
+    expect(overlay.tagFor(specs[0]?.start ?? -1)).not.toBeNull();
+
+    // Back under half the threshold: every tag is made again.
+    overlay.removeTags(specs.slice(0, VIRTUAL_THRESHOLD + 100 - 50).map((s) => s.range));
+    expect(overlay.virtual).toBe(false);
+    expect(overlay.root.querySelectorAll('.sm-tag')).toHaveLength(50);
+  });
+});
+
+describe('windowOf', () => {
+  const extents = [0, 100, 200, 300, 400, 500].map((top) => ({ top, bottom: top + 50 }));
+  it.each([
+    [0, 120, 0, 2],
+    [160, 260, 2, 3],
+    [140, 190, 1, 2],
+    [155, 190, 2, 2],
+    [-100, 1000, 0, 6],
+    [900, 1000, 6, 6],
+  ])('items meeting [%i, %i] are %i–%i', (top, bottom, from, to) => {
+    expect(windowOf(extents.length, (i) => extents[i] ?? { top: 0, bottom: 0 }, top, bottom)).toEqual({ from, to });
   });
 });

@@ -46,6 +46,8 @@ function setup(backend: Backend = {}, html = BODY) {
     return { ok: false, error: 'unexpected' };
   });
   const controller = new AbortController();
+  // Each test's session stops with it: a live one would follow the next test's page changes.
+  sessions.push(controller);
   const log = { warn: vi.fn() };
   const session = startPage({
     document,
@@ -63,7 +65,11 @@ function setup(backend: Backend = {}, html = BODY) {
 /** The page text a detector sees in BODY, to build annotations against. */
 const TEXT = 'State agency KCNA said on Wednesday that talks went well.';
 
+/** Sessions started by the current test. */
+const sessions: AbortController[] = [];
+
 afterEach(() => {
+  for (const controller of sessions.splice(0)) controller.abort();
   document.getElementById(HOST_ID)?.remove();
   document.head.innerHTML = '';
   document.body.innerHTML = '';

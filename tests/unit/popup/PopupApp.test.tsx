@@ -12,11 +12,14 @@ import { saveAnnotation } from '../../../lib/store/annotations';
 import { openDb, type SourcemarkDb } from '../../../lib/store/db';
 import { choose, getButton, getByLabel, textOf, typeInto, waitFor } from './dom-helpers';
 import { SEED_TEXT, SEED_TITLE, SEED_URL, seedSnapshot } from './seed-snapshot';
+import { createSettingsStore } from '../../../lib/settings/storage';
+import { fakeStorage } from '../settings/fake-storage';
 
 type FakePage = PagePort & {
   getSnapshot: ReturnType<typeof vi.fn<() => Promise<Result<PageSnapshot>>>>;
   notifyChanged: ReturnType<typeof vi.fn<() => Promise<void>>>;
   showClaim: ReturnType<typeof vi.fn<(start: number) => Promise<void>>>;
+  notifySettingsChanged: ReturnType<typeof vi.fn<() => Promise<void>>>;
 };
 
 let db: SourcemarkDb;
@@ -25,6 +28,7 @@ let snapshot: PageSnapshot;
 let page: FakePage;
 let exportJson: ReturnType<typeof vi.fn<ExportPort>>;
 let openOptions: ReturnType<typeof vi.fn<OptionsPort>>;
+let storage: ReturnType<typeof fakeStorage>;
 
 beforeEach(() => {
   db = openDb(`popup-test-${crypto.randomUUID()}`);
@@ -35,7 +39,9 @@ beforeEach(() => {
     getSnapshot: vi.fn(async () => ok(snapshot)),
     notifyChanged: vi.fn(async () => undefined),
     showClaim: vi.fn(async () => undefined),
+    notifySettingsChanged: vi.fn(async () => undefined),
   };
+  storage = fakeStorage();
   exportJson = vi.fn<ExportPort>(async () => fail('not expected in this test'));
   openOptions = vi.fn<OptionsPort>(async () => undefined);
 });
@@ -47,7 +53,10 @@ afterEach(async () => {
 });
 
 function mount(): void {
-  render(<PopupApp db={db} page={page} exportJson={exportJson} openOptions={openOptions} />, container);
+  render(
+    <PopupApp db={db} page={page} exportJson={exportJson} openOptions={openOptions} settings={createSettingsStore(storage)} />,
+    container,
+  );
 }
 
 function groups(): HTMLElement[] {
@@ -491,5 +500,57 @@ describe('PopupApp with a claim re-attached to changed text', () => {
     snapshot.claims[1] = { ...claim, detected: false };
     await mountReady();
     expect(textOf(claimCard(claim.start).querySelector('[data-testid="not-detected"]'))).toContain('detection does not flag');
+  });
+});
+
+describe('PopupApp’s highlight switches', () => {
+  /** The switch (role="switch" checkbox) whose label starts with `name`. */
+  function switchNamed(name: string): HTMLInputElement {
+    const label = [...container.querySelectorAll('label')].find((l) => textOf(l).startsWith(name));
+    const input = label?.querySelector<HTMLInputElement>('input[role="switch"]');
+    if (!input) throw new Error(`No switch "${name}"`);
+    return input;
+  }
+  const toggle = (input: HTMLInputElement) => {
+    input.checked = !input.checked;
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+  };
+
+  it('shows both switches, labelled, on by default, with the site named', async () => {
+    await mountReady();
+    await waitFor(() => expect(switchNamed('Highlights on this site').disabled).toBe(false));
+    expect(switchNamed('Highlights on this site').checked).toBe(true);
+    expect(switchNamed('Highlights everywhere').checked).toBe(true);
+    expect(textOf(container.querySelector('[data-testid="highlight-switches"]'))).toContain('news.example.com');
+  });
+
+  it('switching a site off stores it, tells the page, and reads the page again', async () => {
+    await mountReady();
+    await waitFor(() => expect(switchNamed('Highlights on this site').disabled).toBe(false));
+    page.getSnapshot.mockImplementation(async () => ok({ ...snapshot, highlights: 'off-site', claims: [], orphans: [] }));
+    toggle(switchNamed('Highlights on this site'));
+    await waitFor(() => expect(page.notifySettingsChanged).toHaveBeenCalledTimes(1));
+    const stored = await createSettingsStore(storage).load();
+    expect(stored.disabledSites).toEqual(['news.example.com']);
+    await waitFor(() => expect(textOf(container.querySelector('[data-testid="highlights-off"]'))).toContain('Highlights are off on news.example.com'));
+    expect(groups()).toHaveLength(0);
+    expect(statusText()).toContain('Highlights off on news.example.com');
+    expect(switchNamed('Highlights on this site').checked).toBe(false);
+  });
+
+  it('switching everywhere off is stored too, and says so when the page cannot be told', async () => {
+    page.notifySettingsChanged.mockRejectedValue(new Error('Receiving end does not exist.'));
+    await mountReady();
+    await waitFor(() => expect(switchNamed('Highlights everywhere').disabled).toBe(false));
+    toggle(switchNamed('Highlights everywhere'));
+    await waitFor(() => expect(statusText()).toContain('reload it to see the change'));
+    expect((await createSettingsStore(storage).load()).highlights).toBe(false);
+  });
+
+  it('follows a change made in another popup', async () => {
+    await mountReady();
+    await waitFor(() => expect(switchNamed('Highlights everywhere').disabled).toBe(false));
+    await createSettingsStore(storage).update((s) => ({ ...s, highlights: false }));
+    await waitFor(() => expect(switchNamed('Highlights everywhere').checked).toBe(false));
   });
 });

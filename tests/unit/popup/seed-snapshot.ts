@@ -114,5 +114,5 @@ export function seedClaims(): PageClaim[] {
 
 /** The whole snapshot the content script would answer `page:claims` with. */
 export function seedSnapshot(): PageSnapshot {
-  return { url: SEED_URL, title: SEED_TITLE, claims: seedClaims(), orphans: [] };
+  return { url: SEED_URL, title: SEED_TITLE, site: 'news.example.com', highlights: 'on', claims: seedClaims(), orphans: [] };
 }
