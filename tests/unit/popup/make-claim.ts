@@ -2,25 +2,8 @@
 import type { Attribution } from '../../../lib/model';
 import type { PageClaim } from '../../../lib/messages';
 
-/** An attribution with defaults: resolved when `id` is given, else unresolved under `label`. */
-export function attr(label: string, overrides: Partial<Attribution> & { id?: string } = {}): Attribution {
-  const { id, ...rest } = overrides;
-  const type = rest.type ?? 'other';
-  return {
-    source: id ? { id, name: label, type } : null,
-    label,
-    type,
-    sourceText: label,
-    speaker: null,
-    cue: 'said',
-    cueStance: 'neutral',
-    start: 0,
-    end: label.length,
-    reportedBy: null,
-    carriedOver: false,
-    ...rest,
-  };
-}
+/** An attribution with defaults: the same builder the highlight and page tests use. */
+export { attribution as attr } from '../highlight/builders';
 
 /** A claim at `start` with the given attributions; text and selectors are derived. */
 export function claimAt(start: number, attributions: Attribution[], text = `Claim at ${start}.`): PageClaim {
