@@ -260,6 +260,10 @@ export function PopupApp({ db, page, exportJson, openOptions, settings }: PopupA
         <button type="button" onClick={runExport} aria-disabled={exporting}>
           Export JSON
         </button>
+        {/* Relative to the popup, so it names the extension's own library page in a new tab. */}
+        <a class="library-link" href="library.html" target="_blank" rel="noopener">
+          Open the library
+        </a>
         <StatusRegion message={status.message} />
       </footer>
       <p hidden id={SHOW_ON_PAGE_HINT_ID}>

@@ -39,6 +39,20 @@ const rows = (library: Page) => library.getByTestId('annotation-row');
 const ready = (library: Page) => expect(library.getByTestId('results')).toHaveAttribute('data-state', 'ready');
 
 test.describe('the library', () => {
+  test("opens from the popup's footer", async ({ launch, server }) => {
+    const context = await launch();
+    const page = await context.newPage();
+    await page.goto(`${server.origin}/seed-article.html`);
+    await expect(tags(page).first()).toBeVisible();
+    const popup = await openPopup(context, page);
+    const [library] = await Promise.all([
+      context.waitForEvent('page'),
+      popup.getByRole('link', { name: 'Open the library' }).click(),
+    ]);
+    await library.waitForLoadState();
+    expect(library.url()).toBe(`chrome-extension://${await extensionId(context)}/library.html`);
+  });
+
   test('finds annotations by search and by filter, keeps the view in the URL, and undoes a bulk delete', async ({ launch, server }) => {
     const context = await launch();
     await annotateTwoClaims(context, server.origin);
