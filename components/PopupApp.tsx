@@ -178,10 +178,15 @@ export function PopupApp({ db, page, exportJson, openOptions, settings }: PopupA
 
   /** Save a switch, have the page apply it, and read the page again. */
   const changeSettings = async (change: (current: Settings) => Settings, done: string) => {
+    const before = stored;
+    // Show the switch in its new position at once: a controlled checkbox would otherwise spring
+    // back to the stored value until the save lands, and a second click would seem to do nothing.
+    setStored((current) => (current ? change(current) : current));
     setSavingSettings(true);
     try {
       setStored(await settings.update(change));
     } catch (error) {
+      setStored(before);
       announce('error', `Couldn't save the highlight switch: ${messageOf(error)}`);
       return;
     } finally {
