@@ -632,21 +632,7 @@ class SentenceReader {
   }
 
   private fromMention(m: SourceMention, start: number, end: number): Resolved {
-    return {
-      source: m.source,
-      label: m.source.name,
-      type: m.source.type,
-      start: m.start,
-      end: m.end,
-      person: false,
-      pronoun: null,
-      definiteHead: null,
-      head: null,
-      speaker: this.possessorBefore(m, start, end),
-      mention: m,
-      plausible: true,
-      medium: MEDIUM_TYPES.has(m.source.type),
-    };
+    return { ...registryResolved(m), speaker: this.possessorBefore(m, start, end), medium: MEDIUM_TYPES.has(m.source.type) };
   }
 
   private resolvePronoun(pronoun: Pronoun, token: Token): Resolved {
@@ -1816,21 +1802,7 @@ class SentenceReader {
   }
 
   private asMedium(m: SourceMention): Resolved {
-    return {
-      source: m.source,
-      label: m.source.name,
-      type: m.source.type,
-      start: m.start,
-      end: m.end,
-      person: false,
-      pronoun: null,
-      definiteHead: null,
-      head: null,
-      speaker: null,
-      mention: m,
-      plausible: true,
-      medium: true,
-    };
+    return { ...registryResolved(m), speaker: null, medium: true };
   }
 
   /**
@@ -1973,4 +1945,21 @@ class SentenceReader {
  */
 export function findAttributions(input: SentenceInput): SentenceAttributions {
   return new SentenceReader(input).read();
+}
+
+/** The fields every resolution of a registry mention shares; callers add speaker and medium. */
+function registryResolved(m: SourceMention): Omit<Resolved, 'speaker' | 'medium'> {
+  return {
+    source: m.source,
+    label: m.source.name,
+    type: m.source.type,
+    start: m.start,
+    end: m.end,
+    person: false,
+    pronoun: null,
+    definiteHead: null,
+    head: null,
+    mention: m,
+    plausible: true,
+  };
 }
