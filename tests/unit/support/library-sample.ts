@@ -3,19 +3,8 @@
  * (resolved, unresolved, none), verdicts, origins, tags and dates, with words to search for.
  */
 import type { Annotation, Attribution, AnnotationOrigin, SourceType, VerdictRating } from '../../../lib/model';
+import { seededRandom as random } from '../../../bench/generate-article';
 import { makeAnnotation } from './store-fixtures';
-
-/** mulberry32: the same numbers on every run. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SOURCES: { id: string | null; label: string; type: SourceType }[] = [
   { id: 'kcna', label: 'KCNA', type: 'state-media' },
