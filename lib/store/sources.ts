@@ -1,5 +1,6 @@
 /** The source repository: the user's own sources and their ratings and aliases of any source. */
-import { builtinSources, sourceIdFor } from '../detect';
+import { BUILTIN_SOURCES as builtinSources } from '../detect/registry';
+import { sourceIdFor } from '../detect/source-id';
 import type { Source, SourceRating, SourceRef, SourceType } from '../model';
 import {
   checkSourceType,
