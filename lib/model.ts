@@ -46,6 +46,8 @@ export type SourceRating = {
   evidence: string[];
   /** ISO 8601 time of the rating. */
   ratedAt: string;
+  /** Who rated: the rater's name or initials as set in options; absent when not set. */
+  ratedBy?: string;
 };
 
 /** A source that claims are attributed to: an outlet, a platform, an institution or a person. */
@@ -62,6 +64,12 @@ export type Source = {
   country?: string;
   /** The user's credibility rating, if any. */
   rating?: SourceRating;
+  /** Earlier ratings, oldest first: a changed rating moves the old one here, so no judgement is lost. */
+  ratingHistory?: SourceRating[];
+  /** True when the user shares this entry (and its rating) with the team through sync. */
+  shared?: boolean;
+  /** ISO 8601 time of deletion of a user source: a tombstone kept for sync. */
+  deletedAt?: string;
   /** True for entries shipped with the extension (a stored copy only adds the user's rating or aliases). */
   builtin: boolean;
   /** ISO 8601 time of the last change (absent on untouched built-ins). */
@@ -192,6 +200,20 @@ export type Annotation = {
   updatedAt: string;
   /** ISO 8601 time of deletion: a tombstone kept for sync. */
   deletedAt?: string;
+  /** True when the user shares this annotation with the team through sync (private by default). */
+  shared?: boolean;
+  /** Earlier versions that lost to another edit (a sync conflict), oldest first: kept so no edit silently disappears. */
+  history?: AnnotationVersion[];
+};
+
+/** A version of an annotation that was replaced, and why. */
+export type AnnotationVersion = {
+  /** Why this version was set aside: `conflict` when another device's newer edit won. */
+  reason: 'conflict';
+  /** ISO 8601 time it was set aside. */
+  replacedAt: string;
+  /** The annotation as it was, without its own history. */
+  annotation: Omit<Annotation, 'history'>;
 };
 
 /** The version of every exported and stored document shape. */
