@@ -37,6 +37,17 @@ export type ExportPanelProps = {
   formats?: readonly ExportFormat[];
 };
 
+/** What the form holds. */
+type FormState = {
+  /** The chosen format. */
+  format: ExportFormat;
+  /** The id of the chosen "what to export". */
+  choice: string;
+  /** The date range's first and last days (YYYY-MM-DD, or '' for none). */
+  from: string;
+  to: string;
+};
+
 /** The id of the date-range choice. */
 const DATES = 'dates';
 
@@ -52,17 +63,28 @@ export function ExportPanel({ choices, dateRange = false, run, formats = EXPORT_
   const toId = useId();
   const groupName = useId();
   const status = useStatus();
-  const [format, setFormat] = useState<ExportFormat>(formats[0] ?? 'json');
-  const [choice, setChoice] = useState<string>(() => choices.find((c) => c.scope)?.id ?? choices[0]?.id ?? DATES);
-  const [from, setFrom] = useState('');
-  const [to, setTo] = useState('');
+  const [form, setForm] = useState<FormState>(() => ({
+    format: formats[0] ?? 'json',
+    choice: choices.find((c) => c.scope)?.id ?? choices[0]?.id ?? DATES,
+    from: '',
+    to: '',
+  }));
+  // What the form holds as of the last input event, ahead of the render: a click can come first.
+  const latest = useRef(form);
+  latest.current = form;
+  const change = (patch: Partial<FormState>) => {
+    latest.current = { ...latest.current, ...patch };
+    setForm(latest.current);
+  };
+  const { format, choice, from, to } = form;
   const [progress, setProgress] = useState<{ done: number; total: number | null } | null>(null);
   const controller = useRef<AbortController | null>(null);
   // A panel closed mid-export (page left, popup closed) stops its export.
   useEffect(() => () => controller.current?.abort(), []);
 
-  const chosen = choices.find((c) => c.id === choice);
   const scopeOf = (): ExportScope | string => {
+    const { choice, from, to } = latest.current;
+    const chosen = choices.find((c) => c.id === choice);
     if (choice === DATES) {
       if (from === '' && to === '') return 'Choose a first day, a last day, or both.';
       if ((from !== '' && !isDay(from)) || (to !== '' && !isDay(to))) return 'Days are written YYYY-MM-DD.';
@@ -85,7 +107,7 @@ export function ExportPanel({ choices, dateRange = false, run, formats = EXPORT_
     setProgress({ done: 0, total: null });
     status.announce('info', 'Exporting…');
     try {
-      const summary = await run(scope, format, { signal: abort.signal, onProgress: (done, total) => setProgress({ done, total }) });
+      const summary = await run(scope, latest.current.format, { signal: abort.signal, onProgress: (done, total) => setProgress({ done, total }) });
       status.announce('success', `Exported ${countOf(summary.annotationCount, 'annotation')} to ${summary.filename}`);
     } catch (error) {
       if (abort.signal.aborted) status.announce('info', 'Export cancelled. No file was saved.');
@@ -103,7 +125,7 @@ export function ExportPanel({ choices, dateRange = false, run, formats = EXPORT_
         <legend>What to export</legend>
         {choices.map((c) => (
           <label key={c.id} class="choice">
-            <input type="radio" name={groupName} value={c.id} checked={choice === c.id} onChange={() => setChoice(c.id)} />
+            <input type="radio" name={groupName} value={c.id} checked={choice === c.id} onChange={() => change({ choice: c.id })} />
             {c.label}
             {!c.scope && c.unavailable && <span class="hint"> ({c.unavailable})</span>}
           </label>
@@ -111,17 +133,17 @@ export function ExportPanel({ choices, dateRange = false, run, formats = EXPORT_
         {dateRange && (
           <>
             <label class="choice">
-              <input type="radio" name={groupName} value={DATES} checked={choice === DATES} onChange={() => setChoice(DATES)} />
+              <input type="radio" name={groupName} value={DATES} checked={choice === DATES} onChange={() => change({ choice: DATES })} />
               Annotations made between two days
             </label>
             <div class="date-range">
               <div class="field">
                 <label for={fromId}>From (first day)</label>
-                <input id={fromId} type="date" value={from} onInput={(e) => (setFrom(e.currentTarget.value), setChoice(DATES))} />
+                <input id={fromId} type="date" value={from} onInput={(e) => change({ from: e.currentTarget.value, choice: DATES })} />
               </div>
               <div class="field">
                 <label for={toId}>To (last day)</label>
-                <input id={toId} type="date" value={to} onInput={(e) => (setTo(e.currentTarget.value), setChoice(DATES))} />
+                <input id={toId} type="date" value={to} onInput={(e) => change({ to: e.currentTarget.value, choice: DATES })} />
               </div>
             </div>
           </>
@@ -129,7 +151,7 @@ export function ExportPanel({ choices, dateRange = false, run, formats = EXPORT_
       </fieldset>
       <div class="field">
         <label for={formatId}>Format</label>
-        <select id={formatId} value={format} disabled={busy} onChange={(e) => setFormat(e.currentTarget.value as ExportFormat)}>
+        <select id={formatId} value={format} disabled={busy} onChange={(e) => change({ format: e.currentTarget.value as ExportFormat })}>
           {formats.map((f) => (
             <option key={f} value={f}>
               {FORMAT_LABELS[f]}

@@ -208,7 +208,7 @@ export type ImportOptions = {
 };
 
 /** Rows per chunk when planning and applying an import. */
-export const IMPORT_CHUNK_SIZE = 5000;
+export const IMPORT_CHUNK_SIZE = 10_000;
 
 /** Comparable text of a record; key order follows the object, which the same writer keeps stable. */
 function sameContent(a: unknown, b: unknown): boolean {
