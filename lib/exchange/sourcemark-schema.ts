@@ -19,6 +19,9 @@ import {
 } from '../model';
 import { IMPORT_LIMITS as L } from './limits';
 
+/** Half of a surrogate pair, alone: not a character, and not encodable in UTF-8 or a URI. */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
 const tooLong = (what: string, max: number) => `is longer than ${max.toLocaleString('en')} characters (${what})`;
 const tooMany = (what: string, max: number) => `has more than ${max.toLocaleString('en')} ${what}`;
 
@@ -27,7 +30,13 @@ const short = v.pipe(v.string(), v.maxLength(L.maxShortChars, tooLong('a short f
 /** Free text: quotes, notes, rationales. */
 const text = v.pipe(v.string(), v.maxLength(L.maxTextChars, tooLong('free text', L.maxTextChars)));
 /** A record's id: never empty. */
-const id = v.pipe(v.string(), v.minLength(1, 'is empty (an id is needed)'), v.maxLength(L.maxShortChars, tooLong('an id', L.maxShortChars)));
+const id = v.pipe(
+  v.string(),
+  v.minLength(1, 'is empty (an id is needed)'),
+  v.maxLength(L.maxShortChars, tooLong('an id', L.maxShortChars)),
+  // An id goes into URIs (W3C `urn:uuid:…`), which cannot hold half a character.
+  v.check((s) => !LONE_SURROGATE.test(s), 'contains a broken character (half of a UTF-16 surrogate pair)'),
+);
 const url = v.pipe(v.string(), v.maxLength(L.maxUrlChars, tooLong('a URL', L.maxUrlChars)));
 /** An ISO 8601 date and time, e.g. `2024-05-01T10:00:00.000Z`. */
 const timestamp = v.pipe(
