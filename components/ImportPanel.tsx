@@ -7,7 +7,8 @@
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { countOf } from '../lib/popup/labels';
 import type { SourcemarkDb } from '../lib/store/db';
-import { applyImportPlan, planImport, planWrites, SKIP_REASON_LABELS, type ImportPlan, type RecordPlan, type Skipped } from '../lib/store/exchange';
+import { describeSkip, type SkipReason } from '../lib/exchange/merge-plan';
+import { applyImportPlan, planImport, planWrites, type ImportPlan, type MergePlan } from '../lib/store/exchange';
 import { readImportFile, type ReadImportResult } from '../lib/store/exchange-formats';
 import { ExportProgress } from './ExportProgress';
 
@@ -120,9 +121,8 @@ export function ImportPanel({ db, readFile = readImportFile, onImported }: Impor
       {stage.kind === 'invalid' && (
         <div role="alert" class="import-error" data-testid="import-error">
           <p>
-            “{stage.fileName}” can't be imported: <span data-testid="import-problem">{stage.error}</span>
+            “{stage.fileName}”: <span data-testid="import-problem">{stage.error}</span>
           </p>
-          <p>Nothing was written.</p>
         </div>
       )}
       {stage.kind === 'review' && (
@@ -155,26 +155,26 @@ export function ImportPanel({ db, readFile = readImportFile, onImported }: Impor
 }
 
 /** Counts of one kind of record, and the skipped ones with their reasons. */
-function PlanSummary({ what, plan, testid }: { what: string; plan: RecordPlan<unknown>; testid: string }) {
-  const shown: Skipped[] = plan.skipped.slice(0, SKIPPED_SHOWN);
+function PlanSummary({ what, plan, testid }: { what: string; plan: MergePlan<{ id: string }>; testid: string }) {
+  const shown: { record: { id: string }; reason: SkipReason }[] = plan.skipped.slice(0, SKIPPED_SHOWN);
   return (
     <div class="plan" data-testid={`plan-${testid}`}>
       <h4>{what === 'annotation' ? 'Annotations' : 'Sources'}</h4>
       <dl class="plan-counts">
         <dt>Added</dt>
-        <dd data-testid={`${testid}-added`}>{plan.add.length}</dd>
+        <dd data-testid={`${testid}-added`}>{plan.added.length}</dd>
         <dt>Updated (newer in the file)</dt>
-        <dd data-testid={`${testid}-updated`}>{plan.update.length}</dd>
+        <dd data-testid={`${testid}-updated`}>{plan.updated.length}</dd>
         <dt>Unchanged</dt>
-        <dd data-testid={`${testid}-unchanged`}>{plan.unchanged}</dd>
+        <dd data-testid={`${testid}-unchanged`}>{plan.unchanged.length}</dd>
         <dt>Skipped</dt>
         <dd data-testid={`${testid}-skipped`}>{plan.skipped.length}</dd>
       </dl>
       {shown.length > 0 && (
         <ul class="skipped" aria-label={`Skipped ${what}s`}>
           {shown.map((s, i) => (
-            <li key={`${s.id}-${i}`}>
-              <code>{s.id}</code>: {SKIP_REASON_LABELS[s.reason]}
+            <li key={`${s.record.id}-${i}`}>
+              <code>{s.record.id}</code>: {describeSkip(s.reason)}
             </li>
           ))}
           {plan.skipped.length > shown.length && <li>and {countOf(plan.skipped.length - shown.length, `other ${what}`)}</li>}

@@ -1,17 +1,18 @@
 /**
  * An export as a `Blob` assembled from parts: annotations are read a page at a time
- * (`readExportPages`), each page is serialised on its own, and the Blob is built from the list of
- * pieces. No single string holds the whole file, so 100,000 annotations export in the memory of
+ * (`readExportPages`), lib/exchange turns them into text chunks, and the Blob is built from the
+ * list of chunks. No single string holds the whole file, so 100,000 annotations export in the memory of
  * a few pages (the browser may keep the Blob's parts on disk).
  *
  * Runs in extension pages (library, options, popup), which have `URL.createObjectURL` to hand the
  * Blob to the downloads API; Chrome's service worker has none.
  */
+import { toClaimReview } from '../exchange/claim-review';
 import type { ExportSummary, Result } from '../messages';
 import type { Annotation } from '../model';
 import type { SourcemarkDb } from './db';
 import { readExportPages, sourcesForExport, type ExportScope } from './exchange';
-import { serialiserFor, type ExportFormat } from './exchange-formats';
+import { streamExport, type ExportFormat } from './exchange-formats';
 
 /** Options of `exportToBlob`. */
 export type ExportToBlobOptions = {
@@ -33,9 +34,9 @@ export type ExportedFile = {
   blob: Blob;
   /** Its name, without a folder. */
   filename: string;
-  /** Annotations written. */
+  /** Annotations written (W3C, CSV and ClaimReview leave deleted ones out; ClaimReview, those without a reviewable verdict). */
   annotationCount: number;
-  /** Sources written. */
+  /** Sources written (native JSON only). */
   sourceCount: number;
 };
 
@@ -47,24 +48,40 @@ function yieldToPage(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
-/** Export `scope` in `format` as a Blob built from one piece per page. */
+/** Which annotations a format writes: native JSON all it is given; the others leave deleted ones out, ClaimReview those without a reviewable verdict. */
+function writtenBy(format: ExportFormat): (annotation: Annotation) => boolean {
+  if (format === 'json') return () => true;
+  if (format === 'claimreview') return (annotation) => toClaimReview(annotation) !== null;
+  return (annotation) => annotation.deletedAt === undefined;
+}
+
+/**
+ * Export `scope` in `format` as a Blob built from the format's chunks (lib/exchange writes the
+ * text; each chunk is about 256 KiB). Pages of annotations are read as the format asks for them.
+ */
 export async function exportToBlob(db: SourcemarkDb, scope: ExportScope, format: ExportFormat, options: ExportToBlobOptions): Promise<ExportedFile> {
   const { signal } = options;
   const sources = await sourcesForExport(db);
-  const serialiser = serialiserFor(format, { sources, version: options.version, now: options.now });
-  const parts: string[] = [serialiser.head];
   let count = 0;
-  for await (const page of readExportPages(db, scope, { pageSize: options.pageSize, signal })) {
-    const rows: readonly Annotation[] = page.rows;
-    const piece = serialiser.chunk(rows, count === 0);
-    if (piece !== '') parts.push(piece);
-    count += rows.length;
-    options.onProgress?.(page.scanned, page.total);
-    await yieldToPage();
-    signal?.throwIfAborted();
+  const written = writtenBy(format);
+  async function* annotations(): AsyncGenerator<Annotation> {
+    for await (const page of readExportPages(db, scope, { pageSize: options.pageSize, signal })) {
+      for (const row of page.rows) if (written(row)) count += 1;
+      yield* page.rows;
+      options.onProgress?.(page.scanned, page.total);
+      await yieldToPage();
+      signal?.throwIfAborted();
+    }
   }
-  parts.push(serialiser.tail(count));
-  return { blob: new Blob(parts, { type: `${serialiser.mime};charset=utf-8` }), filename: serialiser.filename, annotationCount: count, sourceCount: sources.length };
+  const stream = streamExport(format, annotations(), { sources, version: options.version, now: options.now });
+  const parts: string[] = [];
+  for await (const chunk of stream.chunks) parts.push(chunk);
+  return {
+    blob: new Blob(parts, { type: stream.mediaType.includes('charset') ? stream.mediaType : `${stream.mediaType};charset=utf-8` }),
+    filename: stream.filename,
+    annotationCount: count,
+    sourceCount: format === 'json' ? sources.length : 0,
+  };
 }
 
 /** The subfolder of the downloads folder that exports go to, so they don't scatter among other files. */

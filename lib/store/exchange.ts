@@ -11,8 +11,9 @@
  */
 import type { LibraryQuery } from '../library/query';
 import { dayRange } from '../library/query';
-import { sourceKeyOf, timeOf } from '../library/index-fields';
 import type { TierLookup } from '../library/plan';
+import { planMerge, recordsToWrite, type ImportPlan, type MergePlan } from '../exchange/merge-plan';
+import { selectionPredicate, type ExportSelection } from '../exchange/selection';
 import type { Annotation, Source } from '../model';
 import type { SourcemarkDb } from './db';
 import { openLibraryQuery } from './library';
@@ -28,8 +29,8 @@ export type ExportScope =
   | { kind: 'page'; url: string }
   /** Live annotations made from day `from` to day `to` (YYYY-MM-DD, local, inclusive; either may be absent). */
   | { kind: 'dates'; from?: string; to?: string }
-  /** Live annotations whose outer source has this library key (`sourceKeyOf`). */
-  | { kind: 'source'; sourceKey: string }
+  /** Live annotations attributing the claim to this registry source id, anywhere in a chain (lib/exchange `selectionPredicate`). */
+  | { kind: 'source'; sourceId: string }
   /** The live annotations a library view matches, filters and search included. */
   | { kind: 'query'; query: LibraryQuery; tiers: TierLookup };
 
@@ -59,25 +60,31 @@ function checkAborted(signal: AbortSignal | undefined): void {
   signal?.throwIfAborted();
 }
 
-/** The predicate of a scope that is read by walking the whole table. */
-function scanFilter(scope: ExportScope): ((a: Annotation) => boolean) | null {
+/** A scope as lib/exchange's selection (days become ISO times: local midnight to the next), or null for scopes read another way. */
+export function selectionOf(scope: ExportScope): ExportSelection | null {
   switch (scope.kind) {
     case 'all':
-      return () => true;
+      return { includeDeleted: true };
     case 'dates': {
       const range = dayRange({ from: scope.from, to: scope.to });
-      if (!range) return () => false;
-      return (a) => {
-        if (a.deletedAt) return false;
-        const t = timeOf(a.createdAt);
-        return t >= range.fromMs && t <= range.toMs;
+      // No range: the days exclude each other (from after to), so nothing matches.
+      if (!range) return { ids: [] };
+      return {
+        ...(Number.isFinite(range.fromMs) && { from: new Date(range.fromMs).toISOString() }),
+        ...(Number.isFinite(range.toMs) && { to: new Date(range.toMs + 1).toISOString() }),
       };
     }
     case 'source':
-      return (a) => !a.deletedAt && sourceKeyOf(a) === scope.sourceKey;
+      return { sourceId: scope.sourceId };
     default:
       return null;
   }
+}
+
+/** The predicate of a scope that is read by walking the whole table. */
+function scanFilter(scope: ExportScope): ((a: Annotation) => boolean) | null {
+  const selection = selectionOf(scope);
+  return selection ? selectionPredicate(selection) : null;
 }
 
 /**
@@ -146,49 +153,9 @@ export function sourcesForExport(db: SourcemarkDb): Promise<Source[]> {
 /* Import                                                                                       */
 /* ------------------------------------------------------------------------------------------ */
 
-/** Why an incoming record is not written. */
-export type SkipReason =
-  /** The stored copy was edited later than the file's (`updatedAt`): newer edits win. */
-  | 'stored-is-newer'
-  /** Same `updatedAt` as the stored copy but different content: the stored one is kept. */
-  | 'same-time-different-content'
-  /** The file holds this id more than once; the newest copy counts, the others are skipped. */
-  | 'duplicate-in-file';
+export type { ImportPlan, MergePlan } from '../exchange/merge-plan';
 
-/** Words for each skip reason, as the import summary shows them. */
-export const SKIP_REASON_LABELS: Record<SkipReason, string> = {
-  'stored-is-newer': 'your copy was edited more recently',
-  'same-time-different-content': 'same edit time as your copy but different content; yours is kept',
-  'duplicate-in-file': 'the file holds this id more than once; its newest copy is used',
-};
-
-/** A record not written, and why. */
-export type Skipped = {
-  /** The record's id. */
-  id: string;
-  /** Why it was not written. */
-  reason: SkipReason;
-};
-
-/** What an import would do to one kind of record. */
-export type RecordPlan<T> = {
-  /** Records the store doesn't have. */
-  add: T[];
-  /** Records newer than the stored copy. */
-  update: T[];
-  /** How many records equal the stored copy. */
-  unchanged: number;
-  /** Records not written, with the reason. */
-  skipped: Skipped[];
-};
-
-/** What an import would do, computed against the store before anything is written. */
-export type ImportPlan = {
-  annotations: RecordPlan<Annotation>;
-  sources: RecordPlan<Source>;
-};
-
-/** What a validated file brings in. */
+/** What a validated file brings in (ids unique within each list: `parseImport` checks it). */
 export type ImportRecords = {
   annotations: readonly Annotation[];
   sources: readonly Source[];
@@ -210,62 +177,31 @@ export type ImportOptions = {
 /** Rows per chunk when planning and applying an import. */
 export const IMPORT_CHUNK_SIZE = 10_000;
 
-/** Comparable text of a record; key order follows the object, which the same writer keeps stable. */
-function sameContent(a: unknown, b: unknown): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
-}
-
-/** The `updatedAt` of a record as milliseconds (absent: 0, older than any edit). */
-function editTime(record: { updatedAt?: string }): number {
-  return record.updatedAt === undefined ? 0 : timeOf(record.updatedAt);
-}
-
-/**
- * One incoming record per id: the newest by `updatedAt` (the later one in the file on a tie);
- * the others are reported as duplicates.
- */
-function dedupe<T extends { id: string; updatedAt?: string }>(records: readonly T[]): { unique: T[]; duplicates: Skipped[] } {
+/** The stored rows with these ids, by id (missing ones absent). */
+async function storedById<T extends { id: string }>(table: { bulkGet(keys: string[]): Promise<(T | undefined)[]> }, records: readonly T[]): Promise<Map<string, T>> {
+  const stored = await table.bulkGet(records.map((r) => r.id));
   const byId = new Map<string, T>();
-  const duplicates: Skipped[] = [];
-  for (const record of records) {
-    const seen = byId.get(record.id);
-    if (seen) duplicates.push({ id: record.id, reason: 'duplicate-in-file' });
-    if (!seen || editTime(record) >= editTime(seen)) byId.set(record.id, record);
-  }
-  return { unique: [...byId.values()], duplicates };
+  for (const row of stored) if (row) byId.set(row.id, row);
+  return byId;
 }
 
-/** Where an incoming record goes, given the stored copy: newer `updatedAt` wins. */
-export function decide<T extends { updatedAt?: string }>(incoming: T, stored: T | undefined): 'add' | 'update' | 'unchanged' | SkipReason {
-  if (stored === undefined) return 'add';
-  const a = editTime(incoming);
-  const b = editTime(stored);
-  if (a > b) return 'update';
-  if (a < b) return 'stored-is-newer';
-  return sameContent(incoming, stored) ? 'unchanged' : 'same-time-different-content';
-}
-
-/** Sort the records of one kind into a plan against the stored rows read by `read`. */
+/** Plan one kind of record against the store, a chunk of ids at a time (lib/exchange `planMerge` decides). */
 async function planRecords<T extends { id: string; updatedAt?: string }>(
   records: readonly T[],
-  read: (ids: string[]) => Promise<(T | undefined)[]>,
+  table: { bulkGet(keys: string[]): Promise<(T | undefined)[]> },
   options: ImportOptions,
   progress: (done: number) => void,
-): Promise<RecordPlan<T>> {
+): Promise<MergePlan<T>> {
   const size = options.chunkSize ?? IMPORT_CHUNK_SIZE;
-  const { unique, duplicates } = dedupe(records);
-  const plan: RecordPlan<T> = { add: [], update: [], unchanged: 0, skipped: [...duplicates] };
-  for (let i = 0; i < unique.length; i += size) {
+  const plan: MergePlan<T> = { added: [], updated: [], unchanged: [], skipped: [] };
+  for (let i = 0; i < records.length; i += size) {
     checkAborted(options.signal);
-    const chunk = unique.slice(i, i + size);
-    const stored = await read(chunk.map((r) => r.id));
-    chunk.forEach((record, k) => {
-      const outcome = decide(record, stored[k]);
-      if (outcome === 'add') plan.add.push(record);
-      else if (outcome === 'update') plan.update.push(record);
-      else if (outcome === 'unchanged') plan.unchanged += 1;
-      else plan.skipped.push({ id: record.id, reason: outcome });
-    });
+    const chunk = records.slice(i, i + size);
+    const part = planMerge(chunk, await storedById(table, chunk));
+    plan.added.push(...part.added);
+    plan.updated.push(...part.updated);
+    plan.unchanged.push(...part.unchanged);
+    plan.skipped.push(...part.skipped);
     progress(i + chunk.length);
   }
   return plan;
@@ -273,72 +209,60 @@ async function planRecords<T extends { id: string; updatedAt?: string }>(
 
 /**
  * Compare a file's records with the store and say what an import would add, update, leave and
- * skip. Reads only; nothing is written.
+ * skip (newer `updatedAt` wins: lib/exchange `planMerge`). Reads only; nothing is written.
  */
 export async function planImport(db: SourcemarkDb, records: ImportRecords, options: ImportOptions = {}): Promise<ImportPlan> {
   const total = records.annotations.length + records.sources.length;
-  const annotations = await planRecords(records.annotations, (ids) => db.annotations.bulkGet(ids), options, (done) => options.onProgress?.(done, total));
-  const sources = await planRecords(records.sources, (ids) => db.sources.bulkGet(ids), options, (done) => options.onProgress?.(records.annotations.length + done, total));
+  const annotations = await planRecords(records.annotations, db.annotations, options, (done) => options.onProgress?.(done, total));
+  const sources = await planRecords(records.sources, db.sources, options, (done) => options.onProgress?.(records.annotations.length + done, total));
   return { annotations, sources };
 }
 
 /** How many records a plan writes. */
 export function planWrites(plan: ImportPlan): number {
-  return plan.annotations.add.length + plan.annotations.update.length + plan.sources.add.length + plan.sources.update.length;
+  return plan.annotations.added.length + plan.annotations.updated.length + plan.sources.added.length + plan.sources.updated.length;
 }
 
 /** What an applied import wrote. */
-export type ImportResult = {
+export type AppliedImport = {
   /** Annotations written (added or updated). */
   annotationsWritten: number;
   /** Sources written (added or updated). */
   sourcesWritten: number;
-  /** Records the plan meant to write but whose stored copy became newer meanwhile (another tab's edit): left alone. */
+  /** Records the plan meant to write but whose stored copy changed meanwhile (another tab's edit) so it no longer loses: left alone. */
   overtaken: number;
 };
 
 /**
  * Write a plan: every annotation (with the library's derived tables) and every source in ONE
  * read-write transaction, so the import is all-or-nothing: an error or a cancel (`signal`)
- * anywhere aborts the transaction and leaves the store as it was. Each row is checked again
+ * anywhere aborts the transaction and leaves the store as it was. Each row is planned again
  * against the stored copy inside the transaction, so an edit made in another tab since planning
  * still wins when it is newer.
  */
-export async function applyImportPlan(db: SourcemarkDb, plan: ImportPlan, options: ImportOptions = {}): Promise<ImportResult> {
+export async function applyImportPlan(db: SourcemarkDb, plan: ImportPlan, options: ImportOptions = {}): Promise<AppliedImport> {
   const size = options.chunkSize ?? IMPORT_CHUNK_SIZE;
-  const annotations = [...plan.annotations.add, ...plan.annotations.update];
-  const sources = [...plan.sources.add, ...plan.sources.update];
+  const annotations = recordsToWrite(plan.annotations);
+  const sources = recordsToWrite(plan.sources);
   const total = annotations.length + sources.length;
   checkAborted(options.signal);
   return db.transaction('rw', [...libraryWriteTables(db), db.sources], async () => {
-    let overtaken = 0;
     let annotationsWritten = 0;
     for (let i = 0; i < annotations.length; i += size) {
       checkAborted(options.signal);
       const chunk = annotations.slice(i, i + size);
-      const stored = await db.annotations.bulkGet(chunk.map((a) => a.id));
-      const changes: [Annotation | undefined, Annotation][] = [];
-      chunk.forEach((incoming, k) => {
-        const outcome = decide(incoming, stored[k]);
-        if (outcome === 'add' || outcome === 'update') changes.push([stored[k], incoming]);
-        else overtaken += 1;
-      });
+      const stored = await storedById(db.annotations, chunk);
+      const changes = recordsToWrite(planMerge(chunk, stored)).map((next) => [stored.get(next.id), next] as const);
       await writeAnnotationRows(db, changes);
       annotationsWritten += changes.length;
       options.onProgress?.(i + chunk.length, total);
     }
     checkAborted(options.signal);
-    const storedSources = await db.sources.bulkGet(sources.map((s) => s.id));
-    const put = sources.filter((incoming, k) => {
-      const outcome = decide(incoming, storedSources[k]);
-      if (outcome === 'add' || outcome === 'update') return true;
-      overtaken += 1;
-      return false;
-    });
+    const put = recordsToWrite(planMerge(sources, await storedById(db.sources, sources)));
     if (put.length > 0) await db.sources.bulkPut(put);
     options.onProgress?.(total, total);
     // A cancel that arrives during the last write still aborts: throwing here rolls it all back.
     checkAborted(options.signal);
-    return { annotationsWritten, sourcesWritten: put.length, overtaken };
+    return { annotationsWritten, sourcesWritten: put.length, overtaken: total - annotationsWritten - put.length };
   });
 }

@@ -11,6 +11,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { extensionId, extensionWorker, launchWithExtension } from '../../scripts/chromium';
+import { SCHEMA_VERSION } from '../../lib/model';
 import type { ChromeInWorker } from './chrome-api';
 import { expect, openPopup, tags, test } from './fixtures';
 
@@ -82,9 +83,32 @@ test.describe('export and import', () => {
     // Read now: Playwright deletes a context's downloads when it closes.
     const jsonBytes = await readFile(await nthDownload(context, 1));
     const json = JSON.parse(jsonBytes.toString('utf8'));
-    expect(json.schemaVersion).toBe(1);
+    expect(json.schemaVersion).toBe(SCHEMA_VERSION);
     expect(json.annotations).toHaveLength(2);
     expect(json.annotations.map((a: { note: string }) => a.note).sort()).toEqual(['Check against the Russian readout <b>not bold</b>', 'Which authorities?']);
+
+    // The other formats, from the same panel.
+    const exportAs = async (format: string, n: number) => {
+      await exportPanel(library).getByLabel('Format').selectOption(format);
+      await exportPanel(library).getByRole('button', { name: 'Export' }).click();
+      await expect(exportPanel(library).getByRole('status')).toContainText(new RegExp(`^Exported \\d+ annotations? to Sourcemark/sourcemark-\\w+-[-\\dT]+\\.${format === 'csv' ? 'csv' : 'jsonld'}$`));
+      return (await readFile(await nthDownload(context, n))).toString('utf8');
+    };
+    const w3c = JSON.parse(await exportAs('w3c', 2));
+    expect(w3c.type).toBe('AnnotationCollection');
+    expect(w3c['@context'][0]).toBe('http://www.w3.org/ns/anno.jsonld');
+    const items = w3c.first.items as { target: { selector: { type: string }[] } }[];
+    expect(items).toHaveLength(2);
+    for (const item of items) expect(item.target.selector.map((sel) => sel.type).sort()).toEqual(['TextPositionSelector', 'TextQuoteSelector']);
+    const csv = await exportAs('csv', 3);
+    const lines = csv.replace(/^\uFEFF/, '').trimEnd().split(/\r?\n/);
+    expect(lines[0]?.startsWith('id,url,site,page_title,')).toBe(true);
+    expect(lines).toHaveLength(3);
+    expect(csv).toContain('Which authorities?');
+    const claimReview = JSON.parse(await exportAs('claimreview', 4));
+    const reviews = claimReview['@graph'] as { '@type': string; reviewRating: { alternateName: string }; claimReviewed: string }[];
+    expect(reviews.map((r) => r['@type'])).toContain('ClaimReview');
+    expect(reviews.find((r) => r.claimReviewed.includes('American authorities claimed'))?.reviewRating.alternateName).toBe('False');
 
     // Popup: this page's annotations.
     const article = await context.newPage();
@@ -95,7 +119,7 @@ test.describe('export and import', () => {
     await exportPanel(popup).getByLabel('This page’s annotations').check();
     await exportPanel(popup).getByRole('button', { name: 'Export' }).click();
     await expect(exportPanel(popup).getByRole('status')).toContainText('Exported 2 annotations');
-    const pageExport = JSON.parse(await readFile(await nthDownload(context, 2), 'utf8'));
+    const pageExport = JSON.parse(await readFile(await nthDownload(context, 5), 'utf8'));
     expect(pageExport.annotations.map((a: { id: string }) => a.id).sort()).toEqual(json.annotations.map((a: { id: string }) => a.id).sort());
     await context.close();
 
@@ -154,14 +178,13 @@ test.describe('export and import', () => {
     const error = importPanel(library).getByTestId('import-error');
 
     await input.setInputFiles({ name: '<img src=x onerror=alert(1)>.json', mimeType: 'application/json', buffer: Buffer.from('{"schemaVersion": 1, "annotations": [<script>alert(1)</script>') });
-    await expect(error).toContainText('can\'t be imported');
+    await expect(error).toContainText('Cannot import: line 1, column 38: not valid JSON');
     await expect(error).toContainText('<img src=x onerror=alert(1)>.json');
     await expect(error.locator('img, script')).toHaveCount(0);
-    await expect(error).toContainText('Nothing was written.');
+    await expect(error).toContainText('Nothing was imported.');
 
     await input.setInputFiles({ name: 'future.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ schemaVersion: 99, annotations: [], sources: [] })) });
-    await expect(error).toContainText('schemaVersion');
-    await expect(error).toContainText('newer');
+    await expect(error).toContainText('schemaVersion (line 1, column 18): this file was written by a newer Sourcemark');
 
     await library.reload();
     await expect(library.getByTestId('results-empty')).toBeVisible();

@@ -50,15 +50,16 @@ describe('ImportPanel', () => {
       return found;
     });
     expect(error.getAttribute('role')).toBe('alert');
-    expect(textOf(error)).toContain('“<img src=x onerror=alert(1)>.json” can\'t be imported: The file is not JSON');
+    expect(textOf(error)).toBe('“<img src=x onerror=alert(1)>.json”: Cannot import: line 1, column 38: not valid JSON: unexpected "<" where a value should be. Nothing was imported.');
     expect(error.querySelector('img, script')).toBeNull();
     expect(await db.annotations.count()).toBe(0);
   });
 
   it('refuses a newer schemaVersion', async () => {
     render(<ImportPanel db={db} />, container);
-    chooseFile(fileOf('future.json', JSON.stringify({ schemaVersion: 2, annotations: [], sources: [] })));
-    await waitFor(() => expect(textOf(byTestId('import-error'))).toMatch(/schemaVersion: 2 is newer/));
+    chooseFile(fileOf('future.json', JSON.stringify({ schemaVersion: 99, annotations: [], sources: [] })));
+    await waitFor(() => expect(textOf(byTestId('import-error'))).toMatch(/schemaVersion \(line 1, column 18\): this file was written by a newer Sourcemark/));
+    expect(await db.annotations.count()).toBe(0);
   });
 
   it('shows what the import would do, and Cancel writes nothing', async () => {

