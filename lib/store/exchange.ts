@@ -108,12 +108,8 @@ export async function* readExportPages(db: SourcemarkDb, scope: ExportScope, opt
       scanned += page.length;
       const tail = page[page.length - 1];
       if (tail) last = tail.id;
-      const rows = scope.kind === 'all' ? page : page.filter(filter);
-      if (page.length < size) {
-        yield { rows, scanned, total };
-        return;
-      }
-      yield { rows, scanned, total };
+      yield { rows: scope.kind === 'all' ? page : page.filter(filter), scanned, total };
+      if (page.length < size) return;
     }
   }
   if (scope.kind === 'ids') {
