@@ -127,5 +127,12 @@ export function parseImport(text: string): ImportResult {
     const problem = found ? `not valid JSON: ${found.problem}` : `not valid JSON: ${error instanceof Error ? error.message : String(error)}`;
     return { ok: false, error: importError({ code: 'syntax', problem, ...(found ? { line: found.position.line, column: found.position.column } : {}) }) };
   }
-  return readImportValue(value, body);
+  try {
+    return readImportValue(value, body);
+  } catch (error) {
+    // Every reader walks untrusted values iteratively or only as deep as the format goes; this is
+    // the last guard, so even a missed case is a message and not a crashed import page.
+    if (!(error instanceof RangeError)) throw error;
+    return failAt(undefined, 'too-large', 'the file is nested too deeply to read', []);
+  }
 }
