@@ -23,7 +23,7 @@
  */
 import { VERDICT_LABELS, type Annotation, type AnnotationVersion, type Attribution, type Selector, type VerdictRating } from '../model';
 import { annotationIri } from './annotation-id';
-import { eachItem, gatherChunks, type ItemSource } from './chunks';
+import { eachItem, gatherChunks, prettyAt, type ItemSource } from './chunks';
 import { GENERATOR_NAME } from './sourcemark-json';
 
 /** The Web Annotation JSON-LD context. */
@@ -190,7 +190,7 @@ export async function* w3cChunks(annotations: ItemSource<Annotation>, options: W
     let total = 0;
     for await (const annotation of eachItem(annotations)) {
       if (annotation.deletedAt !== undefined) continue;
-      const item = JSON.stringify(toW3cAnnotation(annotation, options), null, 2).replaceAll('\n', '\n      ');
+      const item = prettyAt(toW3cAnnotation(annotation, options), 3);
       yield `${total === 0 ? '' : ','}\n      ${item}`;
       total += 1;
     }
