@@ -15,7 +15,7 @@
  * Only the first target of an annotation with several is kept.
  */
 import * as v from 'valibot';
-import { VERDICT_LABELS, VERDICT_RATINGS, type Annotation, type Attribution, type Selector, type Verdict, type VerdictRating } from '../model';
+import { SCHEMA_VERSION, VERDICT_LABELS, VERDICT_RATINGS, type Annotation, type Attribution, type Selector, type Verdict, type VerdictRating } from '../model';
 import { normalisePageUrl } from '../page-url';
 import { idFromIri, uuidFromString } from './annotation-id';
 import { describeIssue, issuePath } from './describe-issue';
@@ -352,6 +352,14 @@ const BATCH = 1000;
  */
 export function* readW3cSteps(value: unknown): Generator<{ done: number; total: number }, W3cReadResult> {
   try {
+    const version = isObject(value) ? value['sourcemark:schemaVersion'] : undefined;
+    if (typeof version === 'number' && version > SCHEMA_VERSION) {
+      throw new ReadProblem(
+        ['sourcemark:schemaVersion'],
+        `this file was written by a newer Sourcemark (schema version ${version}); this version reads up to ${SCHEMA_VERSION}. Update Sourcemark, then import the file again`,
+        'unsupported-version',
+      );
+    }
     const items = itemsOf(value);
     const annotations: Annotation[] = [];
     const seen = new Map<string, PathSegment[]>();
