@@ -65,7 +65,10 @@ export function ImportPanel({ db, readFile = readImportFile, onImported }: Impor
     const signal = begin();
     try {
       setStage({ kind: 'working', label: 'Reading the file', done: 0, total: file.size });
-      const read: ReadImportResult = await readFile(file, { signal, onProgress: (done, total) => setStage({ kind: 'working', label: 'Reading the file', done, total }) });
+      const read: ReadImportResult = await readFile(file, {
+        signal,
+        onProgress: (step, done, total) => setStage({ kind: 'working', label: step === 'reading' ? 'Reading the file' : 'Checking the file', done, total }),
+      });
       if (!read.ok) {
         setStage({ kind: 'invalid', fileName: file.name, error: read.error });
         return;

@@ -4,7 +4,7 @@
  * import file. Every byte of every format is written and read by lib/exchange; this file only
  * adapts its streams to Blobs and Files.
  */
-import { exportChunks, EXPORT_FORMAT_INFO, EXPORT_FORMATS, formatFilename, parseImport, type ExportFormat } from '../exchange';
+import { exportChunks, EXPORT_FORMAT_INFO, EXPORT_FORMATS, formatFilename, parseImport, parseImportAsync, type ExportFormat, type ImportResult } from '../exchange';
 import type { Annotation, Source } from '../model';
 
 export { EXPORT_FORMATS, type ExportFormat };
@@ -65,24 +65,32 @@ export type ReadImportResult = { ok: true; value: ImportedFile } | { ok: false; 
  * `{ ok: false }` with the sentence naming the first problem (field path, line and column).
  */
 export function readImportText(text: string): ReadImportResult {
-  const parsed = parseImport(text);
+  return fromImportResult(parseImport(text));
+}
+
+/** lib/exchange's import result as this module's: the error as its sentence. */
+function fromImportResult(parsed: ImportResult): ReadImportResult {
   if (!parsed.ok) return { ok: false, error: parsed.error.message };
   const { format, generator, annotations, sources } = parsed.value;
   return { ok: true, value: { format, ...(generator === undefined ? {} : { generator }), annotations, sources } };
 }
 
+/** The two steps of reading an import file, for progress. */
+export type ReadStep = 'reading' | 'checking';
+
 /** Options of `readImportFile`. */
 export type ReadImportFileOptions = {
   /** Cancel the read; it then rejects with the signal's reason. */
   signal?: AbortSignal;
-  /** Bytes read so far, of how many. */
-  onProgress?: (done: number, total: number) => void;
+  /** Progress: bytes read of the file's size (`reading`), then records checked of how many (`checking`). */
+  onProgress?: (step: ReadStep, done: number, total: number) => void;
 };
 
 /**
  * Read an import file (a `File` from an `<input type="file">`) as UTF-8, a chunk at a time so
- * progress shows and Cancel is heard, then validate it with `readImportText`. Invalid UTF-8
- * becomes U+FFFD and then fails validation where it matters.
+ * progress shows and Cancel is heard, then validate it with lib/exchange `parseImportAsync` (in
+ * batches, with progress and Cancel; the same result as `readImportText`). Invalid UTF-8 becomes
+ * U+FFFD and then fails validation where it matters.
  */
 export async function readImportFile(file: Blob, options: ReadImportFileOptions = {}): Promise<ReadImportResult> {
   const { signal } = options;
@@ -98,11 +106,12 @@ export async function readImportFile(file: Blob, options: ReadImportFileOptions 
       if (next.done) break;
       done += next.value.byteLength;
       parts.push(decoder.decode(next.value, { stream: true }));
-      options.onProgress?.(done, file.size);
+      options.onProgress?.('reading', done, file.size);
     }
   } finally {
     if (signal?.aborted) await reader.cancel().catch(() => undefined);
   }
   parts.push(decoder.decode());
-  return readImportText(parts.join(''));
+  const parsed = await parseImportAsync(parts.join(''), { signal, onProgress: ({ done, total }) => options.onProgress?.('checking', done, total) });
+  return fromImportResult(parsed);
 }
