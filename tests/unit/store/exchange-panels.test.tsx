@@ -1,5 +1,7 @@
 // @vitest-environment happy-dom
 import 'fake-indexeddb/auto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { render } from 'preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ExportPanel } from '../../../components/ExportPanel';
@@ -91,6 +93,20 @@ describe('ImportPanel', () => {
     expect(textOf(byTestId('annotations-added'))).toBe('0');
     expect(getButton(container, 'Confirm import').disabled).toBe(true);
     expect(textOf(byTestId('import-summary'))).toContain('Nothing to write');
+  });
+});
+
+describe('ImportPanel with W3C Web Annotation from another tool', () => {
+  it('reads it, plans it, and imports it', async () => {
+    const text = readFileSync(join(import.meta.dirname, '../../fixtures/exchange/hypothesis-style.jsonld'), 'utf8');
+    // A bare list of annotations, as Hypothesis' API gives them.
+    const expected = (JSON.parse(text) as unknown[]).length;
+    render(<ImportPanel db={db} />, container);
+    chooseFile(fileOf('hypothesis.jsonld', text));
+    await waitFor(() => expect(textOf(byTestId('annotations-added'))).toBe(String(expected)));
+    getButton(container, 'Confirm import').click();
+    await waitFor(() => expect(textOf(byTestId('import-status'))).toMatch(/^Imported \d+ annotations? and 0 sources\.$/));
+    expect(await db.annotations.count()).toBe(expected);
   });
 });
 
