@@ -36,8 +36,19 @@ export const ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
  */
 export const SOURCEMARK_VOCAB = 'https://sourcemark.invalid/ns#';
 
-/** The `@context` of every document we write: the W3C one, then our prefix. */
-export const W3C_CONTEXT = [ANNO_CONTEXT, { sourcemark: SOURCEMARK_VOCAB }] as const;
+/**
+ * The `@context` of every document we write: the W3C one, then our prefix. The attribution and
+ * history values are Sourcemark records whose keys (`type`, `source`, `id`) the W3C context would
+ * otherwise read as annotation terms, so they are declared opaque JSON literals (JSON-LD 1.1).
+ */
+export const W3C_CONTEXT = [
+  ANNO_CONTEXT,
+  {
+    sourcemark: SOURCEMARK_VOCAB,
+    'sourcemark:attribution': { '@type': '@json' },
+    'sourcemark:history': { '@type': '@json' },
+  },
+] as const;
 
 /** An agent: who made an annotation (`creator`) or what software wrote it (`generator`). */
 export type W3cAgent = {
