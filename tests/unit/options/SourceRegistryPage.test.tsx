@@ -252,7 +252,7 @@ describe('SourceRegistryPage', () => {
     getButton(entry('ledger-wire'), 'Delete Ledger Wire').click();
     (await waitFor(() => getButton(entry('ledger-wire'), 'Yes, delete'))).click();
     await waitFor(() => expect(statusText()).toBe('Deleted Ledger Wire.'));
-    expect(await db.sources.count()).toBe(0);
+    expect((await db.sources.get('ledger-wire'))?.deletedAt).toBe(NOW.toISOString());
     await waitFor(() => expect(container.querySelector('[data-source-id="ledger-wire"]')).toBeNull());
     expect(textOf(document.activeElement)).toBe('All sources');
   });
