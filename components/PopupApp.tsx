@@ -95,6 +95,8 @@ export function PopupApp({ db, page, exportJson, openOptions, settings }: PopupA
     [sources],
   );
   const tierOf = (sourceId: string): CredibilityTier | undefined => storedById.get(sourceId)?.rating?.tier;
+  /** Signs ratings made here ("Your name" on the options page). */
+  const raterName = stored?.raterName;
   const annotationOf = (claim: PageClaim): Annotation | undefined =>
     annotations.status === 'ready' ? findAnnotationForClaim(claim, annotations.value) : undefined;
 
@@ -133,7 +135,7 @@ export function PopupApp({ db, page, exportJson, openOptions, settings }: PopupA
     const ref = sourceRefForGroup(group, stored);
     try {
       const now = new Date();
-      await rateSource(db, ref, buildRating(tier, rationale, stored?.rating, now), now);
+      await rateSource(db, ref, buildRating(tier, rationale, stored?.rating, now, raterName), now);
     } catch (error) {
       announce('error', `Couldn't save the rating of ${ref.name}: ${messageOf(error)}. Your choice is kept; try again.`);
       return false;

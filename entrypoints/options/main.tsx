@@ -1,6 +1,8 @@
-// Wiring only: the real db, the prefill from the URL, and the Sources page. Logic lives in lib/ and components/.
+// Wiring only: the real db, the settings in storage.local, the prefill from the URL, and the Sources page. Logic lives in lib/ and components/.
 import { render } from 'preact';
+import { browser } from 'wxt/browser';
 import { SourceRegistryPage } from '../../components/SourceRegistryPage';
+import { createSettingsStore } from '../../lib/settings/storage';
 import { parsePrefill } from '../../lib/sources/prefill';
 import { openDb } from '../../lib/store/db';
 import './style.css';
@@ -8,4 +10,7 @@ import './style.css';
 const root = document.getElementById('app');
 if (!root) throw new Error('options.html has no #app element to render into.');
 
-render(<SourceRegistryPage db={openDb()} prefill={parsePrefill(location.search)} />, root);
+render(
+  <SourceRegistryPage db={openDb()} prefill={parsePrefill(location.search)} settings={createSettingsStore(browser.storage)} />,
+  root,
+);

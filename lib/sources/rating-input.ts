@@ -5,6 +5,7 @@
  */
 import { CREDIBILITY_TIERS, type CredibilityTier, type SourceRating } from '../model';
 import { MAX_RATER_NAME_LENGTH } from '../settings/settings';
+import { isWebLink } from './rating-display';
 
 /** Longest rationale, in characters (it is shown on every claim card of the source). */
 export const MAX_RATIONALE_LENGTH = 2000;
@@ -82,13 +83,7 @@ export function parseEvidence(raw: string): string[] {
     if (text.length > MAX_EVIDENCE_LENGTH) {
       throw new RatingInputError('evidence', `${where} is longer than ${MAX_EVIDENCE_LENGTH} characters; link to the page instead.`);
     }
-    let url: URL | null = null;
-    try {
-      url = new URL(text);
-    } catch {
-      url = null;
-    }
-    if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:') || url.hostname === '') {
+    if (!isWebLink(text)) {
       throw new RatingInputError(
         'evidence',
         `${where} (“${text.slice(0, 60)}”) is not a web link: write one link per line, starting with https:// or http://.`,
