@@ -30,7 +30,7 @@ export function isLiveSource(row: Source): boolean {
 
 /** Every live stored source (user entries and rated or extended built-ins), by name. Tombstones are left out. */
 export async function listStoredSources(db: SourcemarkDb): Promise<Source[]> {
-  const rows = await db.sources.filter(isLiveSource).toArray();
+  const rows = (await db.sources.toArray()).filter(isLiveSource);
   return rows.sort((a, b) => a.name.localeCompare(b.name));
 }
 
