@@ -147,7 +147,7 @@ export function SourceEntry({ entry, startEditing = false, onSave, onRemove, onR
             </dd>
           </div>
         </dl>
-        {mode !== 'rate' && <SourceRatingDetails rating={source.rating} history={source.ratingHistory ?? []} />}
+        <SourceRatingDetails rating={source.rating} history={source.ratingHistory ?? []} />
         {mode === 'rate' ? (
           <SourceRatingForm
             sourceName={name}
