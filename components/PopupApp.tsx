@@ -19,7 +19,9 @@ import { messageOf, type ExportPort, type OptionsPort, type PagePort } from '../
 import { buildRating, sourceRefForGroup } from '../lib/popup/rate-source';
 import { withEverywhere, withSite, type Settings } from '../lib/settings/settings';
 import type { SettingsStore } from '../lib/settings/storage';
+import type { ExportRunner } from '../lib/store/exchange-export';
 import { SHOW_ON_PAGE_HINT_ID, type ClaimDraft } from './ClaimCard';
+import { ExportPanel } from './ExportPanel';
 import { HighlightSwitches, highlightsOffMessage } from './HighlightSwitches';
 import { OrphanList } from './OrphanList';
 import { SourceGroup } from './SourceGroup';
@@ -32,8 +34,10 @@ export type PopupAppProps = {
   db: SourcemarkDb;
   /** The target tab's content script. */
   page: PagePort;
-  /** Ask the background for a JSON export. */
+  /** Export everything as Sourcemark JSON. */
   exportJson: ExportPort;
+  /** Runs exports in the popup (this page's annotations, other formats); without it only "Export JSON" is offered. */
+  exporter?: ExportRunner;
   /** Open the options page to add an unresolved source to the user's sources. */
   openOptions: OptionsPort;
   /** The highlight switches, in `storage.local`. */
@@ -47,7 +51,7 @@ type SnapshotState = { status: 'loading' } | { status: 'failed'; error: string }
 
 
 /** The popup's root component. */
-export function PopupApp({ db, page, exportJson, openOptions, settings }: PopupAppProps) {
+export function PopupApp({ db, page, exportJson, exporter, openOptions, settings }: PopupAppProps) {
   const [snapshotState, setSnapshotState] = useState<SnapshotState>({ status: 'loading' });
   const status = useStatus();
   const announce = status.announce;
@@ -272,6 +276,18 @@ export function PopupApp({ db, page, exportJson, openOptions, settings }: PopupA
           Open the library
         </a>
         <StatusRegion message={status.message} />
+        {exporter && snapshot && (
+          <details class="more-export">
+            <summary>More export choices…</summary>
+            <ExportPanel
+              run={exporter}
+              choices={[
+                { id: 'page', label: 'This page’s annotations', scope: { kind: 'page', url: snapshot.url } },
+                { id: 'all', label: 'Everything', scope: { kind: 'all' } },
+              ]}
+            />
+          </details>
+        )}
       </footer>
       <p hidden id={SHOW_ON_PAGE_HINT_ID}>
         Shows this sentence on the page

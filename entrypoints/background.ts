@@ -4,7 +4,6 @@
  */
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { downloadFile } from '../lib/background/download';
 import { createRequestHandler } from '../lib/background/handle-request';
 import { openDb } from '../lib/store/db';
 
@@ -12,9 +11,7 @@ export default defineBackground(() => {
   const db = openDb();
   const handle = createRequestHandler({
     db,
-    download: downloadFile,
     extensionId: browser.runtime.id,
-    version: browser.runtime.getManifest().version,
   });
   // With webextension-polyfill, a returned Promise answers the message and `undefined` leaves it
   // for another listener. The listener must be registered synchronously, on every worker start.

@@ -22,6 +22,9 @@ import type { LibraryFacets } from '../../lib/library/stats';
 import { FACET_ALL } from '../../lib/library/facets';
 import { loadLibraryFacets, tierLookup } from '../../lib/store/library';
 import { listStoredSources } from '../../lib/store/sources';
+import type { ExportRunner } from '../../lib/store/exchange-export';
+import { ExportPanel } from '../ExportPanel';
+import { ImportPanel } from '../ImportPanel';
 import { StatusRegion, useStatus } from '../StatusRegion';
 import { useLiveQuery } from '../use-live-query';
 import { AnnotationList } from './AnnotationList';
@@ -45,6 +48,8 @@ export type LibraryPageProps = {
   replaceSearch(search: string): void;
   /** The clock for `updatedAt` and `deletedAt`; the system clock by default. */
   now?: () => Date;
+  /** Runs exports in this page; without it the page offers no "Export and import" section. */
+  runExport?: ExportRunner;
 };
 
 /** The keyboard shortcuts, as the page lists them. */
@@ -66,7 +71,7 @@ function isTyping(target: EventTarget | null): boolean {
 }
 
 /** The library page's root component. */
-export function LibraryPage({ db, exportSelection, initialSearch, replaceSearch, now = () => new Date() }: LibraryPageProps) {
+export function LibraryPage({ db, exportSelection, initialSearch, replaceSearch, now = () => new Date(), runExport }: LibraryPageProps) {
   const listHeadingId = useId();
   const [query, setQuery] = useState<LibraryQuery>(() => parseQuery(new URLSearchParams(initialSearch)));
   const [view, setView] = useState<LibraryView>(() => (new URLSearchParams(initialSearch).get('view') === 'sources' ? 'sources' : 'annotations'));
@@ -315,6 +320,26 @@ export function LibraryPage({ db, exportSelection, initialSearch, replaceSearch,
             ))}
           </ul>
         </section>
+        {runExport && (
+          <details class="exchange" data-testid="exchange">
+            <summary>Export and import…</summary>
+            <ExportPanel
+              run={runExport}
+              dateRange
+              choices={[
+                { id: 'all', label: 'Everything (deleted annotations too, for a full backup)', scope: { kind: 'all' } },
+                { id: 'view', label: `The annotations this view shows${isNarrowed(query) ? ' (its search and filters)' : ''}`, scope: { kind: 'query', query, tiers: tiers ?? new Map() } },
+                {
+                  id: 'selected',
+                  label: `The selected annotations (${selected.size})`,
+                  scope: selected.size > 0 ? { kind: 'ids', ids: [...selected] } : null,
+                  unavailable: 'nothing is selected',
+                },
+              ]}
+            />
+            <ImportPanel db={db} onImported={() => onDataChanged.current()} />
+          </details>
+        )}
       </header>
       <main>
         {view === 'annotations' ? (
