@@ -22,6 +22,7 @@ import type { SettingsStore } from '../lib/settings/storage';
 import { SHOW_ON_PAGE_HINT_ID, type ClaimDraft } from './ClaimCard';
 import { HighlightSwitches, highlightsOffMessage } from './HighlightSwitches';
 import { OrphanList } from './OrphanList';
+import { PopupShortcuts } from './PopupShortcuts';
 import { SourceGroup } from './SourceGroup';
 import { StatusRegion, useStatus } from './StatusRegion';
 import { useLiveQuery, type LiveQueryState } from './use-live-query';
@@ -260,6 +261,7 @@ export function PopupApp({ db, page, exportJson, openOptions, settings }: PopupA
           />
         )}
         {snapshot && !offMessage && <OrphanList entries={orphans} />}
+        <PopupShortcuts />
       </main>
       <footer class="page-footer">
         <button type="button" onClick={runExport} aria-disabled={exporting}>
