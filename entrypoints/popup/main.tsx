@@ -3,6 +3,7 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { PopupApp } from '../../components/PopupApp';
 import { createExportPort, createOptionsPort, createPagePort, resolveTargetTab } from '../../lib/popup/ports';
+import { prefetchSnapshot } from '../../lib/popup/prefetch-snapshot';
 import { createSettingsStore } from '../../lib/settings/storage';
 import { openDb } from '../../lib/store/db';
 import './style.css';
@@ -10,7 +11,8 @@ import './style.css';
 const root = document.getElementById('app');
 if (!root) throw new Error('popup.html has no #app element to render into.');
 
-const page = createPagePort(browser.tabs, () => resolveTargetTab(location.search, browser.tabs));
+// The page is asked for its claims now, while the popup renders its first frame.
+const page = prefetchSnapshot(createPagePort(browser.tabs, () => resolveTargetTab(location.search, browser.tabs)));
 const openOptions = createOptionsPort(browser);
 const settings = createSettingsStore(browser.storage);
 render(
