@@ -23,12 +23,14 @@
  * DevTools protocol. Results are `{ name, size, medianMs, minMs, maxMs, runs }`, size being the
  * number of annotations in the profile.
  *
- * Run it (after `npx wxt build`): `npx tsx bench/library.ts [--n 100000] [--profile DIR] [--out FILE] [--cases library,popup]`.
- * A `--profile` directory is filled once and reused by later runs.
+ * Run it (after `npx wxt build`): `npx tsx bench/library.ts [--n 100000] [--profile DIR] [--out FILE] [--cases library,popup] [--merge]`.
+ * A `--profile` directory is filled once and reused by later runs. `--merge` puts the figures in
+ * bench/results/latest.json and latest.md (see library-report.ts); `npm run bench` does that.
  */
+import { execFileSync } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { BrowserContext, Page } from 'playwright-core';
 import { build } from 'esbuild';
@@ -40,6 +42,7 @@ import { buildAnnotation } from '../lib/popup/build-annotation';
 import { extensionId, launchWithExtension, tabIdOf } from '../scripts/chromium';
 import { startStaticServer } from '../scripts/static-server';
 import { generateParagraphs, seededRandom } from './generate-article';
+import { mergeIntoLatest, RESULTS_JSON, RESULTS_MD, targetLines } from './library-report';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -584,6 +587,23 @@ export function formatResults(results: readonly BenchResult[]): string {
   return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }
 
+/** One line on where and when the figures were taken, and how busy the machine was. */
+function environmentLine(chromium: string, loadAtStart: number, loadAtEnd: number): string {
+  let commit = '?';
+  try {
+    commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim();
+  } catch {
+    // Not a git checkout (a tarball): the date still says when.
+  }
+  const cpu = cpus();
+  const busy = loadAtStart > 1 || loadAtEnd > cpu.length + 1;
+  return (
+    `Measured ${new Date().toISOString()} · Chromium ${chromium} (headless) · Node ${process.version} · ${cpu[0]?.model.split(' ').slice(0, 2).join(' ') ?? '?'} × ${cpu.length} · ${commit}. ` +
+    `Load average (1 min) ${loadAtStart.toFixed(1)} at the start, ${loadAtEnd.toFixed(1)} at the end` +
+    (busy ? ': other work competed with the benchmark, so these times are inflated.' : '.')
+  );
+}
+
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const arg = (name: string) => {
@@ -592,13 +612,23 @@ async function main(): Promise<void> {
   };
   const n = Number(arg('--n') ?? 100_000);
   const profileDir = arg('--profile') ?? (await mkdtemp(join(tmpdir(), 'sourcemark-bench-library-')));
+  const loadAtStart = loadavg()[0] ?? 0;
   const context = await launchWithExtension({ profileDir, headless: true });
   try {
     const cases = (arg('--cases') ?? 'library,popup').split(',').filter((c): c is BenchCase => c === 'library' || c === 'popup');
     const results = await runLibraryBench(context, { n, cases, log: (line) => console.log(line) });
     console.log(formatResults(results));
+    const probe = await context.newPage();
+    const chromium = /Chrome\/([\d.]+)/.exec(await probe.evaluate(() => navigator.userAgent))?.[1] ?? '?';
+    await probe.close();
+    const environment = environmentLine(chromium, loadAtStart, loadavg()[0] ?? 0);
+    console.log(`\n${targetLines(results).join('\n')}\n\n${environment}`);
     const out = arg('--out');
     if (out) await writeFile(out, `${JSON.stringify(results, null, 2)}\n`);
+    if (args.includes('--merge')) {
+      mergeIntoLatest(results, environment);
+      console.log(`merged into ${relative(process.cwd(), RESULTS_JSON)} and ${relative(process.cwd(), RESULTS_MD)}`);
+    }
   } finally {
     await context.close();
     if (!arg('--profile')) await rm(profileDir, { recursive: true, force: true });
