@@ -24,9 +24,11 @@ import { SHOW_ON_PAGE_HINT_ID, type ClaimDraft } from './ClaimCard';
 import { ExportPanel } from './ExportPanel';
 import { HighlightSwitches, highlightsOffMessage } from './HighlightSwitches';
 import { OrphanList } from './OrphanList';
+import { PopupShortcuts } from './PopupShortcuts';
 import { SourceGroup } from './SourceGroup';
 import { StatusRegion, useStatus } from './StatusRegion';
 import { useLiveQuery, type LiveQueryState } from './use-live-query';
+import { useRevealedCount } from './use-revealed-count';
 
 /** What PopupApp needs from the world. */
 export type PopupAppProps = {
@@ -266,6 +268,7 @@ export function PopupApp({ db, page, exportJson, exporter, openOptions, settings
           />
         )}
         {snapshot && !offMessage && <OrphanList entries={orphans} />}
+        <PopupShortcuts />
       </main>
       <footer class="page-footer">
         <button type="button" onClick={runExport} aria-disabled={exporting}>
@@ -324,10 +327,28 @@ function ClaimList({ groups, annotations, sources, storedById, ...handlers }: Cl
     return <p data-testid="page-loading">Loading your annotations…</p>;
   }
   if (groups.length === 0) return <p data-testid="no-claims">No claims found on this page.</p>;
+  return <RevealedGroups groups={groups} storedById={storedById} {...handlers} />;
+}
+
+/** Claim cards rendered at once when the popup opens (more than fit in it); the rest follow a step per frame. */
+const FIRST_CLAIMS = 8;
+const CLAIMS_PER_STEP = 24;
+
+/** The groups, their claims rendered in document order a step at a time (`useRevealedCount`). */
+function RevealedGroups({ groups, storedById, ...handlers }: Omit<ClaimListProps, 'annotations' | 'sources'>) {
+  const total = useMemo(() => groups.reduce((n, g) => n + g.claims.length, 0), [groups]);
+  let budget = useRevealedCount(total, FIRST_CLAIMS, CLAIMS_PER_STEP);
+  const shown: { group: ClaimGroup; claims: number }[] = [];
+  for (const group of groups) {
+    if (budget <= 0) break;
+    const claims = Math.min(budget, group.claims.length);
+    budget -= claims;
+    shown.push({ group, claims });
+  }
   return (
     <>
-      {groups.map((group) => (
-        <SourceGroup key={group.sourceId} group={group} stored={storedById.get(group.sourceId)} {...handlers} />
+      {shown.map(({ group, claims }) => (
+        <SourceGroup key={group.sourceId} group={group} shownClaims={claims} stored={storedById.get(group.sourceId)} {...handlers} />
       ))}
     </>
   );
