@@ -11,6 +11,7 @@ import {
   SourceInputError,
 } from '../sources/source-input';
 import type { SourcemarkDb } from './db';
+import { queueChanges } from './outbox';
 
 /** Every stored source (user entries and rated built-ins), by name. */
 export async function listStoredSources(db: SourcemarkDb): Promise<Source[]> {
@@ -28,7 +29,7 @@ export async function rateSource(
   rating: SourceRating,
   now = new Date(),
 ): Promise<Source> {
-  return db.transaction('rw', db.sources, async () => {
+  return db.transaction('rw', db.sources, db.outbox, async () => {
     const existing = await db.sources.get(ref.id);
     const saved: Source = {
       ...(existing ?? { id: ref.id, name: ref.name, type: ref.type, aliases: ref.aliases ?? [], builtin: ref.builtin }),
@@ -36,6 +37,7 @@ export async function rateSource(
       updatedAt: now.toISOString(),
     };
     await db.sources.put(saved);
+    await queueChanges(db, 'source', [saved.id], now); // sync: in this transaction
     return saved;
   });
 }
@@ -86,11 +88,12 @@ export async function saveUserSource(db: SourcemarkDb, input: UserSourceInput, n
   const builtin = input.id === undefined ? undefined : BUILTINS_BY_ID.get(input.id);
   if (builtin) {
     const aliases = normaliseAliases(input.aliases, [builtin.name, ...builtin.aliases]);
-    return db.transaction('rw', db.sources, async () => {
+    return db.transaction('rw', db.sources, db.outbox, async () => {
       const existing = await db.sources.get(builtin.id);
       const row: Source = { ...existing, ...builtin, aliases, builtin: true, updatedAt: stamp };
       if (existing?.rating) row.rating = existing.rating;
       await putOrDropOverlay(db, row);
+      await queueChanges(db, 'source', [row.id], now); // sync: in this transaction
       return row;
     });
   }
@@ -109,7 +112,7 @@ export async function saveUserSource(db: SourcemarkDb, input: UserSourceInput, n
     );
   }
 
-  return db.transaction('rw', db.sources, async () => {
+  return db.transaction('rw', db.sources, db.outbox, async () => {
     const id = input.id ?? slug;
     const existing = await db.sources.get(id);
     if (input.id === undefined && existing) {
@@ -127,6 +130,7 @@ export async function saveUserSource(db: SourcemarkDb, input: UserSourceInput, n
     if (country !== undefined) row.country = country;
     if (existing?.rating) row.rating = existing.rating;
     await db.sources.put(row);
+    await queueChanges(db, 'source', [row.id], now); // sync: in this transaction
     return row;
   });
 }
@@ -137,15 +141,17 @@ export async function saveUserSource(db: SourcemarkDb, input: UserSourceInput, n
  * Throws when there is nothing to delete.
  */
 export async function deleteUserSource(db: SourcemarkDb, id: string, now = new Date()): Promise<void> {
-  await db.transaction('rw', db.sources, async () => {
+  await db.transaction('rw', db.sources, db.outbox, async () => {
     const existing = await db.sources.get(id);
     const builtin = BUILTINS_BY_ID.get(id);
     if (builtin) {
       if (!existing || existing.aliases.length === 0) throw new Error(`You have added no aliases to ${builtin.name}; there is nothing to remove.`);
       await putOrDropOverlay(db, { ...existing, aliases: [], updatedAt: now.toISOString() });
+      await queueChanges(db, 'source', [id], now); // sync: in this transaction
       return;
     }
     if (!existing) throw new Error(`There is no source with id “${id}” to delete; it may have been deleted in another window.`);
     await db.sources.delete(id);
+    await queueChanges(db, 'source', [id], now); // sync: in this transaction
   });
 }
