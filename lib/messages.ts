@@ -30,6 +30,8 @@ const BackgroundRequestSchema = v.variant('type', [
     type: v.literal('export:json'),
     ids: v.optional(v.pipe(v.array(v.pipe(v.string(), v.maxLength(200))), v.maxLength(MAX_EXPORT_IDS))),
   }),
+  /** Run team sync now, whatever the backoff says (options' and popup's "Sync now"). */
+  v.strictObject({ type: v.literal('sync:now') }),
 ]);
 
 const PageRequestSchema = v.variant('type', [
@@ -100,11 +102,22 @@ export type ExportSummary = {
   downloadId: number;
 };
 
+/** What a finished sync run did (a failed one answers with the error in words). */
+export type SyncSummary = {
+  /** Documents the server confirmed. */
+  pushed: number;
+  /** Server documents applied locally. */
+  pulled: number;
+  /** Server documents merged with an unsent local edit by the merge rule. */
+  merged: number;
+};
+
 /** The answer type of each request type. */
 type ResponseMap = {
   'annotations:for-page': Annotation[];
   'sources:list': Source[];
   'export:json': ExportSummary;
+  'sync:now': SyncSummary;
   'page:claims': PageSnapshot;
   'page:annotations-changed': null;
   'page:show-claim': null;

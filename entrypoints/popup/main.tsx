@@ -14,6 +14,6 @@ const page = createPagePort(browser.tabs, () => resolveTargetTab(location.search
 const openOptions = createOptionsPort(browser);
 const settings = createSettingsStore(browser.storage);
 render(
-  <PopupApp db={openDb()} page={page} exportJson={createExportPort(browser.runtime)} openOptions={openOptions} settings={settings} />,
+  <PopupApp db={openDb()} page={page} exportJson={createExportPort(browser.runtime)} openOptions={openOptions} settings={settings} syncStorage={browser.storage} />,
   root,
 );

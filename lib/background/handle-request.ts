@@ -3,7 +3,7 @@
  * the extension API (the downloads call arrives as a dependency) so tests drive it directly with
  * fake-indexeddb and a fake download.
  */
-import { fail, ok, parseBackgroundRequest, type BackgroundRequest, type ExportSummary, type ResponseOf, type Result } from '../messages';
+import { fail, ok, parseBackgroundRequest, type BackgroundRequest, type ExportSummary, type ResponseOf, type Result, type SyncSummary } from '../messages';
 import { buildExport, exportFilename, serialiseExport } from '../exchange/sourcemark-json';
 import { allAnnotations, annotationsByIds, annotationsForPage } from '../store/annotations';
 import type { SourcemarkDb } from '../store/db';
@@ -29,6 +29,8 @@ export type RequestHandlerDeps = {
   version: string;
   /** The clock; defaults to the system clock. */
   now?: () => Date;
+  /** Run team sync now (lib/background/sync-service.ts); absent where there is no sync (tests of other requests). */
+  syncNow?: () => Promise<{ ok: true; pushed: number; pulled: number; merged: number } | { ok: false; error: string }>;
   /** Where a failure's details go for developers (the user gets the Result's words); defaults to console.error. */
   logError?: (error: unknown) => void;
 };
@@ -53,6 +55,7 @@ const FAILURE_PREFIX: Record<BackgroundRequest['type'], string> = {
   'annotations:for-page': 'Could not load the saved annotations for this page',
   'sources:list': 'Could not load your sources',
   'export:json': 'Export failed',
+  'sync:now': 'Sync failed',
 };
 
 /**
@@ -81,6 +84,14 @@ export function createRequestHandler(deps: RequestHandlerDeps): RequestHandler {
     return { filename, annotationCount: annotations.length, sourceCount: sources.length, downloadId };
   }
 
+  /** Run sync; a failed run becomes an error carrying its words (already in the status row). */
+  async function syncNow(): Promise<SyncSummary> {
+    if (!deps.syncNow) throw new Error('team sync is not available here');
+    const outcome = await deps.syncNow();
+    if (!outcome.ok) throw new Error(outcome.error);
+    return { pushed: outcome.pushed, pulled: outcome.pulled, merged: outcome.merged };
+  }
+
   /** The answer to a valid request; each branch is checked against the protocol's `ResponseOf`. */
   async function answer(request: BackgroundRequest): Promise<unknown> {
     switch (request.type) {
@@ -90,6 +101,8 @@ export function createRequestHandler(deps: RequestHandlerDeps): RequestHandler {
         return listStoredSources(deps.db) satisfies Promise<ResponseOf<typeof request>>;
       case 'export:json':
         return exportJson(request.ids) satisfies Promise<ResponseOf<typeof request>>;
+      case 'sync:now':
+        return syncNow() satisfies Promise<ResponseOf<typeof request>>;
       default: {
         // A request type added to the protocol without a branch here fails to compile.
         const unhandled: never = request;

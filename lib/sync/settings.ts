@@ -5,7 +5,7 @@
 import * as v from 'valibot';
 
 /** The `storage.local` key of the sync settings. */
-export const SYNC_SETTINGS_KEY = 'syncSettings';
+export const SYNC_SETTINGS_KEY = 'sourcemark:sync';
 
 /** What the extension shares with the team. */
 export const SHARE_MODES = ['everything', 'shared-only'] as const;

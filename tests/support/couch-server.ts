@@ -29,6 +29,7 @@ type PouchDbClass = {
   new (name: string): { allDocs(options?: object): Promise<{ total_rows: number; rows: { id: string; doc?: unknown }[] }>; destroy(): Promise<unknown> };
 };
 type RequestHandler = (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
+type App = ((req: IncomingMessage, res: ServerResponse) => void) & { use(handler: RequestHandler): void };
 
 const PouchDB = (require('pouchdb-core') as PouchDbClass)
   .plugin(require('pouchdb-adapter-memory'))
@@ -36,7 +37,7 @@ const PouchDB = (require('pouchdb-core') as PouchDbClass)
   .plugin(require('pouchdb-mapreduce'))
   .plugin(require('pouchdb-replication'))
   .defaults({ adapter: 'memory' });
-const express = require('express') as () => RequestHandler & { use(handler: RequestHandler): void };
+const express = require('express') as () => App;
 const expressPouchdb = require('express-pouchdb') as (pouch: PouchDbClass, options: object) => RequestHandler;
 
 /** A running (or stopped) test server. */

@@ -15,7 +15,7 @@ describe('pickWinner', () => {
     ['later updatedAt wins, other side', { updatedAt: 'a', x: 1 }, { updatedAt: 'b', x: 2 }, 'second'],
     ['a tie goes to the greater canonical JSON', { updatedAt: 'a', x: 1 }, { updatedAt: 'a', x: 2 }, 'second'],
     ['identical content is the same', { updatedAt: 'a', x: 1 }, { x: 1, updatedAt: 'a' }, 'same'],
-  ] as const)('%s', (_name, a, b, expected) => {
+  ] as [string, { updatedAt: string; x: number }, { updatedAt: string; x: number }, string][])('%s', (_name, a, b, expected) => {
     expect(pickWinner(a, b, (v) => v)).toBe(expected);
   });
 });
