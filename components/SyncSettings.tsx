@@ -15,6 +15,8 @@ import { SyncStatusLine } from './SyncStatusLine';
 /** What the section needs from the extension. */
 export type SyncPorts = {
   storage: Pick<SettingsStorageApi, 'local'>;
+  /** Whether the extension may already reach an origin pattern (Chrome counts the content script's `<all_urls>`). */
+  hasHostPermission(pattern: string): Promise<boolean>;
   /** Ask for host permission on one origin pattern; resolves false when refused. Called straight from the click (a user gesture). */
   requestHostPermission(pattern: string): Promise<boolean>;
   /** Ask the background to sync now. */
@@ -24,6 +26,15 @@ export type SyncPorts = {
 /** Props of `SyncSettings`. */
 export type SyncSettingsProps = { db: SourcemarkDb; ports: SyncPorts };
 
+/** The origin pattern of a URL being typed, or null while it is not a URL yet. */
+function patternOrNull(serverUrl: string): string | null {
+  try {
+    return originPatternOf(serverUrl.trim());
+  } catch {
+    return null;
+  }
+}
+
 /** The "Team sync" section of the options page. */
 export function SyncSettings({ db, ports }: SyncSettingsProps) {
   const id = useId();
@@ -31,6 +42,17 @@ export function SyncSettings({ db, ports }: SyncSettingsProps) {
   const [form, setForm] = useState<SyncSettings | null>(null);
   const [problems, setProblems] = useState<SyncSettingsProblem[]>([]);
   const [busy, setBusy] = useState(false);
+  // Known before the click, so the click can ask (or not) at once, inside its user gesture.
+  const [grantedPattern, setGrantedPattern] = useState<string | null>(null);
+  const pattern = patternOrNull(form?.serverUrl ?? '');
+  useEffect(() => {
+    if (!pattern) return;
+    let live = true;
+    ports.hasHostPermission(pattern).then((has) => live && setGrantedPattern(has ? pattern : null), () => live && setGrantedPattern(null));
+    return () => {
+      live = false;
+    };
+  }, [pattern, ports]);
 
   useEffect(() => {
     loadSyncSettings(ports.storage).then(setForm, (error: unknown) => {
@@ -54,21 +76,22 @@ export function SyncSettings({ db, ports }: SyncSettingsProps) {
       return;
     }
     setProblems([]);
-    // Asked first, inside the click's user gesture, which the browser requires for the prompt.
-    const permission = checked.settings.enabled ? ports.requestHostPermission(originPatternOf(checked.settings.serverUrl)) : Promise.resolve(true);
+    const wanted = originPatternOf(checked.settings.serverUrl || 'http://invalid');
+    // Asked before any await, inside the click's user gesture, which the browser requires for its
+    // prompt; not awaited before saving, since a prompt may stay open (headless Chromium never answers it).
+    const permission = checked.settings.enabled && grantedPattern !== wanted ? ports.requestHostPermission(wanted).catch(() => false) : null;
     setBusy(true);
     try {
-      let granted: boolean;
-      try {
-        granted = await permission;
-      } catch {
-        granted = false;
-      }
       await saveSyncSettings(ports.storage, checked.settings);
       setForm(checked.settings);
       if (!checked.settings.enabled) announce('success', 'Saved. Team sync is off.');
-      else if (granted) announce('success', 'Saved. Syncing now; the status below follows it.');
-      else announce('info', 'Saved, without access to that server: it must allow this extension itself (CORS, see the README), or sync will fail with “could not be reached”.');
+      else announce('success', 'Saved. Syncing now; the status below follows it.');
+      if (permission) {
+        void permission.then((granted) => {
+          if (granted) announce('success', `Saved, with access to ${new URL(checked.settings.serverUrl).origin}. Syncing now.`);
+          else announce('info', 'Saved, without access to that server: it must allow this extension itself (CORS, see the README), or sync will fail with “could not be reached”.');
+        });
+      }
     } catch (error) {
       announce('error', `Could not save the sync settings: ${error instanceof Error ? error.message : String(error)}`);
     } finally {
@@ -143,8 +166,8 @@ export function SyncSettings({ db, ports }: SyncSettingsProps) {
         </div>
       </form>
       <SyncStatusLine db={db} />
-      {/* Its own live region: the options page's sources section has the page's main one. */}
-      <div role="status" aria-live="polite" data-testid="sync-message" class="status">
+      {/* Its own live region, announced politely; not role="status", which the page's sources section has (one per page). */}
+      <div aria-live="polite" data-testid="sync-message" class="status">
         {message && (
           <p key={message.seq} class={`status-${message.tone}`}>
             {message.text}

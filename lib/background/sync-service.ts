@@ -46,10 +46,15 @@ export type SyncService = {
   syncNow(): Promise<SyncOutcome>;
 };
 
-/** Create the service. Runs never overlap: a request during a run gets that run's outcome. */
+/**
+ * Create the service. Runs never overlap: an alarm during a run shares that run's outcome; a
+ * "Sync now" during a run waits for it and then runs again (changes made since it started are
+ * then sent too); several such requests share that one follow-up run.
+ */
 export function createSyncService(deps: SyncServiceDeps): SyncService {
   const now = deps.now ?? (() => new Date());
   let running: Promise<SyncOutcome> | null = null;
+  let followUp: Promise<SyncOutcome> | null = null;
 
   async function run(force: boolean): Promise<SyncOutcome> {
     const stored = await deps.loadSettings();
@@ -67,7 +72,16 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
   }
 
   function once(force: boolean): Promise<SyncOutcome> {
-    if (running) return running;
+    if (!running) return start(force);
+    if (!force) return running;
+    followUp ??= running.then(() => {
+      followUp = null;
+      return start(true);
+    });
+    return followUp;
+  }
+
+  function start(force: boolean): Promise<SyncOutcome> {
     running = run(force)
       .catch(async (error: unknown): Promise<SyncOutcome> => {
         // Settings or the status row unreadable: say so where the user looks.

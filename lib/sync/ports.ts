@@ -8,7 +8,7 @@ import type { SettingsStorageApi } from '../settings/storage';
 /** The slices of `browser` the ports use. */
 export type SyncBrowserApi = {
   storage: Pick<SettingsStorageApi, 'local'>;
-  permissions: { request(permissions: { origins: string[] }): Promise<boolean> };
+  permissions: { request(permissions: { origins: string[] }): Promise<boolean>; contains(permissions: { origins: string[] }): Promise<boolean> };
   runtime: { sendMessage(message: BackgroundRequest): Promise<unknown> };
 };
 
@@ -16,6 +16,7 @@ export type SyncBrowserApi = {
 export function createSyncPorts(api: SyncBrowserApi) {
   return {
     storage: api.storage,
+    hasHostPermission: (pattern: string) => api.permissions.contains({ origins: [pattern] }),
     requestHostPermission: (pattern: string) => api.permissions.request({ origins: [pattern] }),
     async syncNow(): Promise<Result<SyncSummary>> {
       try {
