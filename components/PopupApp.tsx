@@ -18,10 +18,11 @@ import { findAnnotationForClaim } from '../lib/popup/match-annotation';
 import { messageOf, type ExportPort, type OptionsPort, type PagePort } from '../lib/popup/ports';
 import { buildRating, sourceRefForGroup } from '../lib/popup/rate-source';
 import { withEverywhere, withSite, type Settings } from '../lib/settings/settings';
-import type { SettingsStore } from '../lib/settings/storage';
+import type { SettingsStorageApi, SettingsStore } from '../lib/settings/storage';
 import type { ExportRunner } from '../lib/store/exchange-export';
 import { SHOW_ON_PAGE_HINT_ID, type ClaimDraft } from './ClaimCard';
 import { ExportPanel } from './ExportPanel';
+import { SyncStatusLine } from './SyncStatusLine';
 import { HighlightSwitches, highlightsOffMessage } from './HighlightSwitches';
 import { OrphanList } from './OrphanList';
 import { PopupShortcuts } from './PopupShortcuts';
@@ -44,6 +45,8 @@ export type PopupAppProps = {
   openOptions: OptionsPort;
   /** The highlight switches, in `storage.local`. */
   settings: SettingsStore;
+  /** Where the team sync settings are: given, the footer shows the sync status line while sync is on. */
+  syncStorage?: Pick<SettingsStorageApi, 'local'>;
 };
 
 /** Shown whenever the page's content script can't be asked: the usual causes, and what to do. */
@@ -53,7 +56,7 @@ type SnapshotState = { status: 'loading' } | { status: 'failed'; error: string }
 
 
 /** The popup's root component. */
-export function PopupApp({ db, page, exportJson, exporter, openOptions, settings }: PopupAppProps) {
+export function PopupApp({ db, page, exportJson, exporter, openOptions, settings, syncStorage }: PopupAppProps) {
   const [snapshotState, setSnapshotState] = useState<SnapshotState>({ status: 'loading' });
   const status = useStatus();
   const announce = status.announce;
@@ -123,6 +126,7 @@ export function PopupApp({ db, page, exportJson, exporter, openOptions, settings
         existing,
         note: draft.note,
         verdict: draft.verdict,
+        shared: draft.shared,
         page: { url: snapshot.url, title: snapshot.title },
         now,
       });
@@ -291,6 +295,7 @@ export function PopupApp({ db, page, exportJson, exporter, openOptions, settings
             />
           </details>
         )}
+        {syncStorage && <SyncStatusLine db={db} onlyWhenOn={syncStorage} />}
       </footer>
       <p hidden id={SHOW_ON_PAGE_HINT_ID}>
         Shows this sentence on the page

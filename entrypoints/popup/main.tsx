@@ -21,6 +21,6 @@ const settings = createSettingsStore(browser.storage);
 // Exports run here, in the popup (a Blob and a blob: URL), not in the service worker.
 const runExport = createExportRunner({ db, download: createBlobDownloader(), version: browser.runtime.getManifest().version });
 render(
-  <PopupApp db={db} page={page} exportJson={exportPortOf(runExport, { kind: 'all' }, 'json')} exporter={runExport} openOptions={openOptions} settings={settings} />,
+  <PopupApp db={db} page={page} exportJson={exportPortOf(runExport, { kind: 'all' }, 'json')} exporter={runExport} openOptions={openOptions} settings={settings} syncStorage={browser.storage} />,
   root,
 );

@@ -22,6 +22,7 @@ import {
   SourceInputError,
 } from '../sources/source-input';
 import type { SourcemarkDb } from './db';
+import { queueChanges } from './outbox';
 
 /** True for a row that is not a tombstone. */
 export function isLiveSource(row: Source): boolean {
@@ -69,7 +70,7 @@ export async function rateSource(
   rating: SourceRating,
   now = new Date(),
 ): Promise<Source> {
-  return db.transaction('rw', db.sources, async () => {
+  return db.transaction('rw', db.sources, db.outbox, async () => {
     const stored = await db.sources.get(ref.id);
     const live = stored && isLiveSource(stored) ? stored : undefined;
     const base: Source = live ?? withHistory(
@@ -80,6 +81,7 @@ export async function rateSource(
     if (!next) return base;
     const saved: Source = { ...withHistory(base, next.ratingHistory), rating: next.rating, updatedAt: now.toISOString() };
     await db.sources.put(saved);
+    await queueChanges(db, 'source', [saved.id], now); // sync: in this transaction
     return saved;
   });
 }
@@ -133,11 +135,13 @@ export async function saveUserSource(db: SourcemarkDb, input: UserSourceInput, n
   const builtin = input.id === undefined ? undefined : BUILTINS_BY_ID.get(input.id);
   if (builtin) {
     const aliases = normaliseAliases(input.aliases, [builtin.name, ...builtin.aliases]);
-    return db.transaction('rw', db.sources, async () => {
+    return db.transaction('rw', db.sources, db.outbox, async () => {
       const existing = await db.sources.get(builtin.id);
       const row: Source = { ...existing, ...builtin, aliases, builtin: true, updatedAt: stamp };
       if (existing?.rating) row.rating = existing.rating;
-      return putOrBuryOverlay(db, withHistory(row, existing?.ratingHistory ?? []));
+      const saved = await putOrBuryOverlay(db, withHistory(row, existing?.ratingHistory ?? []));
+      await queueChanges(db, 'source', [row.id], now); // sync: in this transaction
+      return saved;
     });
   }
 
@@ -155,7 +159,7 @@ export async function saveUserSource(db: SourcemarkDb, input: UserSourceInput, n
     );
   }
 
-  return db.transaction('rw', db.sources, async () => {
+  return db.transaction('rw', db.sources, db.outbox, async () => {
     const id = input.id ?? slug;
     const stored = await db.sources.get(id);
     const existing = stored && isLiveSource(stored) ? stored : undefined;
@@ -179,6 +183,7 @@ export async function saveUserSource(db: SourcemarkDb, input: UserSourceInput, n
     const row = withHistory(fresh, existing ? (existing.ratingHistory ?? []) : historyOfTombstone(stored));
     if (existing?.shared !== undefined) row.shared = existing.shared;
     await db.sources.put(row);
+    await queueChanges(db, 'source', [row.id], now); // sync: in this transaction
     return row;
   });
 }
@@ -191,16 +196,18 @@ export async function saveUserSource(db: SourcemarkDb, input: UserSourceInput, n
  */
 export async function deleteUserSource(db: SourcemarkDb, id: string, now = new Date()): Promise<void> {
   const stamp = now.toISOString();
-  await db.transaction('rw', db.sources, async () => {
+  await db.transaction('rw', db.sources, db.outbox, async () => {
     const stored = await db.sources.get(id);
     const existing = stored && isLiveSource(stored) ? stored : undefined;
     const builtin = BUILTINS_BY_ID.get(id);
     if (builtin) {
       if (!existing || existing.aliases.length === 0) throw new Error(`You have added no aliases to ${builtin.name}; there is nothing to remove.`);
       await putOrBuryOverlay(db, { ...existing, aliases: [], updatedAt: stamp });
+      await queueChanges(db, 'source', [id], now); // sync: in this transaction
       return;
     }
     if (!existing) throw new Error(`There is no source with id “${id}” to delete; it may have been deleted in another window.`);
     await db.sources.put({ ...existing, deletedAt: stamp, updatedAt: stamp });
+    await queueChanges(db, 'source', [id], now); // sync: in this transaction
   });
 }
