@@ -2,7 +2,8 @@
  * Source ratings in real Chromium with the built extension: a fact-checker rates KCNA on the
  * options page (tier, score, rationale, evidence, signed with their name); every KCNA tag on the
  * seed article then says the tier in words and in colour, and the claim card gives the
- * rationale; a changed rating keeps the earlier one in the source's rating history.
+ * rationale; a changed rating reaches the open article at once and keeps the earlier one in the
+ * source's rating history.
  */
 import type { BrowserContext, Locator, Page } from '@playwright/test';
 import { extensionId } from '../../scripts/chromium';
@@ -102,7 +103,10 @@ test.describe('source ratings', () => {
     await change.getByLabel('Score (optional, 0–100)').fill('15');
     await change.getByLabel('Rationale').fill('Reassessed: reports are sometimes confirmed by other sources.');
     await change.getByRole('button', { name: 'Save rating' }).click();
-    await expect(options.getByRole('status')).toContainText('The earlier rating is in its rating history.');
+    await expect(options.getByRole('status')).toContainText('The earlier rating is in its rating history. Open pages show it now.');
+    // The article, still open in its tab, follows at once.
+    await expect(tags(page).filter({ hasText: 'KCNA' }).first()).toContainText('Generally unreliable');
+    await expect(tags(page).filter({ hasText: PROPAGANDA })).toHaveCount(0);
 
     await options.reload();
     const history = kcnaEntry(options).getByTestId('rating-history');
@@ -116,7 +120,7 @@ test.describe('source ratings', () => {
     await expect(earlier.getByTestId('rating-by')).toContainText('Rated by Ana K.');
     await expect(earlier.getByTestId('rating-evidence').getByRole('link')).toHaveText(EVIDENCE);
 
-    // The article, reloaded, follows the new rating.
+    // Reloaded, the article still shows the new rating.
     await page.reload();
     await expect(tags(page).filter({ hasText: 'KCNA' }).first()).toContainText('Generally unreliable');
     await expect(tags(page).filter({ hasText: PROPAGANDA })).toHaveCount(0);
