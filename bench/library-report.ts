@@ -93,7 +93,7 @@ export function markdownSection(rows: readonly ResultRow[], environment: string)
   if (popup) {
     lines.push(
       '',
-      `Popup: ${String(popup.claims)} claims on the page, ${String(popup.annotated)} annotated. First screen in the DOM ${fmt(popup.firstScreenDomMedianMs)} ms, painted ${fmt(popup.medianMs)} ms (the figure above); every card in the DOM ${fmt(popup.allCardsDomMedianMs)} ms, painted ${fmt(popup.allCardsPaintedMedianMs)} ms.`,
+      `Popup: ${String(popup.claims)} claims on the page, ${String(popup.annotated)} annotated. First screen in the DOM ${fmt(popup.firstScreenDomMedianMs)} ms, painted ${fmt(popup.medianMs)} ms (the figure above); every card in the DOM ${fmt(popup.allCardsDomMedianMs)} ms, painted ${fmt(popup.allCardsPaintedMedianMs)} ms. CPU time of the popup's main thread until the first screen is painted (traced runs; what other processes on the machine barely change): ${fmt(popup.firstScreenCpuMedianMs)} ms.`,
     );
   }
   lines.push('', ...targetLines(rows).map((l) => `- ${l}`), '');
