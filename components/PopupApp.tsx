@@ -262,7 +262,6 @@ export function PopupApp({ db, page, exportJson, openOptions, settings }: PopupA
           />
         )}
         {snapshot && !offMessage && <OrphanList entries={orphans} />}
-        <PopupShortcuts />
       </main>
       <footer class="page-footer">
         <button type="button" onClick={runExport} aria-disabled={exporting}>
@@ -273,6 +272,7 @@ export function PopupApp({ db, page, exportJson, openOptions, settings }: PopupA
           Open the library
         </a>
         <StatusRegion message={status.message} />
+        <PopupShortcuts />
       </footer>
       <p hidden id={SHOW_ON_PAGE_HINT_ID}>
         Shows this sentence on the page
