@@ -130,7 +130,7 @@ function overflowProblems(page: Page): Promise<string[]> {
       if (clips(style.overflowX) && el.scrollWidth > el.clientWidth + 1 && !cutMarked) {
         problems.push(`${describe(el)} cuts its content sideways (${el.scrollWidth}px in ${el.clientWidth}px)`);
       }
-      if (clips(style.overflowY) && el.scrollHeight > el.clientHeight + 1 && !cutMarked && el.matches(':not(.row)')) {
+      if (clips(style.overflowY) && el.scrollHeight > el.clientHeight + 1 && !cutMarked) {
         problems.push(`${describe(el)} cuts its content at the bottom (${el.scrollHeight}px in ${el.clientHeight}px)`);
       }
     }
