@@ -235,6 +235,12 @@ test.describe('accessibility', () => {
       expect(await axeViolations(popup), 'popup').toEqual([]);
       await popup.close();
 
+      // The popup that cannot read its page says so, readably too.
+      const failed = await openExtensionPage(context, 'popup.html?tabId=999999', scheme);
+      await expect(failed.getByTestId('page-error')).toBeVisible();
+      expect(await axeViolations(failed), 'popup, page not readable').toEqual([]);
+      await failed.close();
+
       await article.bringToFront();
       await openCard(article);
       expect(await axeViolations(article, '#sourcemark-root'), 'claim card and tags').toEqual([]);
