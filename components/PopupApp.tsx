@@ -23,6 +23,7 @@ import { SHOW_ON_PAGE_HINT_ID, type ClaimDraft } from './ClaimCard';
 import { HighlightSwitches, highlightsOffMessage } from './HighlightSwitches';
 import { OrphanList } from './OrphanList';
 import { PopupShortcuts } from './PopupShortcuts';
+import { pure } from './pure';
 import { SourceGroup } from './SourceGroup';
 import { StatusRegion, useStatus } from './StatusRegion';
 import { useLiveQuery, type LiveQueryState } from './use-live-query';
@@ -315,6 +316,8 @@ function ClaimList({ groups, annotations, sources, storedById, ...handlers }: Cl
 /** Claim cards rendered at once when the popup opens (more than fit in it); the rest follow a step per frame. */
 const FIRST_CLAIMS = 8;
 const CLAIMS_PER_STEP = 24;
+/** Each step re-renders only the group it extends, not every group already shown. */
+const PureSourceGroup = pure(SourceGroup);
 
 /** The groups, their claims rendered in document order a step at a time (`useRevealedCount`). */
 function RevealedGroups({ groups, storedById, ...handlers }: Omit<ClaimListProps, 'annotations' | 'sources'>) {
@@ -330,7 +333,7 @@ function RevealedGroups({ groups, storedById, ...handlers }: Omit<ClaimListProps
   return (
     <>
       {shown.map(({ group, claims }) => (
-        <SourceGroup key={group.sourceId} group={group} shownClaims={claims} stored={storedById.get(group.sourceId)} {...handlers} />
+        <PureSourceGroup key={group.sourceId} group={group} shownClaims={claims} stored={storedById.get(group.sourceId)} {...handlers} />
       ))}
     </>
   );
