@@ -18,15 +18,19 @@ import { findAnnotationForClaim } from '../lib/popup/match-annotation';
 import { messageOf, type ExportPort, type OptionsPort, type PagePort } from '../lib/popup/ports';
 import { buildRating, sourceRefForGroup } from '../lib/popup/rate-source';
 import { withEverywhere, withSite, type Settings } from '../lib/settings/settings';
-import type { SettingsStore } from '../lib/settings/storage';
+import type { SettingsStorageApi, SettingsStore } from '../lib/settings/storage';
 import type { ExportRunner } from '../lib/store/exchange-export';
 import { SHOW_ON_PAGE_HINT_ID, type ClaimDraft } from './ClaimCard';
 import { ExportPanel } from './ExportPanel';
+import { SyncStatusLine } from './SyncStatusLine';
 import { HighlightSwitches, highlightsOffMessage } from './HighlightSwitches';
 import { OrphanList } from './OrphanList';
+import { PopupShortcuts } from './PopupShortcuts';
+import { pure } from './pure';
 import { SourceGroup } from './SourceGroup';
 import { StatusRegion, useStatus } from './StatusRegion';
 import { useLiveQuery, type LiveQueryState } from './use-live-query';
+import { useRevealedCount } from './use-revealed-count';
 
 /** What PopupApp needs from the world. */
 export type PopupAppProps = {
@@ -42,6 +46,8 @@ export type PopupAppProps = {
   openOptions: OptionsPort;
   /** The highlight switches, in `storage.local`. */
   settings: SettingsStore;
+  /** Where the team sync settings are: given, the footer shows the sync status line while sync is on. */
+  syncStorage?: Pick<SettingsStorageApi, 'local'>;
 };
 
 /** Shown whenever the page's content script can't be asked: the usual causes, and what to do. */
@@ -51,7 +57,7 @@ type SnapshotState = { status: 'loading' } | { status: 'failed'; error: string }
 
 
 /** The popup's root component. */
-export function PopupApp({ db, page, exportJson, exporter, openOptions, settings }: PopupAppProps) {
+export function PopupApp({ db, page, exportJson, exporter, openOptions, settings, syncStorage }: PopupAppProps) {
   const [snapshotState, setSnapshotState] = useState<SnapshotState>({ status: 'loading' });
   const status = useStatus();
   const announce = status.announce;
@@ -99,6 +105,8 @@ export function PopupApp({ db, page, exportJson, exporter, openOptions, settings
     [sources],
   );
   const tierOf = (sourceId: string): CredibilityTier | undefined => storedById.get(sourceId)?.rating?.tier;
+  /** Signs ratings made here ("Your name" on the options page). */
+  const raterName = stored?.raterName;
   const annotationOf = (claim: PageClaim): Annotation | undefined =>
     annotations.status === 'ready' ? findAnnotationForClaim(claim, annotations.value) : undefined;
 
@@ -119,6 +127,7 @@ export function PopupApp({ db, page, exportJson, exporter, openOptions, settings
         existing,
         note: draft.note,
         verdict: draft.verdict,
+        shared: draft.shared,
         page: { url: snapshot.url, title: snapshot.title },
         now,
       });
@@ -137,7 +146,7 @@ export function PopupApp({ db, page, exportJson, exporter, openOptions, settings
     const ref = sourceRefForGroup(group, stored);
     try {
       const now = new Date();
-      await rateSource(db, ref, buildRating(tier, rationale, stored?.rating, now), now);
+      await rateSource(db, ref, buildRating(tier, rationale, stored?.rating, now, raterName), now);
     } catch (error) {
       announce('error', `Couldn't save the rating of ${ref.name}: ${messageOf(error)}. Your choice is kept; try again.`);
       return false;
@@ -286,6 +295,8 @@ export function PopupApp({ db, page, exportJson, exporter, openOptions, settings
             />
           </details>
         )}
+        {syncStorage && <SyncStatusLine db={db} onlyWhenOn={syncStorage} />}
+        <PopupShortcuts />
       </footer>
       <p hidden id={SHOW_ON_PAGE_HINT_ID}>
         Shows this sentence on the page
@@ -322,10 +333,30 @@ function ClaimList({ groups, annotations, sources, storedById, ...handlers }: Cl
     return <p data-testid="page-loading">Loading your annotations…</p>;
   }
   if (groups.length === 0) return <p data-testid="no-claims">No claims found on this page.</p>;
+  return <RevealedGroups groups={groups} storedById={storedById} {...handlers} />;
+}
+
+/** Claim cards rendered at once when the popup opens (more than fit in it); the rest follow a step per frame. */
+const FIRST_CLAIMS = 8;
+const CLAIMS_PER_STEP = 24;
+/** Each step re-renders only the group it extends, not every group already shown. */
+const PureSourceGroup = pure(SourceGroup);
+
+/** The groups, their claims rendered in document order a step at a time (`useRevealedCount`). */
+function RevealedGroups({ groups, storedById, ...handlers }: Omit<ClaimListProps, 'annotations' | 'sources'>) {
+  const total = useMemo(() => groups.reduce((n, g) => n + g.claims.length, 0), [groups]);
+  let budget = useRevealedCount(total, FIRST_CLAIMS, CLAIMS_PER_STEP);
+  const shown: { group: ClaimGroup; claims: number }[] = [];
+  for (const group of groups) {
+    if (budget <= 0) break;
+    const claims = Math.min(budget, group.claims.length);
+    budget -= claims;
+    shown.push({ group, claims });
+  }
   return (
     <>
-      {groups.map((group) => (
-        <SourceGroup key={group.sourceId} group={group} stored={storedById.get(group.sourceId)} {...handlers} />
+      {shown.map(({ group, claims }) => (
+        <PureSourceGroup key={group.sourceId} group={group} shownClaims={claims} stored={storedById.get(group.sourceId)} {...handlers} />
       ))}
     </>
   );

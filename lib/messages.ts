@@ -19,6 +19,8 @@ const BackgroundRequestSchema = v.variant('type', [
   v.strictObject({ type: v.literal('annotations:for-page'), url: v.pipe(v.string(), v.maxLength(8192)) }),
   /** The user's stored sources: their own entries and ratings of built-in ones. */
   v.strictObject({ type: v.literal('sources:list') }),
+  /** Run team sync now, whatever the backoff says (options' and popup's "Sync now"). */
+  v.strictObject({ type: v.literal('sync:now') }),
 ]);
 
 const PageRequestSchema = v.variant('type', [
@@ -89,10 +91,21 @@ export type ExportSummary = {
   downloadId: number;
 };
 
+/** What a finished sync run did (a failed one answers with the error in words). */
+export type SyncSummary = {
+  /** Documents the server confirmed. */
+  pushed: number;
+  /** Server documents applied locally. */
+  pulled: number;
+  /** Server documents merged with an unsent local edit by the merge rule. */
+  merged: number;
+};
+
 /** The answer type of each request type. */
 type ResponseMap = {
   'annotations:for-page': Annotation[];
   'sources:list': Source[];
+  'sync:now': SyncSummary;
   'page:claims': PageSnapshot;
   'page:annotations-changed': null;
   'page:show-claim': null;

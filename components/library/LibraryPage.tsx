@@ -25,6 +25,7 @@ import { listStoredSources } from '../../lib/store/sources';
 import type { ExportRunner } from '../../lib/store/exchange-export';
 import { ExportPanel } from '../ExportPanel';
 import { ImportPanel } from '../ImportPanel';
+import { ShortcutList, type Shortcut } from '../ShortcutList';
 import { StatusRegion, useStatus } from '../StatusRegion';
 import { useLiveQuery } from '../use-live-query';
 import { AnnotationList } from './AnnotationList';
@@ -53,14 +54,14 @@ export type LibraryPageProps = {
 };
 
 /** The keyboard shortcuts, as the page lists them. */
-export const SHORTCUTS: readonly [string, string][] = [
-  ['/', 'search'],
-  ['j', 'next annotation'],
-  ['k', 'previous annotation'],
-  ['x', 'select or unselect it'],
-  ['o', 'open its page'],
-  ['Delete', 'delete the selected ones (or the current one)'],
-  ['Esc', 'from the search box back to the list'],
+export const SHORTCUTS: readonly Shortcut[] = [
+  { keys: ['/'], what: 'search' },
+  { keys: ['j'], what: 'next annotation' },
+  { keys: ['k'], what: 'previous annotation' },
+  { keys: ['x'], what: 'select or unselect it' },
+  { keys: ['o'], what: 'open its page' },
+  { keys: ['Delete'], what: 'delete the selected ones (or the current one)' },
+  { keys: ['Esc'], what: 'from the search box back to the list' },
 ];
 
 /** Where a keystroke is text input, so the page's shortcuts must leave it alone. */
@@ -73,6 +74,7 @@ function isTyping(target: EventTarget | null): boolean {
 /** The library page's root component. */
 export function LibraryPage({ db, exportSelection, initialSearch, replaceSearch, now = () => new Date(), runExport }: LibraryPageProps) {
   const listHeadingId = useId();
+  const shortcutsHeadingId = useId();
   const [query, setQuery] = useState<LibraryQuery>(() => parseQuery(new URLSearchParams(initialSearch)));
   const [view, setView] = useState<LibraryView>(() => (new URLSearchParams(initialSearch).get('view') === 'sources' ? 'sources' : 'annotations'));
   const status = useStatus();
@@ -310,15 +312,11 @@ export function LibraryPage({ db, exportSelection, initialSearch, replaceSearch,
             By source
           </button>
         </nav>
-        <section class="shortcuts" aria-label="Keyboard shortcuts">
-          <h2 class="visually-hidden">Keyboard shortcuts</h2>
-          <ul>
-            {SHORTCUTS.map(([keys, what]) => (
-              <li key={keys}>
-                <kbd>{keys}</kbd> {what}
-              </li>
-            ))}
-          </ul>
+        <section class="shortcuts" aria-labelledby={shortcutsHeadingId}>
+          <h2 id={shortcutsHeadingId} class="visually-hidden">
+            Keyboard shortcuts
+          </h2>
+          <ShortcutList shortcuts={SHORTCUTS} />
         </section>
         {runExport && (
           <details class="exchange" data-testid="exchange">

@@ -6,7 +6,7 @@
  * downloads it itself (lib/store/exchange-export.ts, lib/background/download.ts), because a
  * Chrome service worker has no blob URLs and a `data:` URL fails beyond a few MB.
  */
-import { fail, ok, parseBackgroundRequest, type BackgroundRequest, type ResponseOf, type Result } from '../messages';
+import { fail, ok, parseBackgroundRequest, type BackgroundRequest, type ResponseOf, type Result, type SyncSummary } from '../messages';
 import { annotationsForPage } from '../store/annotations';
 import type { SourcemarkDb } from '../store/db';
 import { listStoredSources } from '../store/sources';
@@ -17,6 +17,8 @@ export type RequestHandlerDeps = {
   db: SourcemarkDb;
   /** This extension's id: messages from any other sender are ignored. */
   extensionId: string;
+  /** Run team sync now (lib/background/sync-service.ts); absent where there is no sync (tests of other requests). */
+  syncNow?: () => Promise<{ ok: true; pushed: number; pulled: number; merged: number } | { ok: false; error: string }>;
   /** Where a failure's details go for developers (the user gets the Result's words); defaults to console.error. */
   logError?: (error: unknown) => void;
 };
@@ -34,6 +36,7 @@ export type RequestHandler = (raw: unknown, sender: RequestSender) => Promise<Re
 const FAILURE_PREFIX: Record<BackgroundRequest['type'], string> = {
   'annotations:for-page': 'Could not load the saved annotations for this page',
   'sources:list': 'Could not load your sources',
+  'sync:now': 'Sync failed',
 };
 
 /**
@@ -44,6 +47,14 @@ const FAILURE_PREFIX: Record<BackgroundRequest['type'], string> = {
 export function createRequestHandler(deps: RequestHandlerDeps): RequestHandler {
   const logError = deps.logError ?? ((error: unknown) => console.error('Sourcemark background:', error));
 
+  /** Run sync; a failed run becomes an error carrying its words (already in the status row). */
+  async function syncNow(): Promise<SyncSummary> {
+    if (!deps.syncNow) throw new Error('team sync is not available here');
+    const outcome = await deps.syncNow();
+    if (!outcome.ok) throw new Error(outcome.error);
+    return { pushed: outcome.pushed, pulled: outcome.pulled, merged: outcome.merged };
+  }
+
   /** The answer to a valid request; each branch is checked against the protocol's `ResponseOf`. */
   async function answer(request: BackgroundRequest): Promise<unknown> {
     switch (request.type) {
@@ -51,6 +62,8 @@ export function createRequestHandler(deps: RequestHandlerDeps): RequestHandler {
         return annotationsForPage(deps.db, request.url) satisfies Promise<ResponseOf<typeof request>>;
       case 'sources:list':
         return listStoredSources(deps.db) satisfies Promise<ResponseOf<typeof request>>;
+      case 'sync:now':
+        return syncNow() satisfies Promise<ResponseOf<typeof request>>;
       default: {
         // A request type added to the protocol without a branch here fails to compile.
         const unhandled: never = request;
