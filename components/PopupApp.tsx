@@ -21,6 +21,7 @@ import { withEverywhere, withSite, type Settings } from '../lib/settings/setting
 import type { SettingsStorageApi, SettingsStore } from '../lib/settings/storage';
 import type { ExportRunner } from '../lib/store/exchange-export';
 import { SHOW_ON_PAGE_HINT_ID, type ClaimDraft } from './ClaimCard';
+import { ExportDisclosure } from './ExportDisclosure';
 import { ExportPanel } from './ExportPanel';
 import { SyncStatusLine } from './SyncStatusLine';
 import { HighlightSwitches, highlightsOffMessage } from './HighlightSwitches';
@@ -284,16 +285,17 @@ export function PopupApp({ db, page, exportJson, exporter, openOptions, settings
         </a>
         <StatusRegion message={status.message} />
         {exporter && snapshot && (
-          <details class="more-export">
-            <summary>More export choices…</summary>
-            <ExportPanel
-              run={exporter}
-              choices={[
-                { id: 'page', label: 'This page’s annotations', scope: { kind: 'page', url: snapshot.url } },
-                { id: 'all', label: 'Everything', scope: { kind: 'all' } },
-              ]}
-            />
-          </details>
+          <ExportDisclosure summary="More export choices…" class="more-export">
+            {() => (
+              <ExportPanel
+                run={exporter}
+                choices={[
+                  { id: 'page', label: 'This page’s annotations', scope: { kind: 'page', url: snapshot.url } },
+                  { id: 'all', label: 'Everything', scope: { kind: 'all' } },
+                ]}
+              />
+            )}
+          </ExportDisclosure>
         )}
         {syncStorage && <SyncStatusLine db={db} onlyWhenOn={syncStorage} />}
         <PopupShortcuts />

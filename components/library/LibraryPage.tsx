@@ -23,6 +23,7 @@ import { FACET_ALL } from '../../lib/library/facets';
 import { loadLibraryFacets, tierLookup } from '../../lib/store/library';
 import { listStoredSources } from '../../lib/store/sources';
 import type { ExportRunner } from '../../lib/store/exchange-export';
+import { ExportDisclosure } from '../ExportDisclosure';
 import { ExportPanel } from '../ExportPanel';
 import { ImportPanel } from '../ImportPanel';
 import { ShortcutList, type Shortcut } from '../ShortcutList';
@@ -319,24 +320,27 @@ export function LibraryPage({ db, exportSelection, initialSearch, replaceSearch,
           <ShortcutList shortcuts={SHORTCUTS} />
         </section>
         {runExport && (
-          <details class="exchange" data-testid="exchange">
-            <summary>Export and import…</summary>
-            <ExportPanel
-              run={runExport}
-              dateRange
-              choices={[
-                { id: 'all', label: 'Everything (deleted annotations too, for a full backup)', scope: { kind: 'all' } },
-                { id: 'view', label: `The annotations this view shows${isNarrowed(query) ? ' (its search and filters)' : ''}`, scope: { kind: 'query', query, tiers: tiers ?? new Map() } },
-                {
-                  id: 'selected',
-                  label: `The selected annotations (${selected.size})`,
-                  scope: selected.size > 0 ? { kind: 'ids', ids: [...selected] } : null,
-                  unavailable: 'nothing is selected',
-                },
-              ]}
-            />
-            <ImportPanel db={db} onImported={() => onDataChanged.current()} />
-          </details>
+          <ExportDisclosure summary="Export and import…" class="exchange" testid="exchange">
+            {() => (
+              <>
+                <ExportPanel
+                  run={runExport}
+                  dateRange
+                  choices={[
+                    { id: 'all', label: 'Everything (deleted annotations too, for a full backup)', scope: { kind: 'all' } },
+                    { id: 'view', label: `The annotations this view shows${isNarrowed(query) ? ' (its search and filters)' : ''}`, scope: { kind: 'query', query, tiers: tiers ?? new Map() } },
+                    {
+                      id: 'selected',
+                      label: `The selected annotations (${selected.size})`,
+                      scope: selected.size > 0 ? { kind: 'ids', ids: [...selected] } : null,
+                      unavailable: 'nothing is selected',
+                    },
+                  ]}
+                />
+                <ImportPanel db={db} onImported={() => onDataChanged.current()} />
+              </>
+            )}
+          </ExportDisclosure>
         )}
       </header>
       <main>
