@@ -62,13 +62,21 @@ export async function runSync(deps: SyncRunDeps): Promise<SyncRunResult> {
     // Pull first: the merge then sees the server's latest before anything is sent over it.
     const pullSize = deps.pullBatchSize ?? PULL_BATCH_SIZE;
     let since = (await readSyncStatus(db)).checkpoint;
+    let next = client.changes(since, pullSize);
     for (;;) {
-      const page = await client.changes(since, pullSize);
+      const page = await next;
+      const more = page.results.length >= pullSize && page.lastSeq !== since;
+      if (more) {
+        // The next page downloads while this one is applied. If applying fails, the run ends
+        // and that download's outcome does not matter (handled here so it is not "unhandled").
+        next = client.changes(page.lastSeq, pullSize);
+        next.catch(() => undefined);
+      }
       const docs = acceptDocs(page.results.filter((r) => !r.deleted).map((r) => r.doc), rejected);
       const summary = await applyRemoteDocs(db, docs, page.lastSeq);
       pulled += summary.applied;
       merged += summary.merged;
-      if (page.results.length < pullSize || page.lastSeq === since) break;
+      if (!more) break;
       since = page.lastSeq;
     }
 

@@ -3,7 +3,7 @@
  * with two devices as two fake-indexeddb databases.
  */
 import 'fake-indexeddb/auto';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { deleteAnnotations, putAnnotations, saveAnnotation } from '../../../lib/store/annotations';
 import type { SourcemarkDb } from '../../../lib/store/db';
 import { rateSource } from '../../../lib/store/sources';
@@ -16,6 +16,8 @@ import { startCouchServer, type CouchServer } from '../../support/couch-server';
 import { makeAnnotation, makeRating, openTestDb } from '../support/store-fixtures';
 
 const USERS = { ana: 'secret-a', ben: 'secret-b' };
+// Thousands of documents through a real server on a shared machine: vitest's 5 s default is too short.
+vi.setConfig({ testTimeout: 60_000 });
 let server: CouchServer;
 let database: string;
 let dbs: SourcemarkDb[] = [];
