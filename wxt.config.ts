@@ -15,6 +15,8 @@ export default defineConfig({
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     // Firefox only (Chrome warns about the unknown key).
     ...(browser === 'firefox' && {
+      // MV2 has no optional_host_permissions (WXT drops it): origins go in optional_permissions.
+      optional_permissions: ['https://*/*', 'http://*/*'],
       browser_specific_settings: {
         gecko: {
           id: 'sourcemark@sourcemark.invalid',

@@ -45,9 +45,9 @@ function settings(overrides: Partial<SyncSettings> = {}): SyncSettings {
   return { ...DEFAULT_SYNC_SETTINGS, enabled: true, serverUrl: server.url, database, auth: { kind: 'password', username: 'ana', password: USERS.ana }, share: 'everything', ...overrides };
 }
 
-function sync(db: SourcemarkDb, overrides: Partial<SyncSettings> = {}, fetchImpl?: typeof fetch, batch = 500) {
+function sync(db: SourcemarkDb, overrides: Partial<SyncSettings> = {}, fetchImpl?: typeof fetch, batch = 500, timeoutMs?: number) {
   const s = settings(overrides);
-  return runSync({ db, settings: s, client: createCouchClient({ ...s, fetch: fetchImpl }), pushBatchSize: batch, pullBatchSize: batch });
+  return runSync({ db, settings: s, client: createCouchClient({ ...s, fetch: fetchImpl, timeoutMs }), pushBatchSize: batch, pullBatchSize: batch });
 }
 
 const many = (n: number) => Array.from({ length: n }, (_, i) => makeAnnotation({ id: `bulk-${String(i).padStart(5, '0')}`, note: `n${i}` }));
@@ -142,6 +142,39 @@ describe('runSync against a CouchDB-protocol server', () => {
     expect(await sync(a, {}, undefined, 100)).toMatchObject({ ok: true });
     expect(await a.outbox.count()).toBe(0);
     expect(await server.allDocs(database)).toHaveLength(300);
+  });
+
+  it('gives up on a server that does not answer in time, and converges on the next run', async () => {
+    const a = device();
+    await putAnnotations(a, many(20));
+    let release = () => undefined as void;
+    server.onBulkDocs = () => new Promise<void>((resolve) => (release = resolve));
+    const result = await sync(a, {}, undefined, 500, 300);
+    expect(result).toMatchObject({ ok: false, failure: { kind: 'timeout' } });
+    expect((await readSyncStatus(a)).lastError).toMatch(/did not answer within/);
+    expect(await a.outbox.count()).toBe(20);
+    // The held request reaches the server after all: the next run meets its documents, no duplicates.
+    server.onBulkDocs = null;
+    release();
+    expect(await sync(a)).toMatchObject({ ok: true });
+    expect(await a.outbox.count()).toBe(0);
+    expect(await server.allDocs(database)).toHaveLength(20);
+  });
+
+  it('keeps everything through a 5xx and converges after it', async () => {
+    const a = device();
+    await putAnnotations(a, many(10));
+    server.onBulkDocs = (res) => {
+      res.statusCode = 503;
+      res.setHeader('Content-Type', 'application/json');
+      res.end(JSON.stringify({ error: 'service_unavailable', reason: 'maintenance' }));
+      return 'handled';
+    };
+    expect(await sync(a)).toMatchObject({ ok: false, failure: { kind: 'server-error', status: 503 } });
+    expect((await readSyncStatus(a)).lastError).toMatch(/failed \(503: service_unavailable: maintenance\)/);
+    expect(await a.outbox.count()).toBe(10);
+    server.onBulkDocs = null;
+    expect(await sync(a)).toMatchObject({ ok: true, pushed: 10 });
   });
 
   it('reports a wrong password in words and loses nothing', async () => {
