@@ -8,11 +8,16 @@ import preact from '@preact/preset-vite';
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({ plugins: [preact()] }),
-  manifest: ({ browser }) => ({
+  manifest: ({ browser, manifestVersion }) => ({
     name: 'Sourcemark',
     description: 'Marks the sentences on a news page that report a claim, and who the claim comes from.',
     permissions: ['downloads', 'storage', 'alarms'],
     optional_host_permissions: ['https://*/*', 'http://*/*'],
+    // A key for the toolbar button, so the popup opens without a pointer (listed in the popup;
+    // users change it in the browser's extension shortcuts). Needs no permission.
+    commands: {
+      [manifestVersion === 3 ? '_execute_action' : '_execute_browser_action']: { suggested_key: { default: 'Alt+Shift+S' } },
+    },
     // Firefox only (Chrome warns about the unknown key).
     ...(browser === 'firefox' && {
       // MV2 has no optional_host_permissions (WXT drops it): origins go in optional_permissions.

@@ -4,7 +4,6 @@
  */
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { downloadFile } from '../lib/background/download';
 import { createRequestHandler } from '../lib/background/handle-request';
 import { createSyncService } from '../lib/background/sync-service';
 import { openDb } from '../lib/store/db';
@@ -16,10 +15,8 @@ export default defineBackground(() => {
   const sync = createSyncService({ db, loadSettings: () => loadSyncSettings(browser.storage), alarms: browser.alarms });
   const handle = createRequestHandler({
     db,
-    download: downloadFile,
     syncNow: sync.syncNow,
     extensionId: browser.runtime.id,
-    version: browser.runtime.getManifest().version,
   });
   // With webextension-polyfill, a returned Promise answers the message and `undefined` leaves it
   // for another listener. The listener must be registered synchronously, on every worker start.

@@ -14,22 +14,11 @@ import type { AnchorStatus, OrphanReason } from './anchor/match-quote';
 import type { Annotation, DetectedClaim, Source, TextPositionSelector, TextQuoteSelector } from './model';
 import type { HighlightState } from './settings/settings';
 
-/** Most annotation ids one `export:json` request may name. */
-export const MAX_EXPORT_IDS = 100_000;
-
 const BackgroundRequestSchema = v.variant('type', [
   /** Saved annotations (not deleted) for one normalised page URL. */
   v.strictObject({ type: v.literal('annotations:for-page'), url: v.pipe(v.string(), v.maxLength(8192)) }),
   /** The user's stored sources: their own entries and ratings of built-in ones. */
   v.strictObject({ type: v.literal('sources:list') }),
-  /**
-   * Export annotations and every stored source as Sourcemark JSON through the downloads API:
-   * every annotation, or only those with the given ids (the library's "Export selected").
-   */
-  v.strictObject({
-    type: v.literal('export:json'),
-    ids: v.optional(v.pipe(v.array(v.pipe(v.string(), v.maxLength(200))), v.maxLength(MAX_EXPORT_IDS))),
-  }),
   /** Run team sync now, whatever the backoff says (options' and popup's "Sync now"). */
   v.strictObject({ type: v.literal('sync:now') }),
 ]);
@@ -116,7 +105,6 @@ export type SyncSummary = {
 type ResponseMap = {
   'annotations:for-page': Annotation[];
   'sources:list': Source[];
-  'export:json': ExportSummary;
   'sync:now': SyncSummary;
   'page:claims': PageSnapshot;
   'page:annotations-changed': null;
