@@ -100,7 +100,9 @@ export function SyncSettings({ db, ports }: SyncSettingsProps) {
   };
 
   const syncNow = async () => {
+    if (busy) return;
     setBusy(true);
+    announce('info', 'Syncing…');
     try {
       const result = await ports.syncNow();
       if (result.ok) announce('success', `Synced: ${result.value.pushed} sent, ${result.value.pulled} received${result.value.merged ? `, ${result.value.merged} merged` : ''}.`);
@@ -169,7 +171,7 @@ export function SyncSettings({ db, ports }: SyncSettingsProps) {
       {/* Its own live region, announced politely; not role="status", which the page's sources section has (one per page). */}
       <div aria-live="polite" data-testid="sync-message" class="status">
         {message && (
-          <p key={message.seq} class={`status-${message.tone}`}>
+          <p key={message.seq} data-seq={message.seq} class={`status-${message.tone}`}>
             {message.text}
           </p>
         )}

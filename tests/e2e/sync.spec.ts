@@ -75,10 +75,19 @@ async function setUpSync(context: BrowserContext, desk: string, user: keyof type
 /** Press "Sync now" on the options page and wait for its outcome; returns the message. */
 async function syncNow(options: Page): Promise<string> {
   const section = options.locator('section.team-sync');
-  const message = section.getByTestId('sync-message');
+  const message = section.getByTestId('sync-message').locator('p');
+  // Each message is numbered: wait for one after the click's, not the one left from before.
+  const before = Number((await message.getAttribute('data-seq', { timeout: 1 }).catch(() => null)) ?? -1);
   await section.getByRole('button', { name: 'Sync now' }).click();
-  await expect(message).toHaveText(/Synced:|Sync failed|could not|refused/);
-  return (await message.textContent()) ?? '';
+  let text = '';
+  await expect
+    .poll(async () => {
+      const seq = Number((await message.getAttribute('data-seq').catch(() => null)) ?? -1);
+      text = seq > before ? ((await message.textContent()) ?? '') : '';
+      return /^(Synced:|Sync failed)/.test(text);
+    }, { message: 'the sync run ends' })
+    .toBe(true);
+  return text;
 }
 
 async function openArticle(context: BrowserContext, origin: string): Promise<Page> {
