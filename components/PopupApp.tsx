@@ -23,6 +23,7 @@ import type { ExportRunner } from '../lib/store/exchange-export';
 import { SHOW_ON_PAGE_HINT_ID, type ClaimDraft } from './ClaimCard';
 import { ExportPanel } from './ExportPanel';
 import { SyncStatusLine } from './SyncStatusLine';
+import { shareSource } from '../lib/store/sharing';
 import { HighlightSwitches, highlightsOffMessage } from './HighlightSwitches';
 import { OrphanList } from './OrphanList';
 import { PopupShortcuts } from './PopupShortcuts';
@@ -156,6 +157,18 @@ export function PopupApp({ db, page, exportJson, exporter, openOptions, settings
     return true;
   };
 
+  const shareWithTeam = async (group: ClaimGroup, shared: boolean): Promise<boolean> => {
+    const ref = sourceRefForGroup(group, storedById.get(group.sourceId));
+    try {
+      await shareSource(db, ref, shared);
+    } catch (error) {
+      announce('error', `Couldn't change the sharing of ${ref.name}: ${messageOf(error)}.`);
+      return false;
+    }
+    announce('success', shared ? `${ref.name} and its rating will be shared with your team.` : `${ref.name} stays on this device.`);
+    return true;
+  };
+
   const showClaim = (start: number) => {
     page.showClaim(start).catch((error: unknown) => {
       announce('error', `Couldn't show the claim on the page: ${messageOf(error)}`);
@@ -266,6 +279,7 @@ export function PopupApp({ db, page, exportJson, exporter, openOptions, settings
             annotationOf={annotationOf}
             tierOf={tierOf}
             onSaveRating={saveRating}
+            onShareSource={shareWithTeam}
             onSaveClaim={saveClaim}
             onShowClaim={showClaim}
             onAddSource={addSource}
@@ -312,6 +326,7 @@ type ClaimListProps = {
   annotationOf(claim: PageClaim): Annotation | undefined;
   tierOf(sourceId: string): CredibilityTier | undefined;
   onSaveRating(group: ClaimGroup, tier: CredibilityTier, rationale: string): Promise<boolean>;
+  onShareSource(group: ClaimGroup, shared: boolean): Promise<boolean>;
   onSaveClaim(claim: PageClaim, annotation: Annotation | undefined, draft: ClaimDraft): Promise<boolean>;
   onShowClaim(start: number): void;
   onAddSource(group: ClaimGroup): void;
