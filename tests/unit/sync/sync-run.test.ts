@@ -98,6 +98,35 @@ describe('runSync against a CouchDB-protocol server', () => {
     expect(await b.outbox.count()).toBe(0);
   });
 
+  it('resolves a 409 when another device writes between its pull and its push', async () => {
+    const a = device();
+    await saveAnnotation(a, makeAnnotation({ id: 'x', note: 'one' }), new Date('2024-06-01T00:00:00Z'));
+    await sync(a);
+    await saveAnnotation(a, { ...(await a.annotations.get('x'))!, note: 'mine' }, new Date('2024-06-03T00:00:00Z'));
+    const auth = { Authorization: `Basic ${Buffer.from(`ben:${USERS.ben}`).toString('base64')}`, 'Content-Type': 'application/json' };
+    let conflicts = 0;
+    server.onBulkDocs = async () => {
+      server.onBulkDocs = null;
+      // Another device's older edit lands first.
+      const current = (await (await fetch(`${server.url}/${database}/annotation:x`, { headers: auth })).json()) as { annotation: { note: string; updatedAt: string } };
+      current.annotation = { ...current.annotation, note: 'theirs', updatedAt: '2024-06-02T00:00:00.000Z' };
+      await fetch(`${server.url}/${database}/_bulk_docs`, { method: 'POST', headers: auth, body: JSON.stringify({ docs: [current] }) });
+    };
+    const counting: typeof fetch = async (input, init) => {
+      const response = await fetch(input, init);
+      if (String(input).includes('_bulk_docs')) conflicts += ((await response.clone().json()) as { error?: string }[]).filter((r) => r.error === 'conflict').length;
+      return response;
+    };
+    expect(await sync(a, {}, counting)).toMatchObject({ ok: true, merged: 1 });
+    expect(conflicts).toBe(1);
+    const local = await a.annotations.get('x');
+    expect(local?.note).toBe('mine');
+    expect(local?.history?.map((v) => v.annotation.note)).toEqual(['theirs']);
+    const [onServer] = await server.allDocs(database);
+    expect(canonicalJson(onServer?.doc.annotation)).toBe(canonicalJson(local));
+    expect(await a.outbox.count()).toBe(0);
+  });
+
   it('converges with no duplicate after the server stops in the middle of a push', async () => {
     const a = device();
     await putAnnotations(a, many(2000));
