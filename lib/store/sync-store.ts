@@ -35,11 +35,18 @@ export async function updateSyncStatus(db: SourcemarkDb, change: (status: SyncSt
 export async function resetSyncTarget(db: SourcemarkDb, target: string, now = new Date()): Promise<void> {
   await db.transaction('rw', [db.annotations, db.sources, db.outbox, db.syncRevs, db.syncStatus], async () => {
     await db.syncRevs.clear();
+    await queueEverything(db, now);
+    const status = await readSyncStatus(db);
+    await db.syncStatus.put({ ...status, target, checkpoint: null, failures: 0, nextAttemptAt: null });
+  });
+}
+
+/** Put every annotation and source in the outbox (a new target, or sharing switched to everything). */
+export async function queueEverything(db: SourcemarkDb, now = new Date()): Promise<void> {
+  await db.transaction('rw', [db.annotations, db.sources, db.outbox], async () => {
     const annotationIds = (await db.annotations.toCollection().primaryKeys()) as string[];
     const sourceIds = (await db.sources.toCollection().primaryKeys()) as string[];
     await db.outbox.bulkPut([...outboxEntriesFor('annotation', annotationIds, now), ...outboxEntriesFor('source', sourceIds, now)]);
-    const status = await readSyncStatus(db);
-    await db.syncStatus.put({ ...status, target, checkpoint: null, failures: 0, nextAttemptAt: null });
   });
 }
 

@@ -9,7 +9,7 @@
  */
 import type { Annotation, Source } from '../model';
 import type { SourcemarkDb } from '../store/db';
-import { applyRemoteDocs, confirmPushed, dropUnsent, outboxKeys, readPending, readSyncStatus, resetSyncTarget, updateSyncStatus, type Confirmed, type PendingRecord } from '../store/sync-store';
+import { applyRemoteDocs, confirmPushed, dropUnsent, outboxKeys, queueEverything, readPending, readSyncStatus, resetSyncTarget, updateSyncStatus, type Confirmed, type PendingRecord } from '../store/sync-store';
 import { retryDelayMs } from './backoff';
 import { chunk, PULL_BATCH_SIZE, PUSH_BATCH_SIZE } from './batches';
 import { CouchError, type CouchClient, type CouchFailure } from './couch-client';
@@ -57,7 +57,9 @@ export async function runSync(deps: SyncRunDeps): Promise<SyncRunResult> {
   try {
     const status = await readSyncStatus(db);
     if (status.target !== target) await resetSyncTarget(db, target, now());
-    await updateSyncStatus(db, (s) => ({ ...s, lastAttemptAt: now().toISOString() }));
+    // Records left out while only shared ones synced must go now.
+    else if (settings.share === 'everything' && status.share !== 'everything') await queueEverything(db, now());
+    await updateSyncStatus(db, (s) => ({ ...s, share: settings.share, lastAttemptAt: now().toISOString() }));
 
     // Pull first: the merge then sees the server's latest before anything is sent over it.
     const pullSize = deps.pullBatchSize ?? PULL_BATCH_SIZE;

@@ -236,6 +236,10 @@ describe('runSync against a CouchDB-protocol server', () => {
     expect(await sync(a, { share: 'shared-only' })).toMatchObject({ ok: true, pushed: 1 });
     expect((await server.allDocs(database)).map((d) => d.id)).toEqual(['annotation:team']);
     expect(await a.annotations.count()).toBe(2);
+    expect(await a.outbox.count()).toBe(0);
+    // Switched to everything: the one left home goes too.
+    expect(await sync(a, { share: 'everything' })).toMatchObject({ ok: true, pushed: 2 });
+    expect((await server.allDocs(database)).map((d) => d.id)).toEqual(['annotation:private', 'annotation:team']);
   });
 
   it('sends everything again to a new database', async () => {
