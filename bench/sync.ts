@@ -11,13 +11,18 @@
  *   `PULL_BATCH_SIZE`, each checked, applied to Dexie with the library index, checkpointed).
  * - `floor:changes-10k`: the same `_changes` pages fetched and parsed, nothing else.
  *
- * Dexie runs on fake-indexeddb here (Node has no IndexedDB), which is slower than the browser's;
- * the sync rows carry that cost, so they overstate the extension's time.
+ * The server runs in a child process (this file with `--serve`), as a real server would be
+ * apart from the browser: the measuring process does only the client's work. Dexie runs on
+ * fake-indexeddb here (Node has no IndexedDB), which is slower than the browser's and runs on
+ * the client's own thread; the sync rows carry that cost, so they overstate the extension's time.
  * Each run uses a new database on the server. Rows are merged into bench/results/latest.json.
  *
  * Run it: `npx tsx bench/sync.ts [--n 10000] [--runs 5]`.
  */
 import 'fake-indexeddb/auto';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { Annotation } from '../lib/model';
 import { putAnnotations } from '../lib/store/annotations';
@@ -27,11 +32,11 @@ import { createCouchClient } from '../lib/sync/couch-client';
 import { annotationDoc } from '../lib/sync/docs';
 import { runSync } from '../lib/sync/run-sync';
 import { DEFAULT_SYNC_SETTINGS, type SyncSettings } from '../lib/sync/settings';
-import { startCouchServer, type CouchServer } from '../tests/support/couch-server';
+import { startCouchServer } from '../tests/support/couch-server';
 import { seededRandom } from './generate-article';
 import { mergeResults, type ResultRow } from './results-file';
 
-const { values } = parseArgs({ options: { n: { type: 'string', default: '10000' }, runs: { type: 'string', default: '5' } } });
+const { values } = parseArgs({ options: { n: { type: 'string', default: '10000' }, runs: { type: 'string', default: '5' }, serve: { type: 'boolean', default: false } } });
 const N = Number(values.n);
 const RUNS = Number(values.runs);
 
@@ -61,7 +66,35 @@ function annotations(n: number): Annotation[] {
   });
 }
 
-function settingsFor(server: CouchServer, database: string): SyncSettings {
+/** The server as the benchmark sees it: an address, and a way to make databases. */
+type BenchServer = { url: string; createDatabase(name: string): Promise<void>; close(): Promise<void> };
+
+/** Start the server in a child process (`--serve`), which prints its URL on its first line. */
+async function startServerProcess(): Promise<BenchServer> {
+  const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
+  const child: ChildProcess = spawn(process.execPath, ['--import', tsx, fileURLToPath(import.meta.url), '--serve'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    child.stdout?.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const line = /^(http:\/\/\S+)\n/.exec(out);
+      if (line?.[1]) resolve(line[1]);
+    });
+    child.once('exit', (code) => reject(new Error(`The server process ended (${code}) before it listened.`)));
+  });
+  return {
+    url,
+    async createDatabase(name) {
+      const response = await fetch(`${url}/${name}`, { method: 'PUT' });
+      if (!response.ok) throw new Error(`Could not create ${name}: ${response.status}`);
+    },
+    async close() {
+      child.kill();
+    },
+  };
+}
+
+function settingsFor(server: BenchServer, database: string): SyncSettings {
   return { ...DEFAULT_SYNC_SETTINGS, enabled: true, serverUrl: server.url, database, auth: { kind: 'session-cookie' }, share: 'everything' };
 }
 
@@ -74,7 +107,7 @@ function summary(name: string, times: number[], extra: Record<string, unknown>):
 }
 
 async function main() {
-  const server = await startCouchServer();
+  const server = await startServerProcess();
   const data = annotations(N);
   const docs = data.map((a) => annotationDoc(a));
   const times = { push: [] as number[], bulk: [] as number[], pull: [] as number[], changes: [] as number[] };
@@ -146,4 +179,9 @@ async function main() {
   for (const row of rows) console.log(`${row.name.padEnd(26)} median ${String(row.medianMs).padStart(8)} ms${row.ratioToFloor ? `  (${row.ratioToFloor}× floor)` : ''}`);
 }
 
-await main();
+if (values.serve) {
+  const server = await startCouchServer();
+  process.stdout.write(`${server.url}\n`);
+} else {
+  await main();
+}

@@ -30,12 +30,14 @@ export async function updateSyncStatus(db: SourcemarkDb, change: (status: SyncSt
 
 /**
  * Point sync at another server or database: forget the checkpoint and the known revisions (they
- * belong to the old one) and put every record in the outbox, so the new store gets everything.
+ * belong to the old one) and, when there was an old one, put every record in the outbox, so the
+ * new store gets everything. Before the first run the outbox already holds every record (the
+ * version-3 upgrade queued what existed, and every write since queued itself).
  */
 export async function resetSyncTarget(db: SourcemarkDb, target: string, now = new Date()): Promise<void> {
   await db.transaction('rw', [db.annotations, db.sources, db.outbox, db.syncRevs, db.syncStatus], async () => {
     await db.syncRevs.clear();
-    await queueEverything(db, now);
+    if ((await readSyncStatus(db)).target !== null) await queueEverything(db, now);
     const status = await readSyncStatus(db);
     await db.syncStatus.put({ ...status, target, checkpoint: null, failures: 0, nextAttemptAt: null });
   });

@@ -58,7 +58,7 @@ export async function runSync(deps: SyncRunDeps): Promise<SyncRunResult> {
     const status = await readSyncStatus(db);
     if (status.target !== target) await resetSyncTarget(db, target, now());
     // Records left out while only shared ones synced must go now.
-    else if (settings.share === 'everything' && status.share !== 'everything') await queueEverything(db, now());
+    else if (settings.share === 'everything' && status.share === 'shared-only') await queueEverything(db, now());
     await updateSyncStatus(db, (s) => ({ ...s, share: settings.share, lastAttemptAt: now().toISOString() }));
 
     // Pull first: the merge then sees the server's latest before anything is sent over it.
@@ -85,8 +85,19 @@ export async function runSync(deps: SyncRunDeps): Promise<SyncRunResult> {
     const pushSize = deps.pushBatchSize ?? PUSH_BATCH_SIZE;
     for (let round = 0; ; round++) {
       const conflicts: string[] = [];
-      for (const keys of chunk(await outboxKeys(db), pushSize)) {
-        const pending = await readPending(db, keys);
+      const batches = chunk(await outboxKeys(db), pushSize);
+      // The next batch is read from the database while this one is on the wire; batches hold
+      // different records, so the read-ahead sees what it would see afterwards.
+      const readBatch = (keys: string[] | undefined) => {
+        if (!keys) return null;
+        const read = readPending(db, keys);
+        read.catch(() => undefined); // awaited below; if the run fails first, its outcome does not matter
+        return read;
+      };
+      let ahead = readBatch(batches[0]);
+      for (let b = 0; ahead; b++) {
+        const pending = await ahead;
+        ahead = readBatch(batches[b + 1]);
         const { send, drop } = plan(pending, settings);
         await dropUnsent(db, drop);
         if (send.length === 0) continue;
