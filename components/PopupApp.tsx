@@ -27,6 +27,7 @@ import { shareSource } from '../lib/store/sharing';
 import { HighlightSwitches, highlightsOffMessage } from './HighlightSwitches';
 import { OrphanList } from './OrphanList';
 import { PopupShortcuts } from './PopupShortcuts';
+import { pure } from './pure';
 import { SourceGroup } from './SourceGroup';
 import { StatusRegion, useStatus } from './StatusRegion';
 import { useLiveQuery, type LiveQueryState } from './use-live-query';
@@ -286,7 +287,6 @@ export function PopupApp({ db, page, exportJson, exporter, openOptions, settings
           />
         )}
         {snapshot && !offMessage && <OrphanList entries={orphans} />}
-        <PopupShortcuts />
       </main>
       <footer class="page-footer">
         <button type="button" onClick={runExport} aria-disabled={exporting}>
@@ -310,6 +310,7 @@ export function PopupApp({ db, page, exportJson, exporter, openOptions, settings
           </details>
         )}
         {syncStorage && <SyncStatusLine db={db} onlyWhenOn={syncStorage} />}
+        <PopupShortcuts />
       </footer>
       <p hidden id={SHOW_ON_PAGE_HINT_ID}>
         Shows this sentence on the page
@@ -353,6 +354,8 @@ function ClaimList({ groups, annotations, sources, storedById, ...handlers }: Cl
 /** Claim cards rendered at once when the popup opens (more than fit in it); the rest follow a step per frame. */
 const FIRST_CLAIMS = 8;
 const CLAIMS_PER_STEP = 24;
+/** Each step re-renders only the group it extends, not every group already shown. */
+const PureSourceGroup = pure(SourceGroup);
 
 /** The groups, their claims rendered in document order a step at a time (`useRevealedCount`). */
 function RevealedGroups({ groups, storedById, ...handlers }: Omit<ClaimListProps, 'annotations' | 'sources'>) {
@@ -368,7 +371,7 @@ function RevealedGroups({ groups, storedById, ...handlers }: Omit<ClaimListProps
   return (
     <>
       {shown.map(({ group, claims }) => (
-        <SourceGroup key={group.sourceId} group={group} shownClaims={claims} stored={storedById.get(group.sourceId)} {...handlers} />
+        <PureSourceGroup key={group.sourceId} group={group} shownClaims={claims} stored={storedById.get(group.sourceId)} {...handlers} />
       ))}
     </>
   );
