@@ -19,6 +19,8 @@ import { messageOf, type ExportPort, type OptionsPort, type PagePort } from '../
 import { buildRating, sourceRefForGroup } from '../lib/popup/rate-source';
 import { withEverywhere, withSite, type Settings } from '../lib/settings/settings';
 import type { SettingsStore } from '../lib/settings/storage';
+import type { BackupStore } from '../lib/backup/storage';
+import { BackupStatusLine } from './BackupStatusLine';
 import { SHOW_ON_PAGE_HINT_ID, type ClaimDraft } from './ClaimCard';
 import { HighlightSwitches, highlightsOffMessage } from './HighlightSwitches';
 import { OrphanList } from './OrphanList';
@@ -38,6 +40,8 @@ export type PopupAppProps = {
   openOptions: OptionsPort;
   /** The highlight switches, in `storage.local`. */
   settings: SettingsStore;
+  /** Backup settings and state, for the footer's "Last backup" line; no line without it. */
+  backups?: BackupStore;
 };
 
 /** Shown whenever the page's content script can't be asked: the usual causes, and what to do. */
@@ -47,7 +51,7 @@ type SnapshotState = { status: 'loading' } | { status: 'failed'; error: string }
 
 
 /** The popup's root component. */
-export function PopupApp({ db, page, exportJson, openOptions, settings }: PopupAppProps) {
+export function PopupApp({ db, page, exportJson, openOptions, settings, backups }: PopupAppProps) {
   const [snapshotState, setSnapshotState] = useState<SnapshotState>({ status: 'loading' });
   const status = useStatus();
   const announce = status.announce;
@@ -270,6 +274,7 @@ export function PopupApp({ db, page, exportJson, openOptions, settings }: PopupA
           Open the library
         </a>
         <StatusRegion message={status.message} />
+        {backups && <BackupStatusLine store={backups} />}
       </footer>
       <p hidden id={SHOW_ON_PAGE_HINT_ID}>
         Shows this sentence on the page

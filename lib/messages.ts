@@ -11,6 +11,7 @@
  */
 import * as v from 'valibot';
 import type { AnchorStatus, OrphanReason } from './anchor/match-quote';
+import type { BackupRunResult } from './backup/state';
 import type { Annotation, DetectedClaim, Source, TextPositionSelector, TextQuoteSelector } from './model';
 import type { HighlightState } from './settings/settings';
 
@@ -30,6 +31,8 @@ const BackgroundRequestSchema = v.variant('type', [
     type: v.literal('export:json'),
     ids: v.optional(v.pipe(v.array(v.pipe(v.string(), v.maxLength(200))), v.maxLength(MAX_EXPORT_IDS))),
   }),
+  /** Write a backup now (the options page's "Back up now"), whatever changed; answers how it went. */
+  v.strictObject({ type: v.literal('backup:run-now') }),
 ]);
 
 const PageRequestSchema = v.variant('type', [
@@ -105,6 +108,7 @@ type ResponseMap = {
   'annotations:for-page': Annotation[];
   'sources:list': Source[];
   'export:json': ExportSummary;
+  'backup:run-now': BackupRunResult;
   'page:claims': PageSnapshot;
   'page:annotations-changed': null;
   'page:show-claim': null;

@@ -3,6 +3,7 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { PopupApp } from '../../components/PopupApp';
 import { createExportPort, createOptionsPort, createPagePort, resolveTargetTab } from '../../lib/popup/ports';
+import { createBackupStore } from '../../lib/backup/storage';
 import { createSettingsStore } from '../../lib/settings/storage';
 import { openDb } from '../../lib/store/db';
 import './style.css';
@@ -14,6 +15,13 @@ const page = createPagePort(browser.tabs, () => resolveTargetTab(location.search
 const openOptions = createOptionsPort(browser);
 const settings = createSettingsStore(browser.storage);
 render(
-  <PopupApp db={openDb()} page={page} exportJson={createExportPort(browser.runtime)} openOptions={openOptions} settings={settings} />,
+  <PopupApp
+    db={openDb()}
+    page={page}
+    exportJson={createExportPort(browser.runtime)}
+    openOptions={openOptions}
+    settings={settings}
+    backups={createBackupStore(browser.storage)}
+  />,
   root,
 );

@@ -4,6 +4,7 @@
  * fake-indexeddb and a fake download.
  */
 import { fail, ok, parseBackgroundRequest, type BackgroundRequest, type ExportSummary, type ResponseOf, type Result } from '../messages';
+import type { BackupRunResult } from '../backup/state';
 import { buildExport, exportFilename, serialiseExport } from '../exchange/sourcemark-json';
 import { allAnnotations, annotationsByIds, annotationsForPage } from '../store/annotations';
 import type { SourcemarkDb } from '../store/db';
@@ -15,6 +16,8 @@ export type DownloadFile = {
   url: string;
   /** Path relative to the user's downloads folder, `/`-separated. */
   filename: string;
+  /** What to do when the file exists: `uniquify` (the default) adds " (1)"; `overwrite` replaces it. */
+  conflictAction?: 'uniquify' | 'overwrite';
 };
 
 /** What the request handler needs from the outside world; tests pass fakes. */
@@ -31,6 +34,8 @@ export type RequestHandlerDeps = {
   now?: () => Date;
   /** Where a failure's details go for developers (the user gets the Result's words); defaults to console.error. */
   logError?: (error: unknown) => void;
+  /** Write a backup now (lib/backup/runner.ts); without it, "Back up now" says backups are unavailable. */
+  runBackup?: () => Promise<BackupRunResult>;
 };
 
 /** The part of `runtime.MessageSender` the handler looks at. */
@@ -53,6 +58,7 @@ const FAILURE_PREFIX: Record<BackgroundRequest['type'], string> = {
   'annotations:for-page': 'Could not load the saved annotations for this page',
   'sources:list': 'Could not load your sources',
   'export:json': 'Export failed',
+  'backup:run-now': 'Backup failed',
 };
 
 /**
@@ -90,6 +96,9 @@ export function createRequestHandler(deps: RequestHandlerDeps): RequestHandler {
         return listStoredSources(deps.db) satisfies Promise<ResponseOf<typeof request>>;
       case 'export:json':
         return exportJson(request.ids) satisfies Promise<ResponseOf<typeof request>>;
+      case 'backup:run-now':
+        if (!deps.runBackup) throw new Error('backups are not available in this part of the extension.');
+        return deps.runBackup() satisfies Promise<ResponseOf<typeof request>>;
       default: {
         // A request type added to the protocol without a branch here fails to compile.
         const unhandled: never = request;
