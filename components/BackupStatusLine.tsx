@@ -3,7 +3,7 @@
  * failed. Nothing while backups were never used. Follows the stored state live.
  */
 import { useEffect, useState } from 'preact/hooks';
-import { describeLastBackup, describeLastRun, localTime, type FormatTime } from '../lib/backup/describe';
+import { describeLastBackupShort, describeLastRun, localTime, type FormatTime } from '../lib/backup/describe';
 import type { BackupSettings } from '../lib/backup/settings';
 import { newestBackup, type BackupState } from '../lib/backup/state';
 import type { BackupStore } from '../lib/backup/storage';
@@ -40,7 +40,7 @@ export function BackupStatusLine({ store, formatTime = localTime }: BackupStatus
   if (error) return <p class="backup-line page-error" data-testid="backup-line">Couldn't read the backup state: {error}</p>;
   if (!view || (!view.settings.enabled && !newestBackup(view.state))) return null;
   const failed = describeLastRun(view.state, formatTime);
-  const last = describeLastBackup(view.state, formatTime);
+  const last = describeLastBackupShort(view.state, formatTime);
   return (
     <p class={`backup-line ${failed?.tone === 'error' ? 'page-error' : 'hint'}`} data-testid="backup-line">
       {failed?.tone === 'error' ? failed.text : `Last backup: ${last ?? 'none yet'}`}

@@ -13,7 +13,7 @@ export default defineBackground(() => {
   const db = openDb();
   const version = browser.runtime.getManifest().version;
   // The backup schedule's listeners (alarms, startup, settings) are registered here, synchronously.
-  const backups = startBackupService({ db, version, download: downloadFile });
+  const backups = startBackupService({ db, version });
   const handle = createRequestHandler({
     db,
     download: downloadFile,

@@ -20,7 +20,7 @@ export type DownloadDelta = {
 /** The part of `browser.downloads` this module uses; tests pass a fake. */
 export type DownloadsApi = {
   /** Start a download; resolves with its id once it has started. */
-  download(options: { url: string; filename: string; saveAs: boolean; conflictAction: 'uniquify' | 'overwrite' }): Promise<number>;
+  download(options: { url: string; filename: string; saveAs: boolean; conflictAction: 'uniquify' }): Promise<number>;
   /** Fires when a download's state changes. */
   onChanged: {
     addListener(listener: (delta: DownloadDelta) => void): void;
@@ -39,16 +39,16 @@ function availableObjectUrls(): ObjectUrls | null {
 /**
  * Make the `download` function the request handler needs. Files are saved without a prompt
  * (`saveAs: false`: the popup reports where the file went) and never overwrite an earlier
- * export (`conflictAction: 'uniquify'` adds " (1)") unless the file asks to overwrite (a backup
- * retried under its own name).
+ * export (`conflictAction: 'uniquify'` adds " (1)").
  */
 export function createDownloader(
   downloads: DownloadsApi = browser.downloads,
   objectUrls: ObjectUrls | null = availableObjectUrls(),
 ): (file: DownloadFile) => Promise<number> {
+  const start = (url: string, filename: string) =>
+    downloads.download({ url, filename, saveAs: false, conflictAction: 'uniquify' });
+
   return async (file) => {
-    const conflictAction = file.conflictAction ?? 'uniquify';
-    const start = (url: string, filename: string) => downloads.download({ url, filename, saveAs: false, conflictAction });
     if (objectUrls === null || !file.url.startsWith('data:')) return start(file.url, file.filename);
 
     const blob = await (await fetch(file.url)).blob();

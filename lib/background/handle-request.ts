@@ -16,8 +16,6 @@ export type DownloadFile = {
   url: string;
   /** Path relative to the user's downloads folder, `/`-separated. */
   filename: string;
-  /** What to do when the file exists: `uniquify` (the default) adds " (1)"; `overwrite` replaces it. */
-  conflictAction?: 'uniquify' | 'overwrite';
 };
 
 /** What the request handler needs from the outside world; tests pass fakes. */

@@ -33,6 +33,13 @@ export function describeLastBackup(state: BackupState, formatTime: FormatTime): 
   return `${formatTime(newest.writtenAt)} — ${newest.filename} (${count(newest.annotationCount, 'annotation')}, ${count(newest.sourceCount, 'source')})`;
 }
 
+/** The popup's short form: "27 Nov 2026, 18:50 · sourcemark-backup-….json", or null before the first. */
+export function describeLastBackupShort(state: BackupState, formatTime: FormatTime): string | null {
+  const newest = newestBackup(state);
+  if (!newest) return null;
+  return `${formatTime(newest.writtenAt)} · ${newest.filename.slice(newest.filename.lastIndexOf('/') + 1)}`;
+}
+
 /** What the last run said when it wrote nothing or failed; null when it wrote the newest file (or never ran). */
 export function describeLastRun(state: BackupState, formatTime: FormatTime): { tone: 'info' | 'error'; text: string } | null {
   const outcome = state.lastOutcome;

@@ -11,13 +11,13 @@
  * and the run in runner.ts.
  */
 import { browser } from 'wxt/browser';
-import type { DownloadFile } from '../background/handle-request';
 import { allAnnotations } from '../store/annotations';
 import type { SourcemarkDb } from '../store/db';
 import { listStoredSources } from '../store/sources';
-import { createBackupDownloads, type BackupFileContent } from './downloads';
+import { createBackupDownloads } from './downloads';
 import type { ExportData } from './formats';
 import { createBackupRunner } from './runner';
+import { availableObjectUrls, createBackupSaver } from './save-file';
 import { nextCheckAt } from './schedule';
 import { BACKUP_SETTINGS_KEY } from './settings';
 import type { BackupRunResult } from './state';
@@ -38,8 +38,6 @@ export type BackupServiceDeps = {
   db: SourcemarkDb;
   /** The extension version, written into the files. */
   version: string;
-  /** Start a download (lib/background/download.ts). */
-  download: (file: DownloadFile) => Promise<number>;
 };
 
 /** Every annotation and source, in one read transaction: a consistent snapshot. */
@@ -50,20 +48,10 @@ export function readExportData(db: SourcemarkDb): Promise<ExportData> {
   });
 }
 
-/**
- * A file's text as a `data:` URL: a Chrome MV3 service worker has no blob URLs (the downloader
- * turns it into one where they exist, as Firefox needs).
- */
-export function dataUrlOf(file: BackupFileContent): string {
-  return `data:${file.mimeType};charset=utf-8,${encodeURIComponent([...file.chunks].join(''))}`;
-}
-
 /** Register the schedule's listeners and return the service; call once, when the worker starts. */
 export function startBackupService(deps: BackupServiceDeps): BackupService {
   const store = createBackupStore(browser.storage);
-  const downloads = createBackupDownloads(browser.downloads, (file) =>
-    deps.download({ url: dataUrlOf(file), filename: file.filename, conflictAction: 'overwrite' }),
-  );
+  const downloads = createBackupDownloads(browser.downloads, createBackupSaver(browser.downloads, availableObjectUrls()));
   const runner = createBackupRunner({ store, readData: () => readExportData(deps.db), downloads, version: deps.version });
   const logError = (error: unknown) => console.error('Sourcemark backup schedule:', error);
 

@@ -55,12 +55,6 @@ describe('createDownloader without blob URLs (Chrome service worker)', () => {
     expect(listeners.size).toBe(0);
   });
 
-  it('overwrites when the file asks to (a backup retried under its own name)', async () => {
-    const { api } = fakeDownloads();
-    await createDownloader(api, null)({ url: DATA_URL, filename: FILENAME, conflictAction: 'overwrite' });
-    expect(api.download).toHaveBeenCalledExactlyOnceWith({ url: DATA_URL, filename: FILENAME, saveAs: false, conflictAction: 'overwrite' });
-  });
-
   it('passes a failure of the downloads API on to the caller', async () => {
     const { api } = fakeDownloads(() => Promise.reject(new Error('Invalid filename')));
     await expect(createDownloader(api, null)({ url: DATA_URL, filename: FILENAME })).rejects.toThrow('Invalid filename');

@@ -138,7 +138,7 @@ describe('BackupStatusLine (popup)', () => {
     storage.data.set(BACKUP_SETTINGS_KEY, { enabled: true });
     storage.data.set(BACKUP_STATE_KEY, { files: [FILE], warnings: [] });
     render(<BackupStatusLine store={createBackupStore(storage)} formatTime={at} />, container);
-    await waitFor(() => expect(textOf(byTestId('backup-line'))).toBe(`Last backup: <2026-02-03T04:05> — ${FILE.filename} (3 annotations, 1 source)`));
+    await waitFor(() => expect(textOf(byTestId('backup-line'))).toBe('Last backup: <2026-02-03T04:05> · sourcemark-backup-2026-02-03T04-05-06.json'));
     await storage.local.set({ [BACKUP_STATE_KEY]: { files: [FILE], warnings: [], lastOutcome: { kind: 'failed', at: '2026-02-04T00:00:00.000Z', error: 'disk full' } } });
     await waitFor(() => expect(textOf(byTestId('backup-line'))).toBe('The last backup failed (<2026-02-04T00:00>): disk full'));
   });

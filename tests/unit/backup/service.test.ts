@@ -1,8 +1,8 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import type { DownloadFile } from '../../../lib/background/handle-request';
-import { BACKUP_ALARM, dataUrlOf, startBackupService } from '../../../lib/backup/service';
+import { resolveObjectURL } from 'node:buffer';
+import { BACKUP_ALARM, startBackupService } from '../../../lib/backup/service';
 import { BACKUP_SETTINGS_KEY, type BackupSettings } from '../../../lib/backup/settings';
 import { BACKUP_STATE_KEY, type BackupState } from '../../../lib/backup/state';
 import { saveAnnotation } from '../../../lib/store/annotations';
@@ -14,13 +14,16 @@ const ON: BackupSettings = { enabled: true, format: 'sourcemark-json', intervalM
 
 let db: SourcemarkDb;
 let downloads: FakeDownloads;
-let requested: DownloadFile[];
+/** What `downloads.download` was asked. */
+type DownloadRequest = { url: string; filename: string; saveAs: boolean; conflictAction: string };
+let requested: DownloadRequest[];
 
-/** The background's download function, as lib/background/download.ts would be given it. */
-async function download(file: DownloadFile): Promise<number> {
-  requested.push(file);
-  const text = decodeURIComponent(file.url.slice(file.url.indexOf(',') + 1));
-  return downloads.save({ filename: file.filename, mimeType: 'application/json', chunks: [text] });
+/** `downloads.download`: reads the URL it is given (Node has blob URLs, as Firefox's background page does). */
+async function download(options: DownloadRequest): Promise<number> {
+  requested.push(options);
+  const blob = resolveObjectURL(options.url);
+  if (!blob) throw new Error(`Unreadable URL ${options.url.slice(0, 40)}`);
+  return downloads.save({ filename: options.filename, mimeType: blob.type, chunks: [await blob.text()] });
 }
 
 beforeEach(() => {
@@ -28,6 +31,7 @@ beforeEach(() => {
   downloads = fakeDownloads();
   requested = [];
   // The fake browser has no downloads API: route it to the in-memory one.
+  vi.spyOn(fakeBrowser.downloads, 'download').mockImplementation((options) => download(options as DownloadRequest));
   vi.spyOn(fakeBrowser.downloads, 'search').mockImplementation((q) => downloads.search(q as { id: number }) as never);
   vi.spyOn(fakeBrowser.downloads, 'removeFile').mockImplementation((id) => downloads.removeFile(id));
   vi.spyOn(fakeBrowser.downloads, 'erase').mockImplementation((q) => downloads.erase(q as { id: number }) as never);
@@ -45,14 +49,15 @@ const stored = async <T,>(key: string) => (await fakeBrowser.storage.local.get(k
 
 describe('the backup service', () => {
   it('turning backups on writes the first backup, overwriting by name, and sets the periodic alarm', async () => {
-    startBackupService({ db, version: '1.2.3', download });
+    startBackupService({ db, version: '1.2.3' });
     await saveAnnotation(db, makeAnnotation({ id: 'a1' }));
     await fakeBrowser.storage.local.set({ [BACKUP_SETTINGS_KEY]: ON });
 
     await vi.waitFor(async () => expect((await fakeBrowser.alarms.get(BACKUP_ALARM))?.periodInMinutes).toBe(15));
     expect(requested).toHaveLength(1);
-    expect(requested[0]).toMatchObject({ conflictAction: 'overwrite', filename: expect.stringMatching(/^Sourcemark\/sourcemark-backup-/) });
-    expect(requested[0]!.url.startsWith('data:application/json;charset=utf-8,')).toBe(true);
+    expect(requested[0]).toMatchObject({ saveAs: false, conflictAction: 'overwrite', filename: expect.stringMatching(/^Sourcemark\/sourcemark-backup-/) });
+    expect(requested[0]!.url.startsWith('blob:')).toBe(true);
+    expect(JSON.parse([...downloads.disk.values()][0]!).annotations).toHaveLength(1);
     const state = await stored<BackupState>(BACKUP_STATE_KEY);
     expect(state?.files).toHaveLength(1);
     // The next check is one interval after this one.
@@ -61,20 +66,20 @@ describe('the backup service', () => {
   });
 
   it('runs a check when the alarm fires, and writes only when something changed', async () => {
-    startBackupService({ db, version: '1.2.3', download });
+    startBackupService({ db, version: '1.2.3' });
     await fakeBrowser.storage.local.set({ [BACKUP_SETTINGS_KEY]: ON });
     await vi.waitFor(async () => expect(await fakeBrowser.alarms.get(BACKUP_ALARM)).toBeDefined());
 
-    await fakeBrowser.alarms.onAlarm.trigger({ name: BACKUP_ALARM, scheduledTime: Date.now() });
+    await fakeBrowser.alarms.onAlarm.trigger({ name: BACKUP_ALARM, scheduledTime: Date.now(), persistAcrossSessions: true });
     await vi.waitFor(async () => expect((await stored<BackupState>(BACKUP_STATE_KEY))?.lastOutcome?.kind).toBe('unchanged'));
     expect(requested).toHaveLength(1);
 
     await saveAnnotation(db, makeAnnotation({ id: 'a2' }));
-    await fakeBrowser.alarms.onAlarm.trigger({ name: BACKUP_ALARM, scheduledTime: Date.now() });
+    await fakeBrowser.alarms.onAlarm.trigger({ name: BACKUP_ALARM, scheduledTime: Date.now(), persistAcrossSessions: true });
     await vi.waitFor(() => expect(requested).toHaveLength(2));
 
     // Another extension part's alarm is not ours.
-    await fakeBrowser.alarms.onAlarm.trigger({ name: 'sync', scheduledTime: Date.now() });
+    await fakeBrowser.alarms.onAlarm.trigger({ name: 'sync', scheduledTime: Date.now(), persistAcrossSessions: true });
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(requested).toHaveLength(2);
   });
@@ -85,7 +90,7 @@ describe('the backup service', () => {
       [BACKUP_SETTINGS_KEY]: ON,
       [BACKUP_STATE_KEY]: { files: [], warnings: [], lastCheckedAt } satisfies BackupState,
     });
-    startBackupService({ db, version: '1.2.3', download });
+    startBackupService({ db, version: '1.2.3' });
     await fakeBrowser.runtime.onStartup.trigger();
     await vi.waitFor(async () => expect(await fakeBrowser.alarms.get(BACKUP_ALARM)).toBeDefined());
     expect(requested).toHaveLength(1);
@@ -96,7 +101,7 @@ describe('the backup service', () => {
   });
 
   it('turning backups off clears the alarm; "Back up now" still writes', async () => {
-    const service = startBackupService({ db, version: '1.2.3', download });
+    const service = startBackupService({ db, version: '1.2.3' });
     await fakeBrowser.storage.local.set({ [BACKUP_SETTINGS_KEY]: ON });
     await vi.waitFor(async () => expect(await fakeBrowser.alarms.get(BACKUP_ALARM)).toBeDefined());
     await fakeBrowser.storage.local.set({ [BACKUP_SETTINGS_KEY]: { ...ON, enabled: false } });
@@ -107,19 +112,10 @@ describe('the backup service', () => {
   });
 
   it('changing the interval sets the alarm to the new period', async () => {
-    startBackupService({ db, version: '1.2.3', download });
+    startBackupService({ db, version: '1.2.3' });
     await fakeBrowser.storage.local.set({ [BACKUP_SETTINGS_KEY]: ON });
     await vi.waitFor(async () => expect((await fakeBrowser.alarms.get(BACKUP_ALARM))?.periodInMinutes).toBe(15));
     await fakeBrowser.storage.local.set({ [BACKUP_SETTINGS_KEY]: { ...ON, intervalMinutes: 1440 } });
     await vi.waitFor(async () => expect((await fakeBrowser.alarms.get(BACKUP_ALARM))?.periodInMinutes).toBe(1440));
-  });
-});
-
-describe('dataUrlOf', () => {
-  it('joins the chunks into a data: URL of the format’s media type that decodes to the same text', () => {
-    const text = 'naïve “quote” 🙂\n';
-    const url = dataUrlOf({ filename: 'x.json', mimeType: 'application/json', chunks: [text.slice(0, 3), text.slice(3)] });
-    expect(url.startsWith('data:application/json;charset=utf-8,')).toBe(true);
-    expect(decodeURIComponent(url.slice(url.indexOf(',') + 1))).toBe(text);
   });
 });
