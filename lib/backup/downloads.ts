@@ -4,6 +4,7 @@
  * (a fake in tests), plus the function that starts a download (the background decides how the
  * text becomes a URL the downloads API takes).
  */
+import type { ItemSource } from '../exchange/chunks';
 import type { BackupFile } from './state';
 
 /** A backup file to save. */
@@ -12,8 +13,8 @@ export type BackupFileContent = {
   filename: string;
   /** The file's media type. */
   mimeType: string;
-  /** The file's text, in chunks. */
-  chunks: Iterable<string>;
+  /** The file's text, in chunks (an array or a stream of them). */
+  chunks: ItemSource<string>;
 };
 
 /**

@@ -11,6 +11,7 @@
  * Every backup is saved with `conflictAction: 'overwrite'`: names carry the second they were made,
  * so only a retry under a pending backup's own name meets an existing file, which it replaces.
  */
+import { collectChunks, eachItem } from '../exchange/chunks';
 import type { BackupFileContent, DownloadChange, SaveBackupFile } from './downloads';
 
 /** The slice of `browser.downloads` used to save. */
@@ -26,8 +27,15 @@ export type DownloadStarter = {
 export type ObjectUrlFunctions = Pick<typeof URL, 'createObjectURL' | 'revokeObjectURL'> | null;
 
 /** A file's text as a `data:` URL of its media type. */
-export function dataUrlOf(file: BackupFileContent): string {
-  return `data:${file.mimeType};charset=utf-8,${encodeURIComponent([...file.chunks].join(''))}`;
+export async function dataUrlOf(file: BackupFileContent): Promise<string> {
+  return `data:${file.mimeType};charset=utf-8,${encodeURIComponent(await collectChunks(file.chunks))}`;
+}
+
+/** The chunks, gathered. */
+async function partsOf(chunks: BackupFileContent['chunks']): Promise<string[]> {
+  const parts: string[] = [];
+  for await (const chunk of eachItem(chunks)) parts.push(chunk);
+  return parts;
 }
 
 /** `URL`'s blob functions when this context has them. */
@@ -39,9 +47,10 @@ export function availableObjectUrls(): ObjectUrlFunctions {
 export function createBackupSaver(downloads: DownloadStarter, objectUrls: ObjectUrlFunctions): SaveBackupFile {
   const start = (url: string, filename: string) => downloads.download({ url, filename, saveAs: false, conflictAction: 'overwrite' });
   return async (file) => {
-    if (objectUrls === null) return start(dataUrlOf(file), file.filename);
+    if (objectUrls === null) return start(await dataUrlOf(file), file.filename);
 
-    const objectUrl = objectUrls.createObjectURL(new Blob([...file.chunks], { type: `${file.mimeType};charset=utf-8` }));
+    const blob = new Blob(await partsOf(file.chunks), { type: `${file.mimeType};charset=utf-8` });
+    const objectUrl = objectUrls.createObjectURL(blob);
     // The blob must outlive the download's fetch. Ends seen before `download` resolves are
     // remembered, since the id is not known until then.
     let downloadId: number | null = null;

@@ -9,8 +9,12 @@
  * checked in the unit tests of lib/backup.
  */
 import type { BrowserContext, Page } from '@playwright/test';
-import { existsSync } from 'node:fs';
+import Ajv2020 from 'ajv/dist/2020.js';
+import { existsSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { parseImport } from '../../lib/exchange/parse-import';
+import { SCHEMA_VERSION } from '../../lib/model';
 import { extensionId, extensionWorker } from '../../scripts/chromium';
 import { expect, openPopup, tags, test } from './fixtures';
 
@@ -108,13 +112,20 @@ async function openOptions(context: BrowserContext): Promise<Page> {
   return options;
 }
 
-/** A backup file's content, parsed; checks it is a Sourcemark export. */
+const exportSchema = JSON.parse(readFileSync(resolve(import.meta.dirname, '..', '..', 'schema', 'sourcemark-export.schema.json'), 'utf8'));
+const validateExport = new Ajv2020({ strict: true }).compile(exportSchema);
+
+/**
+ * A backup file's content, parsed, after checking it is a valid Sourcemark export: it matches the
+ * published JSON Schema and Sourcemark's own importer takes it.
+ */
 async function readBackup(path: string): Promise<{ annotations: { note: string }[] }> {
-  const doc = JSON.parse(await readFile(path, 'utf8'));
-  expect(doc.schemaVersion).toBe(1);
-  expect(doc.generator?.name).toBe('Sourcemark');
-  expect(Array.isArray(doc.annotations)).toBe(true);
-  expect(Array.isArray(doc.sources)).toBe(true);
+  const text = await readFile(path, 'utf8');
+  const doc = JSON.parse(text);
+  expect(validateExport(doc), JSON.stringify(validateExport.errors)).toBe(true);
+  expect(doc.schemaVersion).toBe(SCHEMA_VERSION);
+  const imported = parseImport(text);
+  expect(imported.ok, imported.ok ? '' : imported.error.message).toBe(true);
   return doc;
 }
 

@@ -18,7 +18,7 @@ const FILE: BackupFile = {
   path: '/d/Sourcemark/sourcemark-backup-2026-02-03T04-05-06.json',
   filename: 'Sourcemark/sourcemark-backup-2026-02-03T04-05-06.json',
   writtenAt: '2026-02-03T04:05:06.000Z',
-  format: 'sourcemark-json',
+  format: 'json',
   fingerprint: 'f',
   annotationCount: 3,
   sourceCount: 1,
@@ -52,7 +52,7 @@ describe('BackupSettings', () => {
   it('starts off, with no backup yet, and says what the browser answered about persistent storage', async () => {
     await mount(undefined, async () => ({ status: 'refused' }));
     expect(getByLabel<HTMLInputElement>(container, 'Back up automatically').checked).toBe(false);
-    expect(getByLabel<HTMLSelectElement>(container, 'Format').value).toBe('sourcemark-json');
+    expect(getByLabel<HTMLSelectElement>(container, 'Format').value).toBe('json');
     expect(getByLabel<HTMLSelectElement>(container, 'How often').value).toBe('1440');
     expect(getByLabel<HTMLInputElement>(container, 'Files to keep').value).toBe('10');
     expect(textOf(byTestId('backup-last'))).toBe('none yet');

@@ -13,7 +13,7 @@ function kept(downloadId: number, path: string): BackupFile {
     path,
     filename: 'Sourcemark/b.json',
     writtenAt: '2026-01-01T00:00:00.000Z',
-    format: 'sourcemark-json',
+    format: 'json',
     fingerprint: 'f',
     annotationCount: 0,
     sourceCount: 0,

@@ -3,6 +3,7 @@
  * and the save function the background gives it. Saving overwrites a file of the same name, as
  * the background asks the browser to (`conflictAction: 'overwrite'`).
  */
+import { collectChunks } from '../../../lib/exchange/chunks';
 import type { BackupFileContent, DownloadChange, DownloadItemLike, DownloadsSlice } from '../../../lib/backup/downloads';
 
 type Listener = (change: DownloadChange) => void;
@@ -68,7 +69,7 @@ export function fakeDownloads(): FakeDownloads {
       const id = nextId++;
       const path = `${DOWNLOADS_DIR}/${file.filename}`;
       items.set(id, { id, filename: path, state: 'in_progress', exists: true });
-      const content = [...file.chunks].join('');
+      const content = await collectChunks(file.chunks);
       const mode = fake.mode;
       // Like the browser: the download ends after `download()` resolved.
       setTimeout(() => {

@@ -5,12 +5,13 @@ import { createBackupRunner, type BackupRunner } from '../../../lib/backup/runne
 import { BACKUP_SETTINGS_KEY, type BackupSettings } from '../../../lib/backup/settings';
 import { BACKUP_STATE_KEY, type BackupState } from '../../../lib/backup/state';
 import { createBackupStore } from '../../../lib/backup/storage';
+import { SCHEMA_VERSION } from '../../../lib/model';
 import { fakeStorage } from '../settings/fake-storage';
 import { makeAnnotation, makeSource } from '../support/store-fixtures';
 import { DOWNLOADS_DIR, fakeDownloads, type FakeDownloads } from './fake-downloads';
 
 const T0 = new Date('2026-05-01T08:00:00.000Z');
-const ON: BackupSettings = { enabled: true, format: 'sourcemark-json', intervalMinutes: 60, keep: 3 };
+const ON: BackupSettings = { enabled: true, format: 'json', intervalMinutes: 60, keep: 3 };
 
 type World = {
   runner: BackupRunner;
@@ -73,7 +74,7 @@ describe('a backup run', () => {
     });
     const path = `${DOWNLOADS_DIR}/Sourcemark/sourcemark-backup-2026-05-01T08-00-00.json`;
     const doc = JSON.parse(w.downloads.disk.get(path) ?? 'null');
-    expect(doc).toMatchObject({ schemaVersion: 1, generator: { name: 'Sourcemark', version: '9.9.9' }, exportedAt: T0.toISOString() });
+    expect(doc).toMatchObject({ schemaVersion: SCHEMA_VERSION, generator: { name: 'Sourcemark', version: '9.9.9' }, exportedAt: T0.toISOString() });
     expect(doc.annotations.map((a: { id: string }) => a.id)).toEqual(['a1']);
     const state = w.state();
     expect(state.files).toEqual([
@@ -81,6 +82,28 @@ describe('a backup run', () => {
     ]);
     expect(state.pending).toBeUndefined();
     expect(state.lastCheckedAt).toBe(T0.toISOString());
+  });
+
+  it.each([
+    ['w3c', /\.jsonld$/, (text: string) => expect(JSON.parse(text)['@context']).toBeDefined()],
+    ['csv', /\.csv$/, (text: string) => expect(text.split('\n').length).toBeGreaterThanOrEqual(2)],
+    ['claimreview', /\.jsonld$/, (text: string) => expect(() => JSON.parse(text)).not.toThrow()],
+  ] as const)('writes the %s format under its own extension', async (format, extension, check) => {
+    const w = world({ ...ON, format });
+    const result = await w.runner.run('alarm');
+    expect(result.kind).toBe('written');
+    const [path] = [...w.downloads.disk.keys()];
+    expect(path).toMatch(extension);
+    check(w.downloads.disk.get(path!)!);
+    expect(w.state().files[0]?.format).toBe(format);
+  });
+
+  it('writes a new file when the format changes, even with the same data', async () => {
+    const w = world();
+    await w.runner.run('alarm');
+    await w.storage.local.set({ [BACKUP_SETTINGS_KEY]: { ...ON, format: 'csv' } });
+    later(w, 60);
+    expect(await w.runner.run('alarm')).toMatchObject({ kind: 'written', filename: expect.stringMatching(/\.csv$/) });
   });
 
   it('writes nothing when nothing changed, and records the check', async () => {
@@ -233,7 +256,7 @@ describe('a run after the worker was stopped mid-run', () => {
     const w = world(ON, {
       files: [],
       warnings: [],
-      pending: { filename, writtenAt: '2026-05-01T07:00:00.000Z', format: 'sourcemark-json', fingerprint: 'x', annotationCount: 1, sourceCount: 0 },
+      pending: { filename, writtenAt: '2026-05-01T07:00:00.000Z', format: 'json', fingerprint: 'x', annotationCount: 1, sourceCount: 0 },
     });
     // The half-written file from the stopped run.
     w.downloads.disk.set(`${DOWNLOADS_DIR}/${filename}`, '{"trunc');

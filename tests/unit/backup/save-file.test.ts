@@ -19,8 +19,8 @@ describe('createBackupSaver', () => {
   it('without blob URLs (Chrome’s service worker), saves a data: URL of the joined chunks, overwriting by name, without a prompt', async () => {
     const { api, listeners } = starter();
     expect(await createBackupSaver(api, null)(FILE)).toBe(5);
-    expect(api.download).toHaveBeenCalledExactlyOnceWith({ url: dataUrlOf(FILE), filename: FILE.filename, saveAs: false, conflictAction: 'overwrite' });
-    const url = dataUrlOf(FILE);
+    const url = await dataUrlOf(FILE);
+    expect(api.download).toHaveBeenCalledExactlyOnceWith({ url, filename: FILE.filename, saveAs: false, conflictAction: 'overwrite' });
     expect(url.startsWith('data:application/json;charset=utf-8,')).toBe(true);
     expect(decodeURIComponent(url.slice(url.indexOf(',') + 1))).toBe(TEXT);
     expect(listeners.size).toBe(0);

@@ -15,7 +15,7 @@ function file(n: number, over: Partial<BackupFile> = {}): BackupFile {
     filename: `Sourcemark/sourcemark-backup-${n}.json`,
     path: `/home/u/Downloads/Sourcemark/sourcemark-backup-${n}.json`,
     writtenAt: minutesAgo(100 - n),
-    format: 'sourcemark-json',
+    format: 'json',
     fingerprint: `fp${n}`,
     annotationCount: n,
     sourceCount: 0,
@@ -70,7 +70,7 @@ describe('gateRun', () => {
 
 describe('decideWrite', () => {
   const newest = file(3);
-  const base: WriteInput = { trigger: 'alarm', format: 'sourcemark-json', fingerprint: 'fp3', newest, newestExists: true, pendingRetry: false };
+  const base: WriteInput = { trigger: 'alarm', format: 'json', fingerprint: 'fp3', newest, newestExists: true, pendingRetry: false };
 
   it.each<[string, Partial<WriteInput>, ReturnType<typeof decideWrite>]>([
     ['nothing changed', {}, { write: false, reason: 'unchanged' }],
@@ -88,7 +88,7 @@ describe('decideWrite', () => {
 
 describe('backupFilename', () => {
   it('is a dated name in the Sourcemark folder, UTC, without colons, with the format’s extension', () => {
-    const json = formatById('sourcemark-json');
+    const json = formatById('json');
     if (!json) throw new Error('no Sourcemark JSON format');
     expect(backupFilename(json, NOW)).toBe('Sourcemark/sourcemark-backup-2026-03-04T10-20-30.json');
     expect(backupFilename({ extension: 'csv' }, new Date('2026-12-31T23:59:59.999Z'))).toBe(

@@ -10,7 +10,7 @@ import { openDb, type SourcemarkDb } from '../../../lib/store/db';
 import { makeAnnotation } from '../support/store-fixtures';
 import { fakeDownloads, type FakeDownloads } from './fake-downloads';
 
-const ON: BackupSettings = { enabled: true, format: 'sourcemark-json', intervalMinutes: 15, keep: 5 };
+const ON: BackupSettings = { enabled: true, format: 'json', intervalMinutes: 15, keep: 5 };
 
 let db: SourcemarkDb;
 let downloads: FakeDownloads;

@@ -4,11 +4,11 @@ import { parseBackupState } from '../../../lib/backup/state';
 
 describe('parseBackupSettings', () => {
   it('gives the defaults for nothing stored: off, Sourcemark JSON, daily, keep 10', () => {
-    expect(parseBackupSettings(undefined)).toEqual({ enabled: false, format: 'sourcemark-json', intervalMinutes: 1440, keep: 10 });
+    expect(parseBackupSettings(undefined)).toEqual({ enabled: false, format: 'json', intervalMinutes: 1440, keep: 10 });
   });
 
   it('keeps valid values', () => {
-    const stored = { enabled: true, format: 'sourcemark-json', intervalMinutes: 15, keep: 2 };
+    const stored = { enabled: true, format: 'json', intervalMinutes: 15, keep: 2 };
     expect(parseBackupSettings(stored)).toEqual(stored);
   });
 
@@ -38,7 +38,7 @@ describe('parseBackupState', () => {
     filename: 'Sourcemark/sourcemark-backup-2026-01-01T00-00-00.json',
     path: '/d/Sourcemark/sourcemark-backup-2026-01-01T00-00-00.json',
     writtenAt: '2026-01-01T00:00:00.000Z',
-    format: 'sourcemark-json',
+    format: 'json',
     fingerprint: 'ab',
     annotationCount: 1,
     sourceCount: 0,

@@ -41,7 +41,7 @@ describe('the backup schedule in words', () => {
   it('describes the settings', () => {
     expect(describeSchedule(DEFAULT_BACKUP_SETTINGS)).toBe('Automatic backups are off.');
     expect(describeSchedule({ ...DEFAULT_BACKUP_SETTINGS, enabled: true, keep: 1, intervalMinutes: 60 })).toBe(
-      'Automatic backups are on: checked every hour, written as Sourcemark JSON (everything, can be imported back) when something changed, keeping the last file.',
+      'Automatic backups are on: checked every hour, written as Sourcemark JSON (everything; can be imported back) when something changed, keeping the last file.',
     );
   });
 
@@ -54,7 +54,7 @@ describe('the backup schedule in words', () => {
           path: '/d/a.json',
           filename: 'Sourcemark/sourcemark-backup-2026-01-02T03-04-05.json',
           writtenAt: '2026-01-02T03:04:05.000Z',
-          format: 'sourcemark-json',
+          format: 'json',
           fingerprint: 'f',
           annotationCount: 1,
           sourceCount: 2,
