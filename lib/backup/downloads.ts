@@ -88,7 +88,7 @@ export type BackupDownloadsOptions = {
 
 /** The downloads port over `api`, saving with `save`. */
 export function createBackupDownloads(api: DownloadsSlice, save: SaveBackupFile, options: BackupDownloadsOptions = {}): BackupDownloads {
-  const timeoutMs = options.timeoutMs ?? 120_000;
+  const timeoutMs = options.timeoutMs ?? 300_000;
 
   async function status(id: number): Promise<DownloadStatus> {
     const [item] = await api.search({ id });

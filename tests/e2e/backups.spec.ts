@@ -9,6 +9,7 @@
  * checked in the unit tests of lib/backup.
  */
 import type { BrowserContext, Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
 import Ajv2020 from 'ajv/dist/2020.js';
 import { existsSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
@@ -183,6 +184,9 @@ test.describe('automatic backups', () => {
     expect((await readBackup(newest.filename)).annotations.map((a) => a.note).sort()).toEqual(['first note', 'second note']);
     expect(state.files.map((f) => f.downloadId)).toEqual(files.map((f) => f.id));
     await expect(section.getByTestId('backup-last')).toContainText('(2 annotations, 0 sources)');
+    // The section passes axe's checks (labels, roles, contrast) with everything on show.
+    const axe = await new AxeBuilder({ page: options }).include('[data-testid="backups"]').analyze();
+    expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 
     // The popup's footer names the last backup.
     const article = await context.newPage();
