@@ -75,16 +75,14 @@ export function createBackupRunner(deps: BackupRunnerDeps): BackupRunner {
   }
 
   /** Delete the files beyond `keep`; the ones that could not be deleted stay listed, with a warning. */
-  async function prune(state: BackupState, keep: number): Promise<{ state: BackupState; removed: number }> {
+  async function prune(state: BackupState, keep: number): Promise<BackupState> {
     const plan = planPrune(state.files, keep);
     const stay: BackupFile[] = [];
     const warnings: string[] = [];
-    let removed = 0;
     for (const file of plan.remove) {
       try {
         const outcome = await downloads.remove(file);
-        if (outcome === 'removed') removed++;
-        else if (outcome !== 'gone') {
+        if (typeof outcome === 'object') {
           stay.push(file);
           warnings.push(`Couldn't delete the old backup ${file.filename}: ${outcome.failed}`);
         }
@@ -94,7 +92,7 @@ export function createBackupRunner(deps: BackupRunnerDeps): BackupRunner {
         warnings.push(`Couldn't delete the old backup ${file.filename}: ${describeError(error)}`);
       }
     }
-    return { state: { ...state, files: [...stay, ...plan.kept], warnings }, removed };
+    return { ...state, files: [...stay, ...plan.kept], warnings };
   }
 
   async function runOnce(trigger: BackupTrigger): Promise<BackupRunResult> {
@@ -164,7 +162,7 @@ export function createBackupRunner(deps: BackupRunnerDeps): BackupRunner {
       annotationCount: pending.annotationCount,
       sourceCount: pending.sourceCount,
     } as const;
-    await store.saveState({ ...pruned.state, lastCheckedAt: outcome.at, lastOutcome: outcome });
+    await store.saveState({ ...pruned, lastCheckedAt: outcome.at, lastOutcome: outcome });
     return outcome;
   }
 
