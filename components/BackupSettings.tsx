@@ -16,7 +16,7 @@ import { describeInterval, INTERVAL_CHOICES, MAX_KEEP, MIN_KEEP, type BackupSett
 import type { BackupState } from '../lib/backup/state';
 import type { BackupStore } from '../lib/backup/storage';
 import { messageOf } from '../lib/popup/ports';
-import { StatusRegion, useStatus } from './StatusRegion';
+import { useStatus } from './StatusRegion';
 
 /** Props of `BackupSettings`. */
 export type BackupSettingsProps = {
@@ -238,7 +238,14 @@ export function BackupSettings({ store, runNow, requestPersistence, formatTime =
       <p class={persistence?.status === 'granted' ? 'hint' : 'persistence-warning'} data-testid="persistence">
         {persistence ? describePersistence(persistence) : 'Persistent storage: asking the browser…'}
       </p>
-      <StatusRegion message={status.message} />
+      {/* Its own live region, announced politely; not role="status", which the page's sources section has (one per page). */}
+      <div aria-live="polite" data-testid="backup-status" class="status">
+        {status.message && (
+          <p key={status.message.seq} class={`status-${status.message.tone}`}>
+            {status.message.text}
+          </p>
+        )}
+      </div>
     </section>
   );
 }

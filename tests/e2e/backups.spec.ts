@@ -142,7 +142,7 @@ test.describe('automatic backups', () => {
 
     await section.getByLabel('Files to keep').fill('2');
     await section.getByLabel('Files to keep').press('Tab');
-    await expect(section.getByRole('status')).toContainText('Keeping the last 2 backup files.');
+    await expect(section.getByTestId('backup-status')).toContainText('Keeping the last 2 backup files.');
     await section.getByLabel('How often').selectOption({ label: 'Every 15 minutes' });
     await section.getByRole('switch', { name: 'Back up automatically' }).check();
     await expect(section.getByTestId('backup-schedule')).toContainText('Automatic backups are on: checked every 15 minutes');
@@ -161,7 +161,7 @@ test.describe('automatic backups', () => {
 
     // "Back up now" writes whatever changed.
     await section.getByRole('button', { name: 'Back up now' }).click();
-    await expect(section.getByRole('status')).toContainText(/^Backed up 1 annotation and 0 sources to Sourcemark\/sourcemark-backup-/);
+    await expect(section.getByTestId('backup-status')).toContainText(/^Backed up 1 annotation and 0 sources to Sourcemark\/sourcemark-backup-/);
     await expect.poll(async () => (await completedDownloads(context)).length).toBe(2);
 
     // The alarm with nothing changed: no new file, and the page says why.

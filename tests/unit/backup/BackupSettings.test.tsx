@@ -40,7 +40,7 @@ afterEach(() => {
 
 const granted = async (): Promise<PersistenceOutcome> => ({ status: 'granted' });
 const byTestId = (id: string) => container.querySelector(`[data-testid="${id}"]`);
-const statusText = () => textOf(container.querySelector('[data-testid="status"]'));
+const statusText = () => textOf(container.querySelector('[data-testid="backup-status"]'));
 const storedSettings = () => storage.data.get(BACKUP_SETTINGS_KEY) as Settings | undefined;
 
 async function mount(runNow: BackupRunPort = async () => fail('not used'), persistence = granted): Promise<void> {
@@ -101,7 +101,7 @@ describe('BackupSettings', () => {
     await waitFor(() => expect(statusText()).toBe(`Backed up 3 annotations and 1 source to ${FILE.filename}.`));
     button.click();
     await waitFor(() => expect(statusText()).toBe('Backup failed: the disk is full'));
-    expect(container.querySelector('[data-testid="status"] .status-error')).not.toBeNull();
+    expect(container.querySelector('[data-testid="backup-status"] .status-error')).not.toBeNull();
     button.click();
     await waitFor(() => expect(statusText()).toBe("Backup failed: Couldn't reach the extension background: gone"));
   });
