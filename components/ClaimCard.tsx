@@ -4,6 +4,7 @@ import type { Annotation, CredibilityTier, VerdictRating } from '../lib/model';
 import type { PageClaim } from '../lib/messages';
 import { reattachedFrom, REATTACHED_BADGE } from '../lib/popup/anchoring';
 import { AttributionChain } from './AttributionChain';
+import { SyncHistory } from './SyncHistory';
 import { VerdictPicker } from './VerdictPicker';
 import { useDraft } from './use-draft';
 
@@ -13,6 +14,8 @@ export type ClaimDraft = {
   note: string;
   /** The chosen verdict, or null for none. */
   verdict: VerdictRating | null;
+  /** "Share with team": sync sends it when only shared annotations sync. */
+  shared: boolean;
 };
 
 /** Props of `ClaimCard`. */
@@ -43,7 +46,7 @@ export function ClaimCard({ claim, annotation, tierOf, onSave, onShow }: ClaimCa
   const noteId = useId();
   const previousId = useId();
   const previous = reattachedFrom(claim, annotation);
-  const draft = useDraft<ClaimDraft>({ note: annotation?.note ?? '', verdict: annotation?.verdict?.rating ?? null });
+  const draft = useDraft<ClaimDraft>({ note: annotation?.note ?? '', verdict: annotation?.verdict?.rating ?? null, shared: annotation?.shared === true });
   const [saving, setSaving] = useState(false);
 
   const save = async () => {
@@ -105,6 +108,13 @@ export function ClaimCard({ claim, annotation, tierOf, onSave, onShow }: ClaimCa
         />
       </div>
       <VerdictPicker value={draft.value.verdict} onChange={(verdict) => draft.set((previous) => ({ ...previous, verdict }))} />
+      <label class="field share">
+        <input type="checkbox" checked={draft.value.shared} onChange={(event) => {
+          const shared = event.currentTarget.checked;
+          draft.set((previous) => ({ ...previous, shared }));
+        }} /> Share with team
+      </label>
+      <SyncHistory annotation={annotation} />
       <div class="actions">
         <button type="button" onClick={save} aria-disabled={saving}>
           Save

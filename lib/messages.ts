@@ -15,22 +15,13 @@ import type { BackupRunResult } from './backup/state';
 import type { Annotation, DetectedClaim, Source, TextPositionSelector, TextQuoteSelector } from './model';
 import type { HighlightState } from './settings/settings';
 
-/** Most annotation ids one `export:json` request may name. */
-export const MAX_EXPORT_IDS = 100_000;
-
 const BackgroundRequestSchema = v.variant('type', [
   /** Saved annotations (not deleted) for one normalised page URL. */
   v.strictObject({ type: v.literal('annotations:for-page'), url: v.pipe(v.string(), v.maxLength(8192)) }),
   /** The user's stored sources: their own entries and ratings of built-in ones. */
   v.strictObject({ type: v.literal('sources:list') }),
-  /**
-   * Export annotations and every stored source as Sourcemark JSON through the downloads API:
-   * every annotation, or only those with the given ids (the library's "Export selected").
-   */
-  v.strictObject({
-    type: v.literal('export:json'),
-    ids: v.optional(v.pipe(v.array(v.pipe(v.string(), v.maxLength(200))), v.maxLength(MAX_EXPORT_IDS))),
-  }),
+  /** Run team sync now, whatever the backoff says (options' and popup's "Sync now"). */
+  v.strictObject({ type: v.literal('sync:now') }),
   /** Write a backup now (the options page's "Back up now"), whatever changed; answers how it went. */
   v.strictObject({ type: v.literal('backup:run-now') }),
 ]);
@@ -103,11 +94,21 @@ export type ExportSummary = {
   downloadId: number;
 };
 
+/** What a finished sync run did (a failed one answers with the error in words). */
+export type SyncSummary = {
+  /** Documents the server confirmed. */
+  pushed: number;
+  /** Server documents applied locally. */
+  pulled: number;
+  /** Server documents merged with an unsent local edit by the merge rule. */
+  merged: number;
+};
+
 /** The answer type of each request type. */
 type ResponseMap = {
   'annotations:for-page': Annotation[];
   'sources:list': Source[];
-  'export:json': ExportSummary;
+  'sync:now': SyncSummary;
   'backup:run-now': BackupRunResult;
   'page:claims': PageSnapshot;
   'page:annotations-changed': null;

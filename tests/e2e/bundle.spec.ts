@@ -7,11 +7,12 @@ import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { EXTENSION_DIR } from '../../scripts/chromium';
 
-// `alarms` drives the backup schedule (lib/backup/service.ts); like the other two, it shows no install warning.
-test('the manifest asks only for alarms, downloads and storage, and no host permissions beyond the content script', async () => {
+test('the manifest asks only for downloads, storage and alarms, no host permissions beyond the content script, and team sync hosts only as optional', async () => {
   const manifest = JSON.parse(await readFile(join(EXTENSION_DIR, 'manifest.json'), 'utf8'));
   expect(manifest.manifest_version).toBe(3);
-  expect(manifest.permissions).toEqual(['alarms', 'downloads', 'storage']);
+  expect(manifest.permissions).toEqual(['downloads', 'storage', 'alarms']);
+  // Team sync asks for its one server at run time; nothing is granted at install.
+  expect(manifest.optional_host_permissions).toEqual(['https://*/*', 'http://*/*']);
   expect(manifest.host_permissions ?? []).toEqual([]);
   expect(manifest.content_scripts?.[0]?.matches).toEqual(['<all_urls>']);
 });

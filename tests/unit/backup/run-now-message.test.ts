@@ -18,9 +18,7 @@ function handler(runBackup?: () => Promise<BackupRunResult>) {
   dbs.push(db);
   return createRequestHandler({
     db,
-    download: async () => 1,
     extensionId: SELF.id,
-    version: '1',
     logError: () => undefined,
     ...(runBackup ? { runBackup } : {}),
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { asResult, createExportPort, createOptionsPort, createPagePort, resolveTargetTab, type TabsApi } from '../../../lib/popup/ports';
+import { asResult, createOptionsPort, createPagePort, resolveTargetTab, type TabsApi } from '../../../lib/popup/ports';
 import { fail, ok } from '../../../lib/messages';
 
 function fakeTabs(answer: (tabId: number, message: unknown) => Promise<unknown>, active: Array<{ id?: number }> = [{ id: 7 }]) {
@@ -69,20 +69,6 @@ describe('createPagePort', () => {
     const port = createPagePort(fakeTabs(async () => fail('No claim starts at 12.')), async () => 1);
     await expect(port.showClaim(12)).rejects.toThrow('No claim starts at 12.');
     await expect(port.notifyChanged()).rejects.toThrow('No claim starts at 12.');
-  });
-});
-
-describe('createExportPort', () => {
-  it('passes the background’s answer through', async () => {
-    const summary = { filename: 'x.json', annotationCount: 1, sourceCount: 0, downloadId: 2 };
-    const runtime = { sendMessage: vi.fn(async () => ok(summary)) };
-    expect(await createExportPort(runtime)()).toEqual(ok(summary));
-    expect(runtime.sendMessage).toHaveBeenCalledWith({ type: 'export:json' });
-  });
-
-  it('turns an unreachable background into a failed result', async () => {
-    const runtime = { sendMessage: vi.fn(async () => Promise.reject(new Error('Extension context invalidated.'))) };
-    expect(await createExportPort(runtime)()).toEqual(fail("Couldn't reach the extension background: Extension context invalidated."));
   });
 });
 
