@@ -145,7 +145,10 @@ export function BackupSettings({ store, runNow, requestPersistence, formatTime =
             checked={settings.enabled}
             onChange={(event) => {
               const on = event.currentTarget.checked;
-              void change((s) => ({ ...s, enabled: on }), describeSchedule);
+              void change(
+                (s) => ({ ...s, enabled: on }),
+                () => (on ? 'Automatic backups are on. A first backup is written now unless a recent one is kept.' : 'Automatic backups are off.'),
+              );
             }}
           />
           <span>Back up automatically</span>
@@ -158,7 +161,7 @@ export function BackupSettings({ store, runNow, requestPersistence, formatTime =
               value={settings.format}
               onChange={(event) => {
                 const format = event.currentTarget.value;
-                void change((s) => ({ ...s, format }), describeSchedule);
+                void change((s) => ({ ...s, format }), () => 'Saved the backup format.');
               }}
             >
               {EXPORT_FORMATS.map((f) => (
@@ -175,7 +178,7 @@ export function BackupSettings({ store, runNow, requestPersistence, formatTime =
               value={String(settings.intervalMinutes)}
               onChange={(event) => {
                 const minutes = Number(event.currentTarget.value);
-                void change((s) => ({ ...s, intervalMinutes: minutes }), describeSchedule);
+                void change((s) => ({ ...s, intervalMinutes: minutes }), (s) => `Backups are checked ${describeInterval(s.intervalMinutes)}.`);
               }}
             >
               {intervals.map((c) => (

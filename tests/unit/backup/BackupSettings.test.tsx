@@ -64,11 +64,13 @@ describe('BackupSettings', () => {
     const enabled = getByLabel<HTMLInputElement>(container, 'Back up automatically');
     enabled.click();
     await waitFor(() => expect(storedSettings()?.enabled).toBe(true));
-    await waitFor(() => expect(statusText()).toMatch(/^Automatic backups are on: checked every day/));
+    await waitFor(() => expect(statusText()).toMatch(/^Automatic backups are on\./));
+    expect(textOf(byTestId('backup-schedule'))).toMatch(/^Automatic backups are on: checked every day/);
 
     choose(getByLabel<HTMLSelectElement>(container, 'How often'), '60');
     await waitFor(() => expect(storedSettings()?.intervalMinutes).toBe(60));
     expect(textOf(byTestId('backup-schedule'))).toMatch(/checked every hour/);
+    expect(statusText()).toBe('Backups are checked every hour.');
 
     const keep = getByLabel<HTMLInputElement>(container, 'Files to keep');
     typeInto(keep, '3');
