@@ -1,4 +1,4 @@
-// Wiring only: the real db, the settings in storage.local, the prefill from the URL, the Sources page, Team sync and the backup settings. Logic lives in lib/ and components/.
+// Wiring only: the real db, the settings in storage.local, open tabs to notify, the prefill from the URL, the Sources page, Team sync and the backup settings. Logic lives in lib/ and components/.
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { BackupSettings } from '../../components/BackupSettings';
@@ -8,9 +8,10 @@ import { requestPersistence } from '../../lib/backup/persistence';
 import { createBackupRunPort } from '../../lib/backup/ports';
 import { createBackupStore } from '../../lib/backup/storage';
 import { createSettingsStore } from '../../lib/settings/storage';
-import { createSyncPorts } from '../../lib/sync/ports';
+import { notifyOpenPages } from '../../lib/sources/notify-pages';
 import { parsePrefill } from '../../lib/sources/prefill';
 import { openDb } from '../../lib/store/db';
+import { createSyncPorts } from '../../lib/sync/ports';
 import './style.css';
 
 const root = document.getElementById('app');
@@ -21,7 +22,12 @@ const db = openDb();
 const askPersistence = () => requestPersistence(navigator.storage);
 render(
   <>
-    <SourceRegistryPage db={db} prefill={parsePrefill(location.search)} settings={createSettingsStore(browser.storage)} />
+    <SourceRegistryPage
+      db={db}
+      prefill={parsePrefill(location.search)}
+      settings={createSettingsStore(browser.storage)}
+      notifyPages={() => notifyOpenPages(browser.tabs)}
+    />
     <div class="registry">
       <SyncSettings db={db} ports={createSyncPorts(browser)} />
       <BackupSettings
