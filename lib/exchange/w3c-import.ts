@@ -15,7 +15,7 @@
  * Only the first target of an annotation with several is kept.
  */
 import * as v from 'valibot';
-import { VERDICT_LABELS, VERDICT_RATINGS, type Annotation, type Attribution, type Selector, type Verdict, type VerdictRating } from '../model';
+import { SCHEMA_VERSION, VERDICT_LABELS, VERDICT_RATINGS, type Annotation, type Attribution, type Selector, type Verdict, type VerdictRating } from '../model';
 import { normalisePageUrl } from '../page-url';
 import { idFromIri, uuidFromString } from './annotation-id';
 import { describeIssue, issuePath } from './describe-issue';
@@ -342,15 +342,29 @@ function readAnnotation(item: unknown, path: PathSegment[]): Annotation {
   return annotation;
 }
 
+/** Annotations read between two progress reports. */
+const BATCH = 1000;
+
 /**
  * Read W3C Web Annotation JSON-LD (already parsed) into annotations, all or nothing: the first
- * problem is reported with its path in the file; two annotations with one id are refused.
+ * problem is reported with its path in the file; two annotations with one id are refused. Yields
+ * `{ done, total }` after every batch, so a caller can report progress and stop between batches.
  */
-export function readW3cAnnotations(value: unknown): W3cReadResult {
+export function* readW3cSteps(value: unknown): Generator<{ done: number; total: number }, W3cReadResult> {
   try {
+    const version = isObject(value) ? value['sourcemark:schemaVersion'] : undefined;
+    if (typeof version === 'number' && version > SCHEMA_VERSION) {
+      throw new ReadProblem(
+        ['sourcemark:schemaVersion'],
+        `this file was written by a newer Sourcemark (schema version ${version}); this version reads up to ${SCHEMA_VERSION}. Update Sourcemark, then import the file again`,
+        'unsupported-version',
+      );
+    }
+    const items = itemsOf(value);
     const annotations: Annotation[] = [];
     const seen = new Map<string, PathSegment[]>();
-    for (const { item, path } of itemsOf(value)) {
+    for (const [index, { item, path }] of items.entries()) {
+      if (index % BATCH === 0 && index > 0) yield { done: index, total: items.length };
       const annotation = readAnnotation(item, path);
       const earlier = seen.get(annotation.id);
       if (earlier) throw new ReadProblem([...path, 'id'], `is the id of an earlier annotation in this file (${earlier.length === 0 ? 'the top' : formatPath(earlier)}); ids must be unique within a file`, 'duplicate-id');
@@ -363,4 +377,10 @@ export function readW3cAnnotations(value: unknown): W3cReadResult {
     if (error instanceof ReadProblem) return { ok: false, code: error.code, problem: error.problem, path: error.path };
     throw error;
   }
+}
+
+/** `readW3cSteps` run to the end at once. */
+export function readW3cAnnotations(value: unknown): W3cReadResult {
+  const steps = readW3cSteps(value);
+  for (let step = steps.next(); ; step = steps.next()) if (step.done) return step.value;
 }

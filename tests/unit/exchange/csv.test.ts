@@ -140,3 +140,12 @@ describe('the codebook', () => {
     for (const name of names) expect(name).toMatch(/^[a-z]+(_[a-z]+)*$/);
   });
 });
+
+describe('CSV dates', () => {
+  it('are written in UTC even when the stored time has an offset', async () => {
+    const text = await collectChunks(csvChunks([makeAnnotation({ createdAt: '2024-05-01T12:00:00+02:00', updatedAt: '2024-05-01T10:00:00Z' })], { bom: false }));
+    const [header, row] = parseCsv(text);
+    expect(row?.[header?.indexOf('created_at') ?? -1]).toBe('2024-05-01T10:00:00.000Z');
+    expect(row?.[header?.indexOf('updated_at') ?? -1]).toBe('2024-05-01T10:00:00.000Z');
+  });
+});

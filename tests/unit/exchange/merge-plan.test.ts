@@ -1,6 +1,6 @@
 /** planMerge: newer updatedAt wins, equal is unchanged, re-import adds nothing; reasons for skips. */
 import { describe, expect, it } from 'vitest';
-import { countPlan, describeSkip, planImport, planMerge, recordsToWrite } from '../../../lib/exchange/merge-plan';
+import { countPlan, describeSkip, planImport, planMerge, recordsToWrite, sameJson } from '../../../lib/exchange/merge-plan';
 import { makeAnnotation, makeSource } from '../support/store-fixtures';
 
 const at = (updatedAt: string, note = '') => makeAnnotation({ updatedAt, note });
@@ -72,5 +72,21 @@ describe('describeSkip', () => {
       "the stored copy was changed later (2024-05-03 10:00:00 UTC) than the file's (2024-05-02 10:00:00 UTC)",
     );
     expect(describeSkip({ kind: 'same-time-different-content', updatedAt: null })).toContain('no date');
+  });
+});
+
+describe('sameJson', () => {
+  it.each([
+    [{ a: 1, b: [1, { c: 'x' }] }, { b: [1, { c: 'x' }], a: 1 }, true],
+    [{ a: 1, b: undefined }, { a: 1 }, true],
+    [{ a: 1 }, { a: 1, b: null }, false],
+    [{ a: [1, 2] }, { a: [2, 1] }, false],
+    [{ a: [] }, { a: {} }, false],
+    [{ a: '1' }, { a: 1 }, false],
+    [{ a: { b: 1 } }, { a: { b: 1, c: 2 } }, false],
+    [null, null, true],
+  ])('%j and %j: %s', (a, b, expected) => {
+    expect(sameJson(a, b)).toBe(expected);
+    expect(sameJson(b, a)).toBe(expected);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CHUNK_CHARS, collectChunks, gatherChunks } from '../../../lib/exchange/chunks';
+import fc from 'fast-check';
+import { CHUNK_CHARS, collectChunks, gatherChunks, prettyAt } from '../../../lib/exchange/chunks';
 import { buildExport, exportFilename, exportHeader, serialiseExport, sourcemarkJsonChunks } from '../../../lib/exchange/sourcemark-json';
 import { SCHEMA_VERSION } from '../../../lib/model';
 import { makeAnnotation, makeRating, makeSource } from '../support/store-fixtures';
@@ -113,5 +114,16 @@ describe('gatherChunks', () => {
     expect(await Array.fromAsync(gatherChunks(['ab', '', 'c', 'de', 'f'], 3))).toEqual(['abc', 'def']);
     expect(await Array.fromAsync(gatherChunks(['ab', 'c', 'd'], 3))).toEqual(['abc', 'd']);
     expect(await Array.fromAsync(gatherChunks([], 3))).toEqual([]);
+  });
+});
+
+describe('prettyAt', () => {
+  it('indents like re-indenting JSON.stringify’s output, at every level', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), fc.integer({ min: 1, max: 4 }), (value, level) => {
+        const expected = JSON.stringify(value, null, 2).replaceAll('\n', `\n${'  '.repeat(level)}`);
+        expect(prettyAt(value, level)).toBe(expected);
+      }),
+    );
   });
 });

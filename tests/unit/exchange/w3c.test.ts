@@ -11,7 +11,7 @@ import { collectChunks } from '../../../lib/exchange/chunks';
 import { parseImport } from '../../../lib/exchange/parse-import';
 import { ANNO_CONTEXT, toW3cAnnotation, w3cChunks } from '../../../lib/exchange/w3c-annotation';
 import { verdictFromText } from '../../../lib/exchange/w3c-import';
-import type { Annotation } from '../../../lib/model';
+import { SCHEMA_VERSION, type Annotation } from '../../../lib/model';
 import { makeAnnotation } from '../support/store-fixtures';
 import { SAMPLE_ANNOTATIONS, SAMPLE_OPTIONS } from './sample-data';
 
@@ -240,5 +240,16 @@ describe('uuidFromString', () => {
     const ids = new Set(Array.from({ length: 10_000 }, (_, i) => uuidFromString(`https://hypothes.is/a/${i}`)));
     expect(ids.size).toBe(10_000);
     expect(uuidFromString('a')).toBe(uuidFromString('a'));
+  });
+});
+
+describe('W3C schema version', () => {
+  it('our collection says the version of its sourcemark: terms; a newer one is refused', async () => {
+    const text = await collectChunks(w3cChunks(SAMPLE_ANNOTATIONS, SAMPLE_OPTIONS));
+    expect(JSON.parse(text)['sourcemark:schemaVersion']).toBe(SCHEMA_VERSION);
+    const result = parseImport(text.replace(`"sourcemark:schemaVersion": ${SCHEMA_VERSION}`, `"sourcemark:schemaVersion": ${SCHEMA_VERSION + 1}`));
+    expect(result.ok).toBe(false);
+    const line = text.slice(0, text.indexOf('"sourcemark:schemaVersion"')).split('\n').length;
+    expect(!result.ok && result.error).toMatchObject({ code: 'unsupported-version', path: 'sourcemark:schemaVersion', line });
   });
 });
