@@ -133,8 +133,8 @@ export function BackupSettings({ store, runNow, requestPersistence, formatTime =
       <h2 id={headingId}>Automatic backups</h2>
       <p class="intro">
         Sourcemark can save everything you made, on a schedule, as a file in the <strong>Sourcemark</strong> folder of
-        your downloads: only when something changed since the last one. After each backup, older backup files
-        beyond the number to keep are deleted (only files Sourcemark wrote).
+        your downloads: only when something changed since the last one. At each backup or check, older backup
+        files beyond the number to keep are deleted (only files Sourcemark wrote).
       </p>
       <div class="backup-form">
         <label class="switch" for={enabledId}>

@@ -122,7 +122,9 @@ export function createBackupRunner(deps: BackupRunnerDeps): BackupRunner {
     const at = now();
     if (!decision.write) {
       const outcome = { kind: 'unchanged', at: at.toISOString() } as const;
-      await store.saveState({ ...state, lastCheckedAt: outcome.at, lastOutcome: outcome });
+      // A lowered "files to keep" takes effect now, not only at the next change.
+      const pruned = state.files.length > settings.keep ? await prune(state, settings.keep) : state;
+      await store.saveState({ ...pruned, lastCheckedAt: outcome.at, lastOutcome: outcome });
       return outcome;
     }
 

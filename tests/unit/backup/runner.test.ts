@@ -157,6 +157,19 @@ describe('a backup run', () => {
     expect(w.state().warnings).toEqual([]);
   });
 
+  it('applies a lowered number of files to keep at the next check, even when nothing changed', async () => {
+    const w = world({ ...ON, keep: 3 });
+    for (let i = 0; i < 3; i++) {
+      w.data.annotations[0]!.note = `v${i}`;
+      await w.runner.run('alarm');
+      later(w, 60);
+    }
+    await w.storage.local.set({ [BACKUP_SETTINGS_KEY]: { ...ON, keep: 1 } });
+    expect((await w.runner.run('alarm')).kind).toBe('unchanged');
+    expect(w.state().files.map((f) => f.downloadId)).toEqual([3]);
+    expect(w.downloads.disk.size).toBe(1);
+  });
+
   it('counts a file the user already deleted as gone, and never deletes a file its download id no longer points at', async () => {
     const w = world({ ...ON, keep: 1 });
     await w.runner.run('alarm');
