@@ -79,9 +79,9 @@ function messageOf(error: unknown): string {
 /** Options of `createBackupDownloads`. */
 export type BackupDownloadsOptions = {
   /**
-   * How long to wait for a download to end before calling the run failed (a backup is a local
-   * file written from memory: seconds at most). The download itself goes on; the next run
-   * adopts it if it completed. 0 waits for ever.
+   * How long to wait for a download to end before calling the run failed; 5 minutes by default
+   * (a backup is written from memory, but Chrome takes about 30 s for a 20 MB `data:` URL). The
+   * download itself goes on; the next run adopts it if it completed. 0 waits for ever.
    */
   timeoutMs?: number;
 };
