@@ -2,7 +2,7 @@ import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 
 // Least permissions: `downloads` for exports, `storage` for settings (no install warning), `alarms` to
-// wake the service worker for team sync; the content script's match pattern is the only host access
+// wake the service worker for team sync and the backup schedule; the content script's match pattern is the only host access
 // granted at install. Team sync asks at run time (optional host permission) for the one server the
 // user enters. No remote code: everything ships in the bundle.
 export default defineConfig({

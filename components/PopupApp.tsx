@@ -20,6 +20,8 @@ import { buildRating, sourceRefForGroup } from '../lib/popup/rate-source';
 import { withEverywhere, withSite, type Settings } from '../lib/settings/settings';
 import type { SettingsStorageApi, SettingsStore } from '../lib/settings/storage';
 import type { ExportRunner } from '../lib/store/exchange-export';
+import type { BackupStore } from '../lib/backup/storage';
+import { BackupStatusLine } from './BackupStatusLine';
 import { SHOW_ON_PAGE_HINT_ID, type ClaimDraft } from './ClaimCard';
 import { ExportPanel } from './ExportPanel';
 import { SyncStatusLine } from './SyncStatusLine';
@@ -47,6 +49,8 @@ export type PopupAppProps = {
   openOptions: OptionsPort;
   /** The highlight switches, in `storage.local`. */
   settings: SettingsStore;
+  /** Backup settings and state, for the footer's "Last backup" line; no line without it. */
+  backups?: BackupStore;
   /** Where the team sync settings are: given, the footer shows the sync status line while sync is on. */
   syncStorage?: Pick<SettingsStorageApi, 'local'>;
 };
@@ -58,7 +62,7 @@ type SnapshotState = { status: 'loading' } | { status: 'failed'; error: string }
 
 
 /** The popup's root component. */
-export function PopupApp({ db, page, exportJson, exporter, openOptions, settings, syncStorage }: PopupAppProps) {
+export function PopupApp({ db, page, exportJson, exporter, openOptions, settings, syncStorage, backups }: PopupAppProps) {
   const [snapshotState, setSnapshotState] = useState<SnapshotState>({ status: 'loading' });
   const status = useStatus();
   const announce = status.announce;
@@ -310,6 +314,7 @@ export function PopupApp({ db, page, exportJson, exporter, openOptions, settings
           </details>
         )}
         {syncStorage && <SyncStatusLine db={db} onlyWhenOn={syncStorage} />}
+        {backups && <BackupStatusLine store={backups} />}
         <PopupShortcuts />
       </footer>
       <p hidden id={SHOW_ON_PAGE_HINT_ID}>

@@ -11,6 +11,7 @@
  */
 import * as v from 'valibot';
 import type { AnchorStatus, OrphanReason } from './anchor/match-quote';
+import type { BackupRunResult } from './backup/state';
 import type { Annotation, DetectedClaim, Source, TextPositionSelector, TextQuoteSelector } from './model';
 import type { HighlightState } from './settings/settings';
 
@@ -21,6 +22,8 @@ const BackgroundRequestSchema = v.variant('type', [
   v.strictObject({ type: v.literal('sources:list') }),
   /** Run team sync now, whatever the backoff says (options' and popup's "Sync now"). */
   v.strictObject({ type: v.literal('sync:now') }),
+  /** Write a backup now (the options page's "Back up now"), whatever changed; answers how it went. */
+  v.strictObject({ type: v.literal('backup:run-now') }),
 ]);
 
 const PageRequestSchema = v.variant('type', [
@@ -106,6 +109,7 @@ type ResponseMap = {
   'annotations:for-page': Annotation[];
   'sources:list': Source[];
   'sync:now': SyncSummary;
+  'backup:run-now': BackupRunResult;
   'page:claims': PageSnapshot;
   'page:annotations-changed': null;
   'page:show-claim': null;

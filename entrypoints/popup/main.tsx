@@ -2,6 +2,7 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { PopupApp } from '../../components/PopupApp';
+import { createBackupStore } from '../../lib/backup/storage';
 import { createBlobDownloader } from '../../lib/background/download';
 import { createExportRunner, exportPortOf } from '../../lib/store/exchange-export';
 import { createOptionsPort, createPagePort, resolveTargetTab } from '../../lib/popup/ports';
@@ -21,6 +22,15 @@ const settings = createSettingsStore(browser.storage);
 // Exports run here, in the popup (a Blob and a blob: URL), not in the service worker.
 const runExport = createExportRunner({ db, download: createBlobDownloader(), version: browser.runtime.getManifest().version });
 render(
-  <PopupApp db={db} page={page} exportJson={exportPortOf(runExport, { kind: 'all' }, 'json')} exporter={runExport} openOptions={openOptions} settings={settings} syncStorage={browser.storage} />,
+  <PopupApp
+    db={db}
+    page={page}
+    exportJson={exportPortOf(runExport, { kind: 'all' }, 'json')}
+    exporter={runExport}
+    openOptions={openOptions}
+    settings={settings}
+    syncStorage={browser.storage}
+    backups={createBackupStore(browser.storage)}
+  />,
   root,
 );

@@ -7,6 +7,7 @@
  * Chrome service worker has no blob URLs and a `data:` URL fails beyond a few MB.
  */
 import { fail, ok, parseBackgroundRequest, type BackgroundRequest, type ResponseOf, type Result, type SyncSummary } from '../messages';
+import type { BackupRunResult } from '../backup/state';
 import { annotationsForPage } from '../store/annotations';
 import type { SourcemarkDb } from '../store/db';
 import { listStoredSources } from '../store/sources';
@@ -21,6 +22,8 @@ export type RequestHandlerDeps = {
   syncNow?: () => Promise<{ ok: true; pushed: number; pulled: number; merged: number } | { ok: false; error: string }>;
   /** Where a failure's details go for developers (the user gets the Result's words); defaults to console.error. */
   logError?: (error: unknown) => void;
+  /** Write a backup now (lib/backup/runner.ts); without it, "Back up now" says backups are unavailable. */
+  runBackup?: () => Promise<BackupRunResult>;
 };
 
 /** The part of `runtime.MessageSender` the handler looks at. */
@@ -37,6 +40,7 @@ const FAILURE_PREFIX: Record<BackgroundRequest['type'], string> = {
   'annotations:for-page': 'Could not load the saved annotations for this page',
   'sources:list': 'Could not load your sources',
   'sync:now': 'Sync failed',
+  'backup:run-now': 'Backup failed',
 };
 
 /**
@@ -64,6 +68,9 @@ export function createRequestHandler(deps: RequestHandlerDeps): RequestHandler {
         return listStoredSources(deps.db) satisfies Promise<ResponseOf<typeof request>>;
       case 'sync:now':
         return syncNow() satisfies Promise<ResponseOf<typeof request>>;
+      case 'backup:run-now':
+        if (!deps.runBackup) throw new Error('backups are not available in this part of the extension.');
+        return deps.runBackup() satisfies Promise<ResponseOf<typeof request>>;
       default: {
         // A request type added to the protocol without a branch here fails to compile.
         const unhandled: never = request;
