@@ -13,6 +13,8 @@ export type ClaimDraft = {
   note: string;
   /** The chosen verdict, or null for none. */
   verdict: VerdictRating | null;
+  /** The source as typed or picked (a registry name, or a new one); starts as the detected source's name. */
+  source: string;
 };
 
 /** Props of `ClaimCard`. */
@@ -31,6 +33,8 @@ export type ClaimCardProps = {
 
 /** The id of the hidden hint every claim-text button points to with `aria-describedby`; PopupApp renders it once. */
 export const SHOW_ON_PAGE_HINT_ID = 'show-on-page-hint';
+/** The id of the `<datalist>` of registry source names every Source field suggests from; PopupApp renders it once. */
+export const SOURCE_OPTIONS_ID = 'source-options';
 
 /**
  * `<article data-testid="claim" data-claim-start>`: the claim text as a button that shows it on the
@@ -41,9 +45,16 @@ export const SHOW_ON_PAGE_HINT_ID = 'show-on-page-hint';
  */
 export function ClaimCard({ claim, annotation, tierOf, onSave, onShow }: ClaimCardProps) {
   const noteId = useId();
+  const sourceId = useId();
+  const sourceHintId = useId();
   const previousId = useId();
   const previous = reattachedFrom(claim, annotation);
-  const draft = useDraft<ClaimDraft>({ note: annotation?.note ?? '', verdict: annotation?.verdict?.rating ?? null });
+  const draft = useDraft<ClaimDraft>({
+    note: annotation?.note ?? '',
+    verdict: annotation?.verdict?.rating ?? null,
+    source: claim.attributions[0]?.label ?? '',
+  });
+  const corrected = annotation?.origin === 'corrected';
   const [saving, setSaving] = useState(false);
 
   const save = async () => {
@@ -89,7 +100,7 @@ export function ClaimCard({ claim, annotation, tierOf, onSave, onShow }: ClaimCa
       <AttributionChain claim={claim} tierOf={tierOf} />
       {annotation && (
         <p class="badge" data-testid="claim-annotated">
-          Annotated
+          {corrected ? 'Annotated · source corrected by you' : 'Annotated'}
         </p>
       )}
       <div class="field">
@@ -103,6 +114,24 @@ export function ClaimCard({ claim, annotation, tierOf, onSave, onShow }: ClaimCa
             draft.set((previous) => ({ ...previous, note }));
           }}
         />
+      </div>
+      <div class="field">
+        <label for={sourceId}>Source</label>
+        <input
+          id={sourceId}
+          type="text"
+          list={SOURCE_OPTIONS_ID}
+          autocomplete="off"
+          aria-describedby={sourceHintId}
+          value={draft.value.source}
+          onInput={(event) => {
+            const source = event.currentTarget.value;
+            draft.set((previous) => ({ ...previous, source }));
+          }}
+        />
+        <p class="hint" id={sourceHintId}>
+          Wrong source? Pick one from your registry or type a new name.
+        </p>
       </div>
       <VerdictPicker value={draft.value.verdict} onChange={(verdict) => draft.set((previous) => ({ ...previous, verdict }))} />
       <div class="actions">

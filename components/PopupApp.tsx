@@ -8,10 +8,14 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { TIER_LABELS, type Annotation, type CredibilityTier, type Source } from '../lib/model';
 import { fail, type ExportSummary, type PageClaim, type PageSnapshot, type Result } from '../lib/messages';
 import type { SourcemarkDb } from '../lib/store/db';
-import { annotationsForPage, saveAnnotation } from '../lib/store/annotations';
+import { annotationsForPage, deleteAnnotation, saveAnnotation } from '../lib/store/annotations';
 import { listStoredSources, rateSource } from '../lib/store/sources';
 import { orphanEntries } from '../lib/popup/anchoring';
 import { buildAnnotation } from '../lib/popup/build-annotation';
+import { undoDismissal } from '../lib/popup/undo-dismissal';
+import { BUILTIN_SOURCES } from '../lib/detect/registry';
+import { chooseSource, sameSource } from '../lib/sources/choose-source';
+import { mergeRegistry } from '../lib/sources/merge-registry';
 import { groupClaims, type ClaimGroup } from '../lib/popup/group-claims';
 import { countOf, excerpt } from '../lib/popup/labels';
 import { findAnnotationForClaim } from '../lib/popup/match-annotation';
@@ -19,7 +23,8 @@ import { messageOf, type ExportPort, type OptionsPort, type PagePort } from '../
 import { buildRating, sourceRefForGroup } from '../lib/popup/rate-source';
 import { withEverywhere, withSite, type Settings } from '../lib/settings/settings';
 import type { SettingsStore } from '../lib/settings/storage';
-import { SHOW_ON_PAGE_HINT_ID, type ClaimDraft } from './ClaimCard';
+import { SHOW_ON_PAGE_HINT_ID, SOURCE_OPTIONS_ID, type ClaimDraft } from './ClaimCard';
+import { CorrectionList, DISMISSED_HEADING } from './CorrectionList';
 import { HighlightSwitches, highlightsOffMessage } from './HighlightSwitches';
 import { OrphanList } from './OrphanList';
 import { SourceGroup } from './SourceGroup';
@@ -89,7 +94,10 @@ export function PopupApp({ db, page, exportJson, openOptions, settings }: PopupA
   const annotations = useLiveQuery<Annotation[]>(url === null ? null : () => annotationsForPage(db, url), [db, url]);
   const sources = useLiveQuery<Source[]>(() => listStoredSources(db), [db]);
 
-  const groups = useMemo(() => (snapshot ? groupClaims(snapshot.claims) : []), [snapshot]);
+  const groups = useMemo(() => (snapshot ? groupClaims(snapshot.claims.filter((c) => !c.dismissed)) : []), [snapshot]);
+  const dismissed = useMemo(() => (snapshot ? snapshot.claims.filter((c) => c.dismissed) : []), [snapshot]);
+  /** The registry the Source fields pick from: built-in sources merged with the user's. */
+  const registry = useMemo(() => mergeRegistry(BUILTIN_SOURCES, sources.status === 'ready' ? sources.value : []), [sources]);
   const storedById = useMemo(
     () => new Map((sources.status === 'ready' ? sources.value : []).map((s) => [s.id, s])),
     [sources],
@@ -98,33 +106,69 @@ export function PopupApp({ db, page, exportJson, openOptions, settings }: PopupA
   const annotationOf = (claim: PageClaim): Annotation | undefined =>
     annotations.status === 'ready' ? findAnnotationForClaim(claim, annotations.value) : undefined;
 
-  /** Tell the page to redraw; a failure there is reported, but the save itself stands. */
-  const notifyPage = (saved: string) => {
-    page.notifyChanged().catch((error: unknown) => {
-      announce('info', `${saved}, but the page's marks didn't update (${messageOf(error)}). Reload the page to see them.`);
-    });
+  /**
+   * Tell the page to redraw; a failure there is reported, but the save itself stands. With
+   * `reread`, the page is read again once redrawn (a correction changes which claims it has).
+   */
+  const notifyPage = (saved: string, reread = false) => {
+    page.notifyChanged().then(
+      () => {
+        if (reread) setSnapshotVersion((v) => v + 1);
+      },
+      (error: unknown) => {
+        announce('info', `${saved}, but the page's marks didn't update (${messageOf(error)}). Reload the page to see them.`);
+      },
+    );
   };
 
   const saveClaim = async (claim: PageClaim, existing: Annotation | undefined, draft: ClaimDraft): Promise<boolean> => {
     if (!snapshot) return false;
     const what = `the annotation on “${excerpt(claim.text)}”`;
+    let corrected = false;
     try {
       const now = new Date();
+      const chosen = chooseSource(draft.source, registry);
+      const source = chosen && !sameSource(claim.attributions, chosen) ? chosen : null;
       const annotation = buildAnnotation({
         claim,
         existing,
         note: draft.note,
         verdict: draft.verdict,
+        source,
         page: { url: snapshot.url, title: snapshot.title },
         now,
       });
       await saveAnnotation(db, annotation, now);
+      corrected = source !== null || draft.verdict === 'not-a-claim';
     } catch (error) {
-      announce('error', `Couldn't save ${what}: ${messageOf(error)}. Your note and verdict are kept; try again.`);
+      announce('error', `Couldn't save ${what}: ${messageOf(error)}. Your note, source and verdict are kept; try again.`);
       return false;
     }
-    announce('success', `Saved ${what}.`);
-    notifyPage(`Saved ${what}`);
+    const done = draft.verdict === 'not-a-claim' ? `Saved: “${excerpt(claim.text)}” is not a claim. It is listed under ${DISMISSED_HEADING}` : `Saved ${what}`;
+    announce('success', `${done}.`);
+    notifyPage(done, corrected);
+    return true;
+  };
+
+  const undoCorrection = async (claim: PageClaim): Promise<boolean> => {
+    const existing = annotationOf(claim);
+    const what = `“not a claim” on “${excerpt(claim.text)}”`;
+    if (!existing) {
+      announce('error', `Couldn't undo ${what}: its saved annotation is gone. Reload the page.`);
+      return false;
+    }
+    try {
+      const now = new Date();
+      const undo = undoDismissal(existing, now);
+      if (undo.action === 'delete') await deleteAnnotation(db, existing.id, now);
+      else await saveAnnotation(db, undo.annotation, now);
+    } catch (error) {
+      announce('error', `Couldn't undo ${what}: ${messageOf(error)}. Try again.`);
+      return false;
+    }
+    const done = `Undone: “${excerpt(claim.text)}” is a claim again`;
+    announce('success', `${done}.`);
+    notifyPage(done, true);
     return true;
   };
 
@@ -220,7 +264,8 @@ export function PopupApp({ db, page, exportJson, openOptions, settings }: PopupA
         <h1 data-testid="page-title">{snapshot ? snapshot.title || snapshot.url : 'Sourcemark'}</h1>
         {snapshot && !offMessage && (
           <p data-testid="page-counts">
-            {countOf(snapshot.claims.length, 'claim')} · {countOf(ratableCount, 'source')}
+            {countOf(snapshot.claims.length - dismissed.length, 'claim')} · {countOf(ratableCount, 'source')}
+            {dismissed.length > 0 && ` · ${dismissed.length} marked not a claim`}
             {orphans.length > 0 && ` · ${orphans.length} not found`}
           </p>
         )}
@@ -259,6 +304,7 @@ export function PopupApp({ db, page, exportJson, openOptions, settings }: PopupA
             onAddSource={addSource}
           />
         )}
+        {snapshot && !offMessage && annotations.status === 'ready' && <CorrectionList claims={dismissed} onUndo={undoCorrection} />}
         {snapshot && !offMessage && <OrphanList entries={orphans} />}
       </main>
       <footer class="page-footer">
@@ -274,6 +320,11 @@ export function PopupApp({ db, page, exportJson, openOptions, settings }: PopupA
       <p hidden id={SHOW_ON_PAGE_HINT_ID}>
         Shows this sentence on the page
       </p>
+      <datalist id={SOURCE_OPTIONS_ID}>
+        {registry.map((entry) => (
+          <option key={entry.id} value={entry.source.name} />
+        ))}
+      </datalist>
     </div>
   );
 }

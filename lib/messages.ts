@@ -65,6 +65,11 @@ export type PageClaim = DetectedClaim & {
   anchoring: AnchorStatus | null;
   /** The annotation's stored quote when it re-attached to changed text (`fuzzy`), else null. */
   previousText: string | null;
+  /**
+   * True when the user marked this text "not a claim" (a correction, lib/page/corrections.ts): the
+   * page neither highlights nor tags it, and the popup lists it apart, with an undo. Absent: false.
+   */
+  dismissed?: boolean;
 };
 
 /** A saved annotation of this page that could not be anchored on it. */

@@ -5,6 +5,7 @@
  */
 import { TIER_LABELS, VERDICT_LABELS, type Attribution, type Source } from '../model';
 import type { ClaimMark } from '../page/claim-marks';
+import { isUserAttribution } from '../sources/choose-source';
 import {
   attributionChains,
   cueDescription,
@@ -66,6 +67,7 @@ function attributionItem(list: HTMLElement, attribution: Attribution, all: reado
   const outer = attribution.reportedBy !== null ? all[attribution.reportedBy] : undefined;
   if (outer && outer !== attribution) addText(item, 'p', 'sm-card-detail', `As reported by ${outer.label}`);
   if (attribution.carriedOver) addText(item, 'p', 'sm-card-detail', 'Carried over from the previous sentence');
+  if (isUserAttribution(attribution)) addText(item, 'p', 'sm-card-detail', 'Source set by you');
 }
 
 /** The card's content for `mark` (everything below the title bar). Exported for tests. */

@@ -40,13 +40,13 @@ import type { SettingsStore } from '../settings/storage';
 import { askBackground, isAnnotationList, isSourceList, type SendMessage } from './background-client';
 import {
   anchorAnnotations,
-  buildMarks,
   markStartingAt,
   storedQuote,
   type AnchoredAnnotation,
   type ClaimMark,
   type OrphanedAnnotation,
 } from './claim-marks';
+import { buildCorrectedMarks, dismissedClaims, hasCorrectedSource } from './corrections';
 import { observeDomChanges, planChanges, type DomChanges } from './dom-changes';
 import { createPageTextModel, type Segment, type SegmentPart } from './page-text';
 import { Cancelled, createSlicer, yieldFunction, type Slicer, type YieldToMain } from './scheduler';
@@ -436,7 +436,7 @@ export function startPage(env: PageEnvironment): PageSession {
   /** Marks of a segment from its claims and anchored annotations; ranges of unchanged spans are kept. */
   const buildSegmentMarks = (segment: PageSegment) => {
     const previous = new Map(segment.data.marks.map((m) => [`${m.local.start}:${m.local.end}`, m]));
-    const marks = buildMarks(segment.data.claims ?? [], segment.data.anchored);
+    const marks = buildCorrectedMarks(segment.data.claims ?? [], segment.data.anchored);
     segment.data.marks = marks.map((mark): SegmentMark => {
       const local = { start: mark.start, end: mark.end };
       const old = previous.get(`${local.start}:${local.end}`);
@@ -834,8 +834,8 @@ export function startPage(env: PageEnvironment): PageSession {
           start: mark.start,
           end: mark.end,
           text: mark.text,
-          // Detected attributions are in the segment's offsets; saved ones keep theirs.
-          attributions: mark.detected ? mark.attributions.map(shift) : mark.attributions,
+          // Detected attributions are in the segment's offsets; saved ones (and the user's corrections) keep theirs.
+          attributions: mark.detected && !hasCorrectedSource(mark.annotation) ? mark.attributions.map(shift) : mark.attributions,
           selectors: buildSelectors(text, mark.start, mark.end),
           annotationId: mark.annotation?.id ?? null,
           detected: mark.detected,
@@ -844,6 +844,8 @@ export function startPage(env: PageEnvironment): PageSession {
         };
       }),
     );
+    // Claims the user marked "not a claim": not drawn, but listed in the popup (with an undo).
+    for (const segment of model.segments) claims.push(...dismissedClaims(segment.data.anchored, segment.data.claims, segment.offset, text));
     return {
       ...base,
       claims,

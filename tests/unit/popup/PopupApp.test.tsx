@@ -318,7 +318,7 @@ describe('PopupApp', () => {
 
     await waitFor(() => expect(statusText()).toContain("Couldn't save the annotation on “In the most recent meeting"));
     expect(statusText()).toContain('QuotaExceededError: the disk is full');
-    expect(statusText()).toContain('Your note and verdict are kept');
+    expect(statusText()).toContain('Your note, source and verdict are kept');
     expect(getByLabel<HTMLTextAreaElement>(card, 'Note').value).toBe('Do not lose this');
     expect(getByLabel<HTMLSelectElement>(card, 'Verdict').value).toBe('false');
     expect(textOf(card)).toContain('Unsaved changes');
