@@ -92,7 +92,12 @@ export function ClaimCard({ claim, annotation, tierOf, onSave, onShow }: ClaimCa
           </blockquote>
         </div>
       )}
-      {!claim.detected && (
+      {!claim.detected && annotation?.origin === 'manual' && (
+        <p class="detail" data-testid="manual">
+          Your own annotation, made on text you selected.
+        </p>
+      )}
+      {!claim.detected && annotation?.origin !== 'manual' && (
         <p class="detail" data-testid="not-detected">
           Saved annotation: detection does not flag this text as a claim now.
         </p>

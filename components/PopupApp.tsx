@@ -19,7 +19,8 @@ import { mergeRegistry } from '../lib/sources/merge-registry';
 import { groupClaims, type ClaimGroup } from '../lib/popup/group-claims';
 import { countOf, excerpt } from '../lib/popup/labels';
 import { findAnnotationForClaim } from '../lib/popup/match-annotation';
-import { messageOf, type ExportPort, type OptionsPort, type PagePort } from '../lib/popup/ports';
+import { messageOf, type ExportPort, type OptionsPort, type PagePort, type ShortcutPort } from '../lib/popup/ports';
+import { ShortcutHint } from './ShortcutHint';
 import { buildRating, sourceRefForGroup } from '../lib/popup/rate-source';
 import { withEverywhere, withSite, type Settings } from '../lib/settings/settings';
 import type { SettingsStore } from '../lib/settings/storage';
@@ -43,6 +44,8 @@ export type PopupAppProps = {
   openOptions: OptionsPort;
   /** The highlight switches, in `storage.local`. */
   settings: SettingsStore;
+  /** The browser's current keyboard shortcut of a command (the footer lists it); absent: not listed. */
+  shortcut?: ShortcutPort;
 };
 
 /** Shown whenever the page's content script can't be asked: the usual causes, and what to do. */
@@ -52,7 +55,7 @@ type SnapshotState = { status: 'loading' } | { status: 'failed'; error: string }
 
 
 /** The popup's root component. */
-export function PopupApp({ db, page, exportJson, openOptions, settings }: PopupAppProps) {
+export function PopupApp({ db, page, exportJson, openOptions, settings, shortcut }: PopupAppProps) {
   const [snapshotState, setSnapshotState] = useState<SnapshotState>({ status: 'loading' });
   const status = useStatus();
   const announce = status.announce;
@@ -316,6 +319,7 @@ export function PopupApp({ db, page, exportJson, openOptions, settings }: PopupA
           Open the library
         </a>
         <StatusRegion message={status.message} />
+        {shortcut && <ShortcutHint shortcut={shortcut} />}
       </footer>
       <p hidden id={SHOW_ON_PAGE_HINT_ID}>
         Shows this sentence on the page

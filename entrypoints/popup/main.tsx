@@ -2,7 +2,7 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { PopupApp } from '../../components/PopupApp';
-import { createExportPort, createOptionsPort, createPagePort, resolveTargetTab } from '../../lib/popup/ports';
+import { createExportPort, createOptionsPort, createPagePort, createShortcutPort, resolveTargetTab } from '../../lib/popup/ports';
 import { createSettingsStore } from '../../lib/settings/storage';
 import { openDb } from '../../lib/store/db';
 import './style.css';
@@ -14,6 +14,13 @@ const page = createPagePort(browser.tabs, () => resolveTargetTab(location.search
 const openOptions = createOptionsPort(browser);
 const settings = createSettingsStore(browser.storage);
 render(
-  <PopupApp db={openDb()} page={page} exportJson={createExportPort(browser.runtime)} openOptions={openOptions} settings={settings} />,
+  <PopupApp
+    db={openDb()}
+    page={page}
+    exportJson={createExportPort(browser.runtime)}
+    openOptions={openOptions}
+    settings={settings}
+    shortcut={createShortcutPort(browser.commands)}
+  />,
   root,
 );

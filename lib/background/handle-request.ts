@@ -5,7 +5,8 @@
  */
 import { fail, ok, parseBackgroundRequest, type BackgroundRequest, type ExportSummary, type ResponseOf, type Result } from '../messages';
 import { buildExport, exportFilename, serialiseExport } from '../exchange/sourcemark-json';
-import { allAnnotations, annotationsByIds, annotationsForPage } from '../store/annotations';
+import { allAnnotations, annotationsByIds, annotationsForPage, saveAnnotation } from '../store/annotations';
+import { buildManualAnnotation } from './manual-annotation';
 import type { SourcemarkDb } from '../store/db';
 import { listStoredSources } from '../store/sources';
 
@@ -29,6 +30,8 @@ export type RequestHandlerDeps = {
   version: string;
   /** The clock; defaults to the system clock. */
   now?: () => Date;
+  /** Ids for new annotations; defaults to `crypto.randomUUID`. */
+  newId?: () => string;
   /** Where a failure's details go for developers (the user gets the Result's words); defaults to console.error. */
   logError?: (error: unknown) => void;
 };
@@ -53,6 +56,7 @@ const FAILURE_PREFIX: Record<BackgroundRequest['type'], string> = {
   'annotations:for-page': 'Could not load the saved annotations for this page',
   'sources:list': 'Could not load your sources',
   'export:json': 'Export failed',
+  'annotation:save-manual': 'Could not save your annotation',
 };
 
 /**
@@ -62,6 +66,7 @@ const FAILURE_PREFIX: Record<BackgroundRequest['type'], string> = {
  */
 export function createRequestHandler(deps: RequestHandlerDeps): RequestHandler {
   const now = deps.now ?? (() => new Date());
+  const newId = deps.newId ?? (() => crypto.randomUUID());
   const logError = deps.logError ?? ((error: unknown) => console.error('Sourcemark background:', error));
 
   /**
@@ -90,6 +95,10 @@ export function createRequestHandler(deps: RequestHandlerDeps): RequestHandler {
         return listStoredSources(deps.db) satisfies Promise<ResponseOf<typeof request>>;
       case 'export:json':
         return exportJson(request.ids) satisfies Promise<ResponseOf<typeof request>>;
+      case 'annotation:save-manual': {
+        const at = now();
+        return saveAnnotation(deps.db, buildManualAnnotation(request.annotation, newId(), at), at) satisfies Promise<ResponseOf<typeof request>>;
+      }
       default: {
         // A request type added to the protocol without a branch here fails to compile.
         const unhandled: never = request;

@@ -46,6 +46,10 @@ import {
   type ClaimMark,
   type OrphanedAnnotation,
 } from './claim-marks';
+import { createAnnotationEditor, type AnnotationEditor } from '../highlight/annotation-editor';
+import { BUILTIN_SOURCES } from '../detect/registry';
+import { mergeRegistry } from '../sources/merge-registry';
+import { annotateRange, type SelectionAnnotatorDeps } from './annotate-selection';
 import { buildCorrectedMarks, dismissedClaims, hasCorrectedSource } from './corrections';
 import { observeDomChanges, planChanges, type DomChanges } from './dom-changes';
 import { createPageTextModel, type Segment, type SegmentPart } from './page-text';
@@ -868,6 +872,39 @@ export function startPage(env: PageEnvironment): PageSession {
     return ok(null);
   };
 
+  // ---------------------------------------------------------------------------------------------
+  // Manual annotations (lib/page/annotate-selection.ts)
+
+  /** The manual-annotation editor, made in the current UI's overlay on first use. */
+  let editor: { ui: PageUi; editor: AnnotationEditor } | null = null;
+  const currentEditor = (): AnnotationEditor => {
+    ui ??= createUi();
+    if (editor?.ui !== ui) editor = { ui, editor: createAnnotationEditor(doc, ui.overlay.root, ui.overlay.host, ui.controller.signal) };
+    return editor.editor;
+  };
+  const annotator: SelectionAnnotatorDeps = {
+    text: () => model.text(),
+    offsetOf: (node, offset) => model.offsetOf(node, offset),
+    page: () => ({ url, title: doc.title }),
+    registry: () => mergeRegistry(BUILTIN_SOURCES, sources),
+    editor: currentEditor,
+    sendMessage: env.sendMessage,
+    onSaved: () => void enqueue(refresh),
+  };
+  /** Open the editor on the selection as it is now (read before waiting for the queue). */
+  const annotateSelection = async (): Promise<Result<null>> => {
+    const selection = doc.getSelection();
+    const range = selection && selection.rangeCount > 0 ? selection.getRangeAt(0).cloneRange() : null;
+    return enqueue(() => {
+      if (!isOn()) {
+        const off = 'Sourcemark is switched off on this page: switch highlights on in its popup to annotate.';
+        currentEditor().notice(off);
+        return fail(off);
+      }
+      return annotateRange(range, annotator);
+    });
+  };
+
   const reloadSettings = async (): Promise<Result<null>> => {
     if (!env.settings) return ok(null);
     try {
@@ -895,6 +932,8 @@ export function startPage(env: PageEnvironment): PageSession {
             return await enqueue(() => showClaim(request.start));
           case 'page:settings-changed':
             return await enqueue(reloadSettings);
+          case 'page:annotate-selection':
+            return await annotateSelection();
         }
       } catch (error) {
         return fail(`Sourcemark could not answer ${request.type}: ${messageOf(error)}`);
