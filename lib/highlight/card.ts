@@ -75,7 +75,9 @@ export function renderCardContent(doc: Document, mark: ClaimMark, sources: Sourc
   const content = doc.createDocumentFragment();
   const quote = mark.text.length > MAX_QUOTE_LENGTH ? `${mark.text.slice(0, MAX_QUOTE_LENGTH)}…` : mark.text;
   addText(content, 'blockquote', 'sm-card-quote', quote);
-  if (!mark.detected) {
+  if (!mark.detected && mark.annotation?.origin === 'manual') {
+    addText(content, 'p', 'sm-card-detail', 'Your own annotation, on text you selected.');
+  } else if (!mark.detected) {
     addText(content, 'p', 'sm-card-detail', 'Saved annotation: detection does not flag this text on the page now.');
   }
 
@@ -170,7 +172,7 @@ export function createCard(
     show(mark, sources, options) {
       start = mark.start;
       pinned = options.pinned;
-      title.textContent = mark.annotation ? 'Annotated claim' : 'Claim';
+      title.textContent = !mark.annotation ? 'Claim' : mark.annotation.kind === 'highlight' ? 'Your highlight' : 'Annotated claim';
       element.setAttribute('data-claim-start', String(mark.start));
       element.setAttribute('data-annotated', String(mark.annotation !== null));
       body.replaceChildren(renderCardContent(doc, mark, sources));

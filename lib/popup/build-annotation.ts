@@ -68,6 +68,8 @@ export function buildAnnotation(input: AnnotationInput): Annotation {
         pageTitle: page.title,
         note,
         origin,
+        // A highlight given a source is a claim now.
+        kind: chosen && existing.kind === 'highlight' ? 'claim' : existing.kind,
         target: keepTarget ? existing.target : { selectors: [...claim.selectors] },
         attributions: chosen ?? (keepTarget ? existing.attributions : claim.attributions),
         updatedAt: stamp,

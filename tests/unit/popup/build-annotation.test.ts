@@ -104,3 +104,13 @@ describe('buildAnnotation: corrections to the detector', () => {
     expect(again.origin).toBe('corrected');
   });
 });
+
+describe('buildAnnotation: a manual highlight given a source', () => {
+  it('becomes a manual claim with that source', () => {
+    const tass = { ref: { id: 'tass', name: 'TASS', type: 'state-media' as const }, label: 'TASS', type: 'state-media' as const };
+    const highlight = existing({ origin: 'manual', kind: 'highlight', attributions: [] });
+    const a = buildAnnotation({ claim, existing: highlight, note: '', verdict: null, source: tass, page, now: later });
+    expect(a).toMatchObject({ kind: 'claim', origin: 'manual', attributions: [expect.objectContaining({ label: 'TASS' })] });
+    expect(buildAnnotation({ claim, existing: highlight, note: 'n', verdict: null, page, now: later }).kind).toBe('highlight');
+  });
+});
