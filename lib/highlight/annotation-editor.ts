@@ -37,8 +37,8 @@ export type EditorRequest = {
 
 /** The editor and the one-line notice, one each per page. */
 export type AnnotationEditor = {
-  /** The `role="dialog"` form. */
-  readonly element: HTMLFormElement;
+  /** The `role="dialog"` element holding the form. */
+  readonly element: HTMLDivElement;
   /** True while the editor is open. */
   readonly isOpen: boolean;
   /** Open the editor for a selection (replacing an open one). */
@@ -81,12 +81,15 @@ function field(doc: Document, form: HTMLElement, id: string, label: string, cont
 
 /** Create the (hidden) editor and notice in `root`; positions are relative to `host`. Listeners end with `signal`. */
 export function createAnnotationEditor(doc: Document, root: ShadowRoot, host: HTMLElement, signal: AbortSignal): AnnotationEditor {
+  // A dialog holding a form (a form element may not take the dialog role itself).
+  const dialog = doc.createElement('div');
+  dialog.className = 'sm-editor';
+  dialog.setAttribute('role', 'dialog');
+  dialog.setAttribute('aria-labelledby', 'sm-editor-title');
+  dialog.hidden = true;
   const form = doc.createElement('form');
-  form.className = 'sm-editor';
-  form.setAttribute('role', 'dialog');
-  form.setAttribute('aria-labelledby', 'sm-editor-title');
   form.noValidate = true;
-  form.hidden = true;
+  dialog.append(form);
 
   const title = doc.createElement('h2');
   title.className = 'sm-card-title';
@@ -160,7 +163,7 @@ export function createAnnotationEditor(doc: Document, root: ShadowRoot, host: HT
   noticeElement.className = 'sm-notice';
   noticeElement.setAttribute('role', 'alert');
   noticeElement.hidden = true;
-  root.append(form, noticeElement);
+  root.append(dialog, noticeElement);
 
   let request: EditorRequest | null = null;
   let returnFocus: Element | null = null;
@@ -184,8 +187,8 @@ export function createAnnotationEditor(doc: Document, root: ShadowRoot, host: HT
     const origin = host.getBoundingClientRect();
     const viewportWidth = doc.documentElement.clientWidth;
     const viewportHeight = doc.documentElement.clientHeight;
-    const width = form.offsetWidth;
-    const height = form.offsetHeight;
+    const width = dialog.offsetWidth;
+    const height = dialog.offsetHeight;
     const box = anchor ?? new DOMRect(viewportWidth / 2 - width / 2, GAP, 0, 0);
     const left = Math.min(Math.max(GAP, box.left), Math.max(GAP, viewportWidth - width - GAP));
     const below = box.bottom + GAP;
@@ -193,15 +196,15 @@ export function createAnnotationEditor(doc: Document, root: ShadowRoot, host: HT
     let top = below + height > viewportHeight - GAP && above >= GAP ? above : below;
     // Never off screen: a selection taller than the viewport puts the editor at the top.
     if (top + height > viewportHeight - GAP || top < GAP) top = GAP;
-    form.style.left = `${Math.round(left - origin.left)}px`;
-    form.style.top = `${Math.round(top - origin.top)}px`;
+    dialog.style.left = `${Math.round(left - origin.left)}px`;
+    dialog.style.top = `${Math.round(top - origin.top)}px`;
   };
 
   const close = () => {
     if (!request) return;
     request = null;
     saving = false;
-    form.hidden = true;
+    dialog.hidden = true;
     status.textContent = '';
     const target = returnFocus;
     returnFocus = null;
@@ -236,7 +239,7 @@ export function createAnnotationEditor(doc: Document, root: ShadowRoot, host: HT
     { signal },
   );
   cancel.addEventListener('click', () => close(), { signal });
-  form.addEventListener(
+  dialog.addEventListener(
     'keydown',
     (event) => {
       // The page's own shortcuts (and Sourcemark's card) must not act on keys typed here.
@@ -251,11 +254,11 @@ export function createAnnotationEditor(doc: Document, root: ShadowRoot, host: HT
     },
     { signal },
   );
-  for (const type of ['keyup', 'keypress'] as const) form.addEventListener(type, (event) => event.stopPropagation(), { signal });
+  for (const type of ['keyup', 'keypress'] as const) dialog.addEventListener(type, (event) => event.stopPropagation(), { signal });
   signal.addEventListener('abort', () => view.clearTimeout(noticeTimer), { once: true });
 
   return {
-    element: form,
+    element: dialog,
     get isOpen() {
       return request !== null;
     },
@@ -279,7 +282,7 @@ export function createAnnotationEditor(doc: Document, root: ShadowRoot, host: HT
           return option;
         }),
       );
-      form.hidden = false;
+      dialog.hidden = false;
       place(next.anchor);
       note.focus({ preventScroll: true });
     },

@@ -18,6 +18,7 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
 import type { BrowserContext, Page } from '@playwright/test';
 import { extensionId, extensionWorker, launchWithExtension, tabIdOf } from '../../scripts/chromium';
 import { expect, openPopup, tags, test } from './fixtures';
@@ -169,6 +170,10 @@ test.describe('manual annotations', () => {
     }, SENTENCE);
     await requestAnnotation(context, page);
     await expect(editorOf(page)).toBeVisible();
+    // The editor passes an automated accessibility check (axe-core reads open shadow roots).
+    const axe = await new AxeBuilder({ page }).include({ fromShadowDom: ['#sourcemark-root', '.sm-editor'] }).analyze();
+    expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    expect(axe.passes.map((p) => p.id)).toContain('label');
     await editorOf(page).getByLabel('Note').fill('not kept');
     await page.keyboard.press('Escape');
     await expect(editorOf(page)).toBeHidden();

@@ -92,7 +92,7 @@ describe('annotateRange', () => {
     const opened: EditorRequest[] = [];
     const notices: string[] = [];
     const editor: AnnotationEditor = {
-      element: document.createElement('form'),
+      element: document.createElement('div'),
       isOpen: false,
       open: (request) => opened.push(request),
       close: () => undefined,
