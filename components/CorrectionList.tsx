@@ -1,5 +1,5 @@
 /** Sentences of this page the user marked "not a claim": no longer highlighted, listed here with an undo. */
-import { useId, useState } from 'preact/hooks';
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { PageClaim } from '../lib/messages';
 import { sourceLabel } from '../lib/highlight/claim-label';
 import { countOf, excerpt } from '../lib/popup/labels';
@@ -13,6 +13,11 @@ export type CorrectionListProps = {
   claims: readonly PageClaim[];
   /** Take the correction back; resolves false when that failed (the caller has said why). */
   onUndo(claim: PageClaim): Promise<boolean>;
+  /**
+   * The start of a claim just marked "not a claim": its Undo button takes keyboard focus (the
+   * claim's card, where focus was, has left the list).
+   */
+  focusStart?: number | null;
 };
 
 /**
@@ -20,9 +25,23 @@ export type CorrectionListProps = {
  * `data-testid="dismissed-claim"` per sentence, with its text, the source detection gave it, and
  * an "Undo" button that makes it a claim again.
  */
-export function CorrectionList({ claims, onUndo }: CorrectionListProps) {
+export function CorrectionList({ claims, onUndo, focusStart = null }: CorrectionListProps) {
   const headingId = useId();
   const [busy, setBusy] = useState<number | null>(null);
+  const section = useRef<HTMLElement>(null);
+  /** The claim focus was last moved to: once per dismissal, not on every later re-read of the page. */
+  const focused = useRef<number | null>(null);
+  useEffect(() => {
+    if (focusStart === null) {
+      focused.current = null;
+      return;
+    }
+    if (focused.current === focusStart) return;
+    const button = section.current?.querySelector<HTMLButtonElement>(`[data-claim-start="${focusStart}"] button`);
+    if (!button) return;
+    button.focus();
+    focused.current = focusStart;
+  }, [focusStart, claims]);
   if (claims.length === 0) return null;
   const undo = async (claim: PageClaim) => {
     if (busy !== null) return;
@@ -34,7 +53,7 @@ export function CorrectionList({ claims, onUndo }: CorrectionListProps) {
     }
   };
   return (
-    <section data-testid="dismissed" class="dismissed" aria-labelledby={headingId}>
+    <section ref={section} data-testid="dismissed" class="dismissed" aria-labelledby={headingId}>
       <h2 id={headingId}>{DISMISSED_HEADING}</h2>
       <p class="detail">
         You corrected the detector: {countOf(claims.length, 'sentence')} on this page {claims.length === 1 ? 'is' : 'are'} not

@@ -62,6 +62,8 @@ export function PopupApp({ db, page, exportJson, openOptions, settings, shortcut
   const [exporting, setExporting] = useState(false);
   const [stored, setStored] = useState<Settings | null>(null);
   const [savingSettings, setSavingSettings] = useState(false);
+  /** The start of the claim just marked "not a claim": focus follows it to its Undo button. */
+  const [dismissedNow, setDismissedNow] = useState<number | null>(null);
   /** Bumped to read the page again (after a switch changed what it shows). */
   const [snapshotVersion, setSnapshotVersion] = useState(0);
 
@@ -149,6 +151,7 @@ export function PopupApp({ db, page, exportJson, openOptions, settings, shortcut
     }
     const done = draft.verdict === 'not-a-claim' ? `Saved: “${excerpt(claim.text)}” is not a claim. It is listed under ${DISMISSED_HEADING}` : `Saved ${what}`;
     announce('success', `${done}.`);
+    if (draft.verdict === 'not-a-claim') setDismissedNow(claim.start);
     notifyPage(done, corrected);
     return true;
   };
@@ -169,6 +172,7 @@ export function PopupApp({ db, page, exportJson, openOptions, settings, shortcut
       announce('error', `Couldn't undo ${what}: ${messageOf(error)}. Try again.`);
       return false;
     }
+    setDismissedNow(null);
     const done = `Undone: “${excerpt(claim.text)}” is a claim again`;
     announce('success', `${done}.`);
     notifyPage(done, true);
@@ -307,7 +311,7 @@ export function PopupApp({ db, page, exportJson, openOptions, settings, shortcut
             onAddSource={addSource}
           />
         )}
-        {snapshot && !offMessage && annotations.status === 'ready' && <CorrectionList claims={dismissed} onUndo={undoCorrection} />}
+        {snapshot && !offMessage && annotations.status === 'ready' && <CorrectionList claims={dismissed} onUndo={undoCorrection} focusStart={dismissedNow} />}
         {snapshot && !offMessage && <OrphanList entries={orphans} />}
       </main>
       <footer class="page-footer">

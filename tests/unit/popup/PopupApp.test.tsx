@@ -582,6 +582,8 @@ describe('PopupApp: corrections to the detector', () => {
       return found!;
     });
     expect(textOf(listed)).toContain(claim.text);
+    // Keyboard focus follows the sentence to its Undo button.
+    await waitFor(() => expect(document.activeElement).toBe(listed.querySelector('button')));
     expect(container.querySelector(`[data-testid="claim"][data-claim-start="${claim.start}"]`)).toBeNull();
     expect(textOf(container.querySelector('[data-testid="page-counts"]'))).toContain('5 claims');
     expect(textOf(container.querySelector('[data-testid="page-counts"]'))).toContain('1 marked not a claim');
