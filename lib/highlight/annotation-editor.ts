@@ -55,6 +55,8 @@ const MAX_QUOTE_LENGTH = 300;
 const NOTICE_MS = 6000;
 /** Distance, in CSS pixels, from the selection and the viewport's edges. */
 const GAP = 8;
+/** Said on the page once an annotation is saved. */
+export const SAVED_MESSAGE = 'Sourcemark: annotation saved. It is in the popup and the library.';
 /** Id of the datalist of source names, in the shadow root. */
 const SOURCE_LIST_ID = 'sm-editor-sources';
 
@@ -200,6 +202,15 @@ export function createAnnotationEditor(doc: Document, root: ShadowRoot, host: HT
     dialog.style.top = `${Math.round(top - origin.top)}px`;
   };
 
+  const showNotice = (text: string) => {
+    view.clearTimeout(noticeTimer);
+    noticeElement.textContent = text;
+    noticeElement.hidden = false;
+    noticeTimer = view.setTimeout(() => {
+      noticeElement.hidden = true;
+    }, NOTICE_MS);
+  };
+
   const close = () => {
     if (!request) return;
     request = null;
@@ -226,8 +237,12 @@ export function createAnnotationEditor(doc: Document, root: ShadowRoot, host: HT
     save.removeAttribute('aria-disabled');
     saving = false;
     if (request !== current) return; // closed or reopened meanwhile
-    if (error === null) close();
-    else status.textContent = `Not saved: ${error} Your text is kept; try again.`;
+    if (error === null) {
+      close();
+      showNotice(SAVED_MESSAGE);
+    } else {
+      status.textContent = `Not saved: ${error} Your text is kept; try again.`;
+    }
   };
 
   form.addEventListener(
@@ -287,13 +302,6 @@ export function createAnnotationEditor(doc: Document, root: ShadowRoot, host: HT
       note.focus({ preventScroll: true });
     },
     close,
-    notice(text) {
-      view.clearTimeout(noticeTimer);
-      noticeElement.textContent = text;
-      noticeElement.hidden = false;
-      noticeTimer = view.setTimeout(() => {
-        noticeElement.hidden = true;
-      }, NOTICE_MS);
-    },
+    notice: showNotice,
   };
 }

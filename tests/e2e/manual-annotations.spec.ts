@@ -77,6 +77,7 @@ async function fillAndSave(page: Page): Promise<void> {
   await editor.getByLabel('Note').focus();
   await page.keyboard.press('Control+Enter');
   await expect(editor).toBeHidden();
+  await expect(page.locator('#sourcemark-root .sm-notice')).toContainText('annotation saved');
 }
 
 /** The library page of this profile. */

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it, vi } from 'vitest';
 import { extractText } from '../../../lib/anchor/dom-text';
-import { createAnnotationEditor, type AnnotationEditor, type EditorRequest } from '../../../lib/highlight/annotation-editor';
+import { createAnnotationEditor, SAVED_MESSAGE, type AnnotationEditor, type EditorRequest } from '../../../lib/highlight/annotation-editor';
 import { annotateRange, manualRequest, NO_SELECTION_MESSAGE, rangeToSpan, trimSpan } from '../../../lib/page/annotate-selection';
 import type { BackgroundRequest } from '../../../lib/messages';
 import { BUILTIN_SOURCES } from '../../../lib/detect/registry';
@@ -229,6 +229,7 @@ describe('the editor', () => {
     expect(drafts[0]).toEqual({ note: 'My note', tags: ['dprk', 'labour'], verdict: 'mostly-false', rationale: 'Because', source: 'Yonhap' });
     ctrlEnter();
     await vi.waitFor(() => expect(editor.isOpen).toBe(false));
+    expect(root.querySelector('.sm-notice')?.textContent).toBe(SAVED_MESSAGE);
   });
 
   it('keeps key presses from the page (its shortcuts must not act on typing)', () => {
