@@ -8,8 +8,12 @@
  *   queries, rare to very common words; `…:<query>` entries give each one);
  * - `sourcemark:library-search-typing`: a query typed one key at a time without pause → the last
  *   key's rows in the DOM (what the "latest input only" runner saves);
- * - `sourcemark:popup-open`: popup.html for a tab whose page has 50 annotations → every claim
- *   card rendered and the 50 marked annotated;
+ * - `sourcemark:popup-open`: popup.html for a tab whose page has 157 claims, 50 of them annotated →
+ *   the first screen painted: claim cards (with their saved state) fill the popup's body, and
+ *   the frame after that is out. Extra fields: `firstScreenDomMedianMs` (those cards in the DOM,
+ *   before style, layout and paint), `allCardsDomMedianMs` and `allCardsPaintedMedianMs` (every
+ *   claim card in the DOM and the 50 marked annotated; the popup renders cards out of view in
+ *   steps after the first paint; until 2026-11-27 `popup-open` was `allCardsDomMedianMs`);
  * - `floor:dexie-indexed-query`: the plainest indexed read of one page of rows,
  *   `db.annotations.orderBy('updatedAt').reverse().limit(50).toArray()`, in the same page;
  *   `floor:dexie-library-index` is the same page through the library's own index (50 keys of
@@ -19,12 +23,14 @@
  * DevTools protocol. Results are `{ name, size, medianMs, minMs, maxMs, runs }`, size being the
  * number of annotations in the profile.
  *
- * Run it (after `npx wxt build`): `npx tsx bench/library.ts [--n 100000] [--profile DIR] [--out FILE]`.
- * A `--profile` directory is filled once and reused by later runs.
+ * Run it (after `npx wxt build`): `npx tsx bench/library.ts [--n 100000] [--profile DIR] [--out FILE] [--cases library,popup] [--merge]`.
+ * A `--profile` directory is filled once and reused by later runs. `--merge` puts the figures in
+ * bench/results/latest.json and latest.md (see library-report.ts); `npm run bench` does that.
  */
+import { execFileSync } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { BrowserContext, Page } from 'playwright-core';
 import { build } from 'esbuild';
@@ -36,11 +42,12 @@ import { buildAnnotation } from '../lib/popup/build-annotation';
 import { extensionId, launchWithExtension, tabIdOf } from '../scripts/chromium';
 import { startStaticServer } from '../scripts/static-server';
 import { generateParagraphs, seededRandom } from './generate-article';
+import { mergeIntoLatest, RESULTS_JSON, RESULTS_MD, targetLines } from './library-report';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
-/** One timed case (the shape of bench/results/*.json). */
-export type BenchResult = { name: string; size: number; medianMs: number; minMs: number; maxMs: number; runs: number };
+/** One timed case (the shape of bench/results/*.json), with extra figures of some cases. */
+export type BenchResult = { name: string; size: number; medianMs: number; minMs: number; maxMs: number; runs: number; [extra: string]: number | string };
 
 /* ------------------------------------------------------------------------------------------ */
 /* The generator                                                                                */
@@ -266,6 +273,57 @@ async function timeLoads(page: Page, url: string, selector: string, minCount: nu
   return ms;
 }
 
+/**
+ * Installed before popup.html's scripts: records (in `__sourcemarkPopup`, ms since navigation
+ * start) when the first screen is in the DOM — claim cards fill the popup's scrolling body, or
+ * every claim is there — and when every claim card is there with `annotated` of them marked
+ * saved; each followed by the first frame painted after it (`…Painted`: a timeout queued from
+ * the next animation frame runs once that frame is out).
+ */
+function watchPopup(annotated: number): string {
+  return `(() => {
+    const t = globalThis.__sourcemarkPopup = {};
+    const painted = (key) => requestAnimationFrame(() => setTimeout(() => { t[key] = performance.now(); }, 0));
+    const check = () => {
+      const now = performance.now();
+      const claims = document.querySelectorAll('[data-testid="claim"]').length;
+      if (claims === 0) return;
+      const total = Number.parseInt(document.querySelector('[data-testid="page-counts"]')?.textContent ?? '', 10);
+      if (t.first === undefined) {
+        const body = document.querySelector('.page-body');
+        if (claims === total || (body && body.scrollHeight > body.clientHeight)) { t.first = now; painted('firstPainted'); }
+      }
+      if (t.all === undefined && claims === total && document.querySelectorAll('[data-testid="claim-annotated"]').length >= ${annotated}) {
+        t.all = now; painted('allPainted');
+      }
+    };
+    new MutationObserver(check).observe(document, { childList: true, subtree: true });
+  })();`;
+}
+
+/** What `watchPopup` records for one load. */
+type PopupTimes = { first: number; firstPainted: number; all: number; allPainted: number };
+
+/** Open the popup at `url` `runs` times (after one warm-up) and collect `watchPopup`'s times. */
+async function timePopupLoads(page: Page, url: string, annotated: number, runs: number): Promise<PopupTimes[]> {
+  await page.addInitScript(watchPopup(annotated));
+  const times: PopupTimes[] = [];
+  for (let i = 0; i <= runs; i++) {
+    await page.goto(url);
+    const done = await page.waitForFunction(
+      () => {
+        const t = (globalThis as unknown as { __sourcemarkPopup?: Partial<PopupTimes> }).__sourcemarkPopup;
+        return t?.firstPainted !== undefined && t.allPainted !== undefined ? t : null;
+      },
+      undefined,
+      { timeout: 30_000 },
+    );
+    const t = (await done.jsonValue()) as PopupTimes;
+    if (i > 0) times.push(t);
+  }
+  return times;
+}
+
 /** Put `text` in the library's search box (one input event, or one per character) and time until its rows are in the DOM. */
 async function timeSearch(page: Page, text: string, typing: boolean): Promise<number> {
   const key = queryKey({ ...DEFAULT_QUERY, text });
@@ -336,6 +394,71 @@ function articleHtml(): string {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Generated article with many claims</title></head><body><article><h1>Generated article</h1>${body}</article></body></html>`;
 }
 
+/** A generated article open in a tab, 50 of its claims annotated, and the popup URL for that tab. */
+export type AnnotatedArticle = {
+  /** `popup.html?tabId=…` for the article's tab. */
+  popupUrl: string;
+  /** Claims the article's content script detected. */
+  claimCount: number;
+  /** Close the tab and its server. */
+  close(): Promise<void>;
+};
+
+/**
+ * Serve `articleHtml()`, open it, wait for the content script, and save 50 of its claims as the
+ * popup would (same ids on every run, so a rerun on the same profile replaces them). `extensionPage`
+ * is any open extension page (for `chrome.tabs` and the bench hooks).
+ */
+export async function openAnnotatedArticle(context: BrowserContext, extensionPage: Page): Promise<AnnotatedArticle> {
+  const id = await extensionId(context);
+  await installHooks(extensionPage);
+  const dir = await mkdtemp(join(tmpdir(), 'sourcemark-bench-article-'));
+  await writeFile(join(dir, 'article.html'), articleHtml());
+  const server = await startStaticServer(dir);
+  const close = async () => {
+    server.server.closeAllConnections();
+    await server.close();
+    await rm(dir, { recursive: true, force: true });
+  };
+  try {
+    const article = await newPage(context);
+    await article.goto(`${server.origin}/article.html`);
+    await article.waitForSelector('#sourcemark-root', { state: 'attached', timeout: 30_000 });
+    const tabId = await tabIdOf(context, article);
+    const snapshot = (await extensionPage.evaluate(
+      (tab) => (globalThis as unknown as { chrome: { tabs: { sendMessage(id: number, m: object): Promise<unknown> } } }).chrome.tabs.sendMessage(tab, { type: 'page:claims' }),
+      tabId,
+    )) as Result<PageSnapshot>;
+    if (!snapshot.ok) throw new Error(`The article's content script did not answer: ${snapshot.error}`);
+    const claims = snapshot.value.claims;
+    if (claims.length < 50) throw new Error(`The generated article has ${claims.length} claims; the popup case needs 50.`);
+    const now = new Date();
+    const annotations = claims.slice(0, 50).map((claim, i) =>
+      buildAnnotation({
+        claim,
+        existing: undefined,
+        note: i % 3 === 0 ? 'Checked' : '',
+        verdict: i % 5 === 0 ? 'mixed' : null,
+        page: { url: snapshot.value.url, title: snapshot.value.title },
+        now,
+        newId: () => `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+      }),
+    );
+    await hooks(extensionPage).put(annotations);
+    return {
+      popupUrl: `chrome-extension://${id}/popup.html?tabId=${tabId}`,
+      claimCount: claims.length,
+      close: async () => {
+        await article.close();
+        await close();
+      },
+    };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
+
 /** Options for `runLibraryBench`. */
 export type LibraryBenchOptions = {
   /** Annotations in the profile (filled when it holds fewer). */
@@ -344,13 +467,18 @@ export type LibraryBenchOptions = {
   runs?: number;
   /** Progress lines. */
   log?: (line: string) => void;
+  /** Which cases to time: the library's (first page, search, floors) and/or the popup's. Both by default. */
+  cases?: readonly BenchCase[];
 };
+
+/** The groups of cases `runLibraryBench` can time. */
+export type BenchCase = 'library' | 'popup';
 
 /**
  * Fill the context's profile to `n` annotations (if it holds fewer) and time the cases above.
  * The context must have the built extension loaded (`launchWithExtension`).
  */
-export async function runLibraryBench(context: BrowserContext, { n = 100_000, runs = 9, log = () => {} }: LibraryBenchOptions = {}): Promise<BenchResult[]> {
+export async function runLibraryBench(context: BrowserContext, { n = 100_000, runs = 9, log = () => {}, cases = ['library', 'popup'] }: LibraryBenchOptions = {}): Promise<BenchResult[]> {
   const id = await extensionId(context);
   const libraryUrl = `chrome-extension://${id}/library.html`;
   // Filled from the options page: the library page would redraw after every chunk.
@@ -374,95 +502,77 @@ export async function runLibraryBench(context: BrowserContext, { n = 100_000, ru
     log(`  ${result.name}: median ${result.medianMs} ms (${result.minMs}–${result.maxMs}, ${result.runs} runs)`);
   };
 
-  log('library first page…');
-  const firstPage = await newPage(context);
-  record(summarise('sourcemark:library-first-page', count, await timeLoads(firstPage, libraryUrl, '[data-testid="annotation-row"]', 1, runs)));
-  await firstPage.close();
+  if (cases.includes('library')) {
+    log('library first page…');
+    const firstPage = await newPage(context);
+    record(summarise('sourcemark:library-first-page', count, await timeLoads(firstPage, libraryUrl, '[data-testid="annotation-row"]', 1, runs)));
+    await firstPage.close();
 
-  log('library search…');
-  await library.goto(libraryUrl);
-  await resetSearch(library);
-  const all: number[] = [];
-  for (const text of SEARCH_QUERIES) {
-    const ms: number[] = [];
-    for (let i = 0; i <= Math.max(3, Math.floor(runs / 2)); i++) {
-      await resetSearch(library);
-      const t = await timeSearch(library, text, false);
-      if (i > 0) ms.push(t);
-    }
-    all.push(...ms);
-    record(summarise(`sourcemark:library-search:${text}`, count, ms));
-  }
-  record(summarise('sourcemark:library-search', count, all));
-  const typed: number[] = [];
-  for (const text of ['kremlin drone', 'missile test', 'according to']) {
+    log('library search…');
+    await library.goto(libraryUrl);
     await resetSearch(library);
-    typed.push(await timeSearch(library, text, true));
-  }
-  record(summarise('sourcemark:library-search-typing', count, typed));
+    const all: number[] = [];
+    for (const text of SEARCH_QUERIES) {
+      const ms: number[] = [];
+      for (let i = 0; i <= Math.max(3, Math.floor(runs / 2)); i++) {
+        await resetSearch(library);
+        const t = await timeSearch(library, text, false);
+        if (i > 0) ms.push(t);
+      }
+      all.push(...ms);
+      record(summarise(`sourcemark:library-search:${text}`, count, ms));
+    }
+    record(summarise('sourcemark:library-search', count, all));
+    const typed: number[] = [];
+    for (const text of ['kremlin drone', 'missile test', 'according to']) {
+      await resetSearch(library);
+      typed.push(await timeSearch(library, text, true));
+    }
+    record(summarise('sourcemark:library-search-typing', count, typed));
 
-  log('floor…');
-  await installHooks(library);
-  for (const [name, fn] of [
-    ['floor:dexie-indexed-query', 'floor'],
-    ['floor:dexie-library-index', 'floorLibrary'],
-  ] as const) {
-    const ms = await library.evaluate(
-      async ({ fn, runs }) => {
-        const api = (globalThis as unknown as { __sourcemarkBench: BenchHooks }).__sourcemarkBench;
-        const times: number[] = [];
-        for (let i = 0; i <= runs; i++) {
-          const t0 = performance.now();
-          await api[fn]();
-          if (i > 0) times.push(performance.now() - t0);
-        }
-        return times;
-      },
-      { fn, runs: runs * 2 },
-    );
-    record(summarise(name, count, ms));
+    log('floor…');
+    await installHooks(library);
+    for (const [name, fn] of [
+      ['floor:dexie-indexed-query', 'floor'],
+      ['floor:dexie-library-index', 'floorLibrary'],
+    ] as const) {
+      const ms = await library.evaluate(
+        async ({ fn, runs }) => {
+          const api = (globalThis as unknown as { __sourcemarkBench: BenchHooks }).__sourcemarkBench;
+          const times: number[] = [];
+          for (let i = 0; i <= runs; i++) {
+            const t0 = performance.now();
+            await api[fn]();
+            if (i > 0) times.push(performance.now() - t0);
+          }
+          return times;
+        },
+        { fn, runs: runs * 2 },
+      );
+      record(summarise(name, count, ms));
+    }
   }
 
-  log('popup with 50 annotations…');
-  const dir = await mkdtemp(join(tmpdir(), 'sourcemark-bench-article-'));
-  await writeFile(join(dir, 'article.html'), articleHtml());
-  const server = await startStaticServer(dir);
-  try {
-    const article = await newPage(context);
-    await article.goto(`${server.origin}/article.html`);
-    await article.waitForSelector('#sourcemark-root', { state: 'attached', timeout: 30_000 });
-    const tabId = await tabIdOf(context, article);
-    const snapshot = await library.evaluate(
-      (tab) => (globalThis as unknown as { chrome: { tabs: { sendMessage(id: number, m: object): Promise<unknown> } } }).chrome.tabs.sendMessage(tab, { type: 'page:claims' }),
-      tabId,
-    ) as Result<PageSnapshot>;
-    if (!snapshot.ok) throw new Error(`The article's content script did not answer: ${snapshot.error}`);
-    const claims = snapshot.value.claims;
-    if (claims.length < 50) throw new Error(`The generated article has ${claims.length} claims; the popup case needs 50.`);
-    const now = new Date();
-    const annotations = claims.slice(0, 50).map((claim, i) =>
-      buildAnnotation({
-        claim,
-        existing: undefined,
-        note: i % 3 === 0 ? 'Checked' : '',
-        verdict: i % 5 === 0 ? 'mixed' : null,
-        page: { url: snapshot.value.url, title: snapshot.value.title },
-        now,
-        // The same ids on every run: a rerun on the same profile replaces them.
-        newId: () => `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
-      }),
-    );
-    await hooks(library).put(annotations);
-    const popup = await newPage(context);
-    const ms = await timeLoads(popup, `chrome-extension://${id}/popup.html?tabId=${tabId}`, '[data-testid="claim-annotated"]', 50, runs);
-    record(summarise('sourcemark:popup-open', count, ms));
-    log(`  (the page has ${claims.length} claims, 50 annotated)`);
-    await popup.close();
-    await article.close();
-  } finally {
-    server.server.closeAllConnections();
-    await server.close();
-    await rm(dir, { recursive: true, force: true });
+  if (cases.includes('popup')) {
+    log('popup with 50 annotations…');
+    const article = await openAnnotatedArticle(context, library);
+    try {
+      const popup = await newPage(context);
+      const times = await timePopupLoads(popup, article.popupUrl, 50, runs);
+      const median = (key: keyof PopupTimes) => summarise(key, count, times.map((t) => t[key])).medianMs;
+      record({
+        ...summarise('sourcemark:popup-open', count, times.map((t) => t.firstPainted)),
+        claims: article.claimCount,
+        annotated: 50,
+        firstScreenDomMedianMs: median('first'),
+        allCardsDomMedianMs: median('all'),
+        allCardsPaintedMedianMs: median('allPainted'),
+      });
+      log(`  (the page has ${article.claimCount} claims, 50 annotated)`);
+      await popup.close();
+    } finally {
+      await article.close();
+    }
   }
   await library.close();
   return results;
@@ -477,6 +587,23 @@ export function formatResults(results: readonly BenchResult[]): string {
   return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }
 
+/** One line on where and when the figures were taken, and how busy the machine was. */
+function environmentLine(chromium: string, loadAtStart: number, loadAtEnd: number): string {
+  let commit = '?';
+  try {
+    commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim();
+  } catch {
+    // Not a git checkout (a tarball): the date still says when.
+  }
+  const cpu = cpus();
+  const busy = loadAtStart > 1 || loadAtEnd > cpu.length + 1;
+  return (
+    `Measured ${new Date().toISOString()} · Chromium ${chromium} (headless) · Node ${process.version} · ${cpu[0]?.model.split(' ').slice(0, 2).join(' ') ?? '?'} × ${cpu.length} · ${commit}. ` +
+    `Load average (1 min) ${loadAtStart.toFixed(1)} at the start, ${loadAtEnd.toFixed(1)} at the end` +
+    (busy ? ': other work competed with the benchmark, so these times are inflated.' : '.')
+  );
+}
+
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const arg = (name: string) => {
@@ -485,12 +612,23 @@ async function main(): Promise<void> {
   };
   const n = Number(arg('--n') ?? 100_000);
   const profileDir = arg('--profile') ?? (await mkdtemp(join(tmpdir(), 'sourcemark-bench-library-')));
+  const loadAtStart = loadavg()[0] ?? 0;
   const context = await launchWithExtension({ profileDir, headless: true });
   try {
-    const results = await runLibraryBench(context, { n, log: (line) => console.log(line) });
+    const cases = (arg('--cases') ?? 'library,popup').split(',').filter((c): c is BenchCase => c === 'library' || c === 'popup');
+    const results = await runLibraryBench(context, { n, cases, log: (line) => console.log(line) });
     console.log(formatResults(results));
+    const probe = await context.newPage();
+    const chromium = /Chrome\/([\d.]+)/.exec(await probe.evaluate(() => navigator.userAgent))?.[1] ?? '?';
+    await probe.close();
+    const environment = environmentLine(chromium, loadAtStart, loadavg()[0] ?? 0);
+    console.log(`\n${targetLines(results).join('\n')}\n\n${environment}`);
     const out = arg('--out');
     if (out) await writeFile(out, `${JSON.stringify(results, null, 2)}\n`);
+    if (args.includes('--merge')) {
+      mergeIntoLatest(results, environment);
+      console.log(`merged into ${relative(process.cwd(), RESULTS_JSON)} and ${relative(process.cwd(), RESULTS_MD)}`);
+    }
   } finally {
     await context.close();
     if (!arg('--profile')) await rm(profileDir, { recursive: true, force: true });

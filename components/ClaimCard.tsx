@@ -4,6 +4,7 @@ import type { Annotation, CredibilityTier, VerdictRating } from '../lib/model';
 import type { PageClaim } from '../lib/messages';
 import { reattachedFrom, REATTACHED_BADGE } from '../lib/popup/anchoring';
 import { AttributionChain } from './AttributionChain';
+import { SyncHistory } from './SyncHistory';
 import { VerdictPicker } from './VerdictPicker';
 import { useDraft } from './use-draft';
 
@@ -15,6 +16,8 @@ export type ClaimDraft = {
   verdict: VerdictRating | null;
   /** The source as typed or picked (a registry name, or a new one); starts as the detected source's name. */
   source: string;
+  /** "Share with team": sync sends it when only shared annotations sync. */
+  shared: boolean;
 };
 
 /** Props of `ClaimCard`. */
@@ -53,6 +56,7 @@ export function ClaimCard({ claim, annotation, tierOf, onSave, onShow }: ClaimCa
     note: annotation?.note ?? '',
     verdict: annotation?.verdict?.rating ?? null,
     source: claim.attributions[0]?.label ?? '',
+    shared: annotation?.shared === true,
   });
   const corrected = annotation?.origin === 'corrected';
   const [saving, setSaving] = useState(false);
@@ -139,6 +143,13 @@ export function ClaimCard({ claim, annotation, tierOf, onSave, onShow }: ClaimCa
         </p>
       </div>
       <VerdictPicker value={draft.value.verdict} onChange={(verdict) => draft.set((previous) => ({ ...previous, verdict }))} />
+      <label class="field share">
+        <input type="checkbox" checked={draft.value.shared} onChange={(event) => {
+          const shared = event.currentTarget.checked;
+          draft.set((previous) => ({ ...previous, shared }));
+        }} /> Share with team
+      </label>
+      <SyncHistory annotation={annotation} />
       <div class="actions">
         <button type="button" onClick={save} aria-disabled={saving}>
           Save

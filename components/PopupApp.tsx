@@ -23,14 +23,19 @@ import { messageOf, type ExportPort, type OptionsPort, type PagePort, type Short
 import { ShortcutHint } from './ShortcutHint';
 import { buildRating, sourceRefForGroup } from '../lib/popup/rate-source';
 import { withEverywhere, withSite, type Settings } from '../lib/settings/settings';
-import type { SettingsStore } from '../lib/settings/storage';
+import type { SettingsStorageApi, SettingsStore } from '../lib/settings/storage';
+import type { ExportRunner } from '../lib/store/exchange-export';
 import { SHOW_ON_PAGE_HINT_ID, SOURCE_OPTIONS_ID, type ClaimDraft } from './ClaimCard';
 import { CorrectionList, DISMISSED_HEADING } from './CorrectionList';
+import { ExportPanel } from './ExportPanel';
+import { SyncStatusLine } from './SyncStatusLine';
 import { HighlightSwitches, highlightsOffMessage } from './HighlightSwitches';
 import { OrphanList } from './OrphanList';
+import { PopupShortcuts } from './PopupShortcuts';
 import { SourceGroup } from './SourceGroup';
 import { StatusRegion, useStatus } from './StatusRegion';
 import { useLiveQuery, type LiveQueryState } from './use-live-query';
+import { useRevealedCount } from './use-revealed-count';
 
 /** What PopupApp needs from the world. */
 export type PopupAppProps = {
@@ -38,12 +43,16 @@ export type PopupAppProps = {
   db: SourcemarkDb;
   /** The target tab's content script. */
   page: PagePort;
-  /** Ask the background for a JSON export. */
+  /** Export everything as Sourcemark JSON. */
   exportJson: ExportPort;
+  /** Runs exports in the popup (this page's annotations, other formats); without it only "Export JSON" is offered. */
+  exporter?: ExportRunner;
   /** Open the options page to add an unresolved source to the user's sources. */
   openOptions: OptionsPort;
   /** The highlight switches, in `storage.local`. */
   settings: SettingsStore;
+  /** Where the team sync settings are: given, the footer shows the sync status line while sync is on. */
+  syncStorage?: Pick<SettingsStorageApi, 'local'>;
   /** The browser's current keyboard shortcut of a command (the footer lists it); absent: not listed. */
   shortcut?: ShortcutPort;
 };
@@ -55,7 +64,7 @@ type SnapshotState = { status: 'loading' } | { status: 'failed'; error: string }
 
 
 /** The popup's root component. */
-export function PopupApp({ db, page, exportJson, openOptions, settings, shortcut }: PopupAppProps) {
+export function PopupApp({ db, page, exportJson, exporter, openOptions, settings, syncStorage, shortcut }: PopupAppProps) {
   const [snapshotState, setSnapshotState] = useState<SnapshotState>({ status: 'loading' });
   const status = useStatus();
   const announce = status.announce;
@@ -108,6 +117,8 @@ export function PopupApp({ db, page, exportJson, openOptions, settings, shortcut
     [sources],
   );
   const tierOf = (sourceId: string): CredibilityTier | undefined => storedById.get(sourceId)?.rating?.tier;
+  /** Signs ratings made here ("Your name" on the options page). */
+  const raterName = stored?.raterName;
   const annotationOf = (claim: PageClaim): Annotation | undefined =>
     annotations.status === 'ready' ? findAnnotationForClaim(claim, annotations.value) : undefined;
 
@@ -140,6 +151,7 @@ export function PopupApp({ db, page, exportJson, openOptions, settings, shortcut
         note: draft.note,
         verdict: draft.verdict,
         source,
+        shared: draft.shared,
         page: { url: snapshot.url, title: snapshot.title },
         now,
       });
@@ -184,7 +196,7 @@ export function PopupApp({ db, page, exportJson, openOptions, settings, shortcut
     const ref = sourceRefForGroup(group, stored);
     try {
       const now = new Date();
-      await rateSource(db, ref, buildRating(tier, rationale, stored?.rating, now), now);
+      await rateSource(db, ref, buildRating(tier, rationale, stored?.rating, now, raterName), now);
     } catch (error) {
       announce('error', `Couldn't save the rating of ${ref.name}: ${messageOf(error)}. Your choice is kept; try again.`);
       return false;
@@ -313,6 +325,7 @@ export function PopupApp({ db, page, exportJson, openOptions, settings, shortcut
         )}
         {snapshot && !offMessage && annotations.status === 'ready' && <CorrectionList claims={dismissed} onUndo={undoCorrection} focusStart={dismissedNow} />}
         {snapshot && !offMessage && <OrphanList entries={orphans} />}
+        <PopupShortcuts />
       </main>
       <footer class="page-footer">
         <button type="button" onClick={runExport} aria-disabled={exporting}>
@@ -323,6 +336,19 @@ export function PopupApp({ db, page, exportJson, openOptions, settings, shortcut
           Open the library
         </a>
         <StatusRegion message={status.message} />
+        {exporter && snapshot && (
+          <details class="more-export">
+            <summary>More export choices…</summary>
+            <ExportPanel
+              run={exporter}
+              choices={[
+                { id: 'page', label: 'This page’s annotations', scope: { kind: 'page', url: snapshot.url } },
+                { id: 'all', label: 'Everything', scope: { kind: 'all' } },
+              ]}
+            />
+          </details>
+        )}
+        {syncStorage && <SyncStatusLine db={db} onlyWhenOn={syncStorage} />}
         {shortcut && <ShortcutHint shortcut={shortcut} />}
       </footer>
       <p hidden id={SHOW_ON_PAGE_HINT_ID}>
@@ -365,10 +391,28 @@ function ClaimList({ groups, annotations, sources, storedById, ...handlers }: Cl
     return <p data-testid="page-loading">Loading your annotations…</p>;
   }
   if (groups.length === 0) return <p data-testid="no-claims">No claims found on this page.</p>;
+  return <RevealedGroups groups={groups} storedById={storedById} {...handlers} />;
+}
+
+/** Claim cards rendered at once when the popup opens (more than fit in it); the rest follow a step per frame. */
+const FIRST_CLAIMS = 8;
+const CLAIMS_PER_STEP = 24;
+
+/** The groups, their claims rendered in document order a step at a time (`useRevealedCount`). */
+function RevealedGroups({ groups, storedById, ...handlers }: Omit<ClaimListProps, 'annotations' | 'sources'>) {
+  const total = useMemo(() => groups.reduce((n, g) => n + g.claims.length, 0), [groups]);
+  let budget = useRevealedCount(total, FIRST_CLAIMS, CLAIMS_PER_STEP);
+  const shown: { group: ClaimGroup; claims: number }[] = [];
+  for (const group of groups) {
+    if (budget <= 0) break;
+    const claims = Math.min(budget, group.claims.length);
+    budget -= claims;
+    shown.push({ group, claims });
+  }
   return (
     <>
-      {groups.map((group) => (
-        <SourceGroup key={group.sourceId} group={group} stored={storedById.get(group.sourceId)} {...handlers} />
+      {shown.map(({ group, claims }) => (
+        <SourceGroup key={group.sourceId} group={group} shownClaims={claims} stored={storedById.get(group.sourceId)} {...handlers} />
       ))}
     </>
   );

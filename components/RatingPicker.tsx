@@ -1,6 +1,11 @@
-/** Rates a source's credibility: tier and an optional rationale, saved with one button. */
+/**
+ * Rates a source's credibility in the popup: tier and an optional rationale, saved with one
+ * button; under them, the stored rating's score and who rated it when (the options page edits
+ * score, evidence and rater).
+ */
 import { useId, useState } from 'preact/hooks';
 import { CREDIBILITY_TIERS, TIER_LABELS, type CredibilityTier, type SourceRating } from '../lib/model';
+import { raterLine, scoreText } from '../lib/sources/rating-display';
 import { useDraft } from './use-draft';
 
 /** Props of `RatingPicker`. */
@@ -72,6 +77,12 @@ export function RatingPicker({ sourceName, rating, onSave }: RatingPickerProps) 
           }}
         />
       </div>
+      {rating && (
+        <p class="hint rating-meta" data-testid="rating-meta">
+          {rating.score !== undefined && `${scoreText(rating.score)} · `}
+          <time dateTime={rating.ratedAt}>{raterLine(rating)}</time>
+        </p>
+      )}
       <div class="actions">
         <button type="button" onClick={save} aria-disabled={saving}>
           Save rating

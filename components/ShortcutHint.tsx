@@ -12,7 +12,7 @@ export type ShortcutHintProps = {
 type Binding = { status: 'loading' } | { status: 'ready'; keys: string } | { status: 'failed'; error: string };
 
 /**
- * `<p data-testid="annotate-shortcut">`: "Annotate selected text: Alt+Shift+S, or right-click →
+ * `<p data-testid="annotate-shortcut">`: "Annotate selected text: Alt+Shift+M, or right-click →
  * Annotate selection with Sourcemark." The keys are read from the browser (`commands.getAll()`),
  * so a binding the user changed shows as changed; an unbound command says where to set one.
  */

@@ -1,14 +1,18 @@
 /**
  * One source in the options page's list: its name, whether it is the user's or built in, type,
- * country, aliases (the user's marked), rating tier, and the actions on it: "Edit" (a user
- * source's fields, or the user's aliases of a built-in), "Delete" (a user source, after a
+ * country, aliases (the user's marked), its rating (tier, score, rationale, evidence, rater, and
+ * the earlier ratings), and the actions on it: "Edit" (a user source's fields, or the user's
+ * aliases of a built-in), "Rate" / "Change rating", "Delete" (a user source, after a
  * confirmation) or "Remove my aliases" (a built-in the user gave aliases).
  */
 import { useEffect, useId, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { TIER_LABELS } from '../lib/model';
 import { SOURCE_TYPE_LABELS } from '../lib/popup/labels';
 import type { RegistryEntry } from '../lib/sources/merge-registry';
+import { draftOfRating, type RatingDraft } from '../lib/sources/rating-input';
 import { SourceForm, type SourceDraft, type SubmitOutcome } from './SourceForm';
+import { SourceRatingDetails } from './SourceRatingDetails';
+import { SourceRatingForm, type RatingSubmitOutcome } from './SourceRatingForm';
 
 /** Props of `SourceEntry`. */
 export type SourceEntryProps = {
@@ -20,9 +24,15 @@ export type SourceEntryProps = {
   onSave(entry: RegistryEntry, draft: SourceDraft): Promise<SubmitOutcome>;
   /** Delete a user source, or remove the user's aliases of a built-in; resolves false on failure. */
   onRemove(entry: RegistryEntry): Promise<boolean>;
+  /** Check and store a rating draft; resolves how it went (the page announces it). */
+  onRate(entry: RegistryEntry, draft: RatingDraft): Promise<RatingSubmitOutcome>;
+  /** The user's name from settings: "Rated by" starts with it when the source has no rater yet. */
+  raterName: string;
 };
 
-type Mode = 'view' | 'edit' | 'confirm-delete';
+type Mode = 'view' | 'edit' | 'rate' | 'confirm-delete';
+/** The buttons the focus can return to after a mode change. */
+type FocusTarget = 'edit' | 'rate' | 'cancel-delete';
 
 /** The edit form's starting values for an entry. */
 function draftOf(entry: RegistryEntry): SourceDraft {
@@ -35,14 +45,15 @@ function draftOf(entry: RegistryEntry): SourceDraft {
 }
 
 /** `<li data-testid="registry-source" data-source-id data-origin>` with an `<article>` labelled by the name. */
-export function SourceEntry({ entry, startEditing = false, onSave, onRemove }: SourceEntryProps) {
+export function SourceEntry({ entry, startEditing = false, onSave, onRemove, onRate, raterName }: SourceEntryProps) {
   const headingId = useId();
   const [mode, setMode] = useState<Mode>(startEditing ? 'edit' : 'view');
   const [busy, setBusy] = useState(false);
   const editButton = useRef<HTMLButtonElement>(null);
+  const rateButton = useRef<HTMLButtonElement>(null);
   const cancelDelete = useRef<HTMLButtonElement>(null);
   /** Where the focus goes after the next mode change (none on first render). */
-  const focusNext = useRef<'edit' | 'cancel-delete' | null>(null);
+  const focusNext = useRef<FocusTarget | null>(null);
 
   // Prefilled from the popup with a source already listed: the page says so once the list is read.
   useEffect(() => {
@@ -51,12 +62,13 @@ export function SourceEntry({ entry, startEditing = false, onSave, onRemove }: S
 
   // Focus moves before the browser paints, so it never lands on a button that is going away.
   useLayoutEffect(() => {
-    const target = focusNext.current === 'edit' ? editButton.current : focusNext.current === 'cancel-delete' ? cancelDelete.current : null;
+    const targets = { edit: editButton, rate: rateButton, 'cancel-delete': cancelDelete };
+    const target = focusNext.current ? targets[focusNext.current].current : null;
     focusNext.current = null;
     target?.focus();
   }, [mode]);
 
-  const switchTo = (next: Mode, focus: 'edit' | 'cancel-delete' | null) => {
+  const switchTo = (next: Mode, focus: FocusTarget | null) => {
     focusNext.current = focus;
     setMode(next);
   };
@@ -69,6 +81,12 @@ export function SourceEntry({ entry, startEditing = false, onSave, onRemove }: S
   const save = async (draft: SourceDraft): Promise<SubmitOutcome> => {
     const outcome = await onSave(entry, draft);
     if (outcome.ok) switchTo('view', 'edit');
+    return outcome;
+  };
+
+  const rate = async (draft: RatingDraft): Promise<RatingSubmitOutcome> => {
+    const outcome = await onRate(entry, draft);
+    if (outcome.ok) switchTo('view', 'rate');
     return outcome;
   };
 
@@ -129,7 +147,15 @@ export function SourceEntry({ entry, startEditing = false, onSave, onRemove }: S
             </dd>
           </div>
         </dl>
-        {mode === 'edit' ? (
+        <SourceRatingDetails rating={source.rating} history={source.ratingHistory ?? []} />
+        {mode === 'rate' ? (
+          <SourceRatingForm
+            sourceName={name}
+            initial={draftOfRating(source.rating, raterName)}
+            onSubmit={rate}
+            onCancel={() => switchTo('view', 'rate')}
+          />
+        ) : mode === 'edit' ? (
           <SourceForm
             label={{ text: isUser ? `Edit ${name}` : `Your aliases for ${name}` }}
             fields={isUser ? 'source' : 'aliases'}
@@ -166,6 +192,10 @@ export function SourceEntry({ entry, startEditing = false, onSave, onRemove }: S
           <div class="actions">
             <button type="button" class="secondary" ref={editButton} onClick={() => switchTo('edit', null)}>
               Edit<span class="visually-hidden"> {name}</span>
+            </button>
+            <button type="button" class="secondary" ref={rateButton} onClick={() => switchTo('rate', null)}>
+              {source.rating ? 'Change rating' : 'Rate'}
+              <span class="visually-hidden"> {source.rating ? 'of ' : ''}{name}</span>
             </button>
             {isUser && (
               <button type="button" class="secondary" onClick={() => switchTo('confirm-delete', 'cancel-delete')}>

@@ -25,6 +25,8 @@ export type SourceGroupProps = {
   onShowClaim(start: number): void;
   /** Open the options page to add this (unresolved) source to the user's sources. */
   onAddSource(group: ClaimGroup): void;
+  /** How many of its claims to render now (the popup renders long lists in steps); all by default. */
+  shownClaims?: number;
 };
 
 /**
@@ -32,7 +34,7 @@ export type SourceGroupProps = {
  * its rating tier in words, an "Add to my sources" button when the source is not in the
  * registry, the rating control, then its claims.
  */
-export function SourceGroup({ group, stored, annotationOf, tierOf, onSaveRating, onSaveClaim, onShowClaim, onAddSource }: SourceGroupProps) {
+export function SourceGroup({ group, stored, annotationOf, tierOf, onSaveRating, onSaveClaim, onShowClaim, onAddSource, shownClaims }: SourceGroupProps) {
   const headingId = useId();
   const name = stored?.name ?? group.name;
   const tier = stored?.rating?.tier ?? 'unrated';
@@ -75,7 +77,7 @@ export function SourceGroup({ group, stored, annotationOf, tierOf, onSaveRating,
           />
         )}
       </header>
-      {group.claims.map((claim) => (
+      {group.claims.slice(0, shownClaims).map((claim) => (
         <ClaimCard
           key={claim.start}
           claim={claim}

@@ -1,22 +1,30 @@
 /**
  * The options page's "Sources": every source Sourcemark recognises (the built-in registry
  * merged with the user's stored rows), a search over names and aliases, a form to add a source
- * of one's own, and per source "Edit" and "Delete" / "Remove my aliases". Reads the db with
+ * of one's own, and per source "Edit", "Rate" (tier, score, rationale, evidence, rater; earlier
+ * ratings kept as history) and "Delete" / "Remove my aliases"; and "Your name", which signs
+ * ratings (kept in the settings, in storage.local). Reads the db with
  * liveQuery, so it follows changes made in other extension pages, and writes through the
  * store's repository. What is saved reaches every page opened or reloaded afterwards (the
  * content script asks for the stored sources when it starts).
  */
 import { useEffect, useId, useMemo, useRef, useState } from 'preact/hooks';
 import { builtinSources, sourceIdFor } from '../lib/detect';
-import type { Source } from '../lib/model';
+import { TIER_LABELS, type Source, type SourceRating } from '../lib/model';
 import { messageOf } from '../lib/popup/ports';
 import { filterRegistry, mergeRegistry, type RegistryEntry } from '../lib/sources/merge-registry';
 import type { SourcePrefill } from '../lib/sources/prefill';
+import { sameJudgement } from '../lib/sources/rating-history';
+import { RatingInputError, ratingFromDraft, type RatingDraft } from '../lib/sources/rating-input';
 import { SourceInputError, splitAliasList } from '../lib/sources/source-input';
+import { withRaterName } from '../lib/settings/settings';
+import type { SettingsStore } from '../lib/settings/storage';
 import type { SourcemarkDb } from '../lib/store/db';
-import { deleteUserSource, listStoredSources, saveUserSource, type UserSourceInput } from '../lib/store/sources';
+import { deleteUserSource, listStoredSources, rateSource, saveUserSource, type UserSourceInput } from '../lib/store/sources';
+import { SourceRaterName } from './SourceRaterName';
 import { SourceEntry } from './SourceEntry';
 import { EMPTY_DRAFT, SourceForm, type SourceDraft, type SubmitOutcome } from './SourceForm';
+import type { RatingSubmitOutcome } from './SourceRatingForm';
 import { StatusRegion, useStatus } from './StatusRegion';
 import { useLiveQuery } from './use-live-query';
 
@@ -28,6 +36,8 @@ export type SourceRegistryPageProps = {
   prefill: SourcePrefill | null;
   /** The clock for `updatedAt`; the system clock by default. */
   now?: () => Date;
+  /** Where "Your name" (the rater name) is kept; without it the page has no name field. */
+  settings?: SettingsStore;
 };
 
 /** Said after every save: when the change shows on pages. */
@@ -51,13 +61,27 @@ function countLabel(shown: number, total: number): string {
 }
 
 /** The options page's source registry view. */
-export function SourceRegistryPage({ db, prefill, now = () => new Date() }: SourceRegistryPageProps) {
+export function SourceRegistryPage({ db, prefill, now = () => new Date(), settings }: SourceRegistryPageProps) {
   const addHeadingId = useId();
   const listHeadingId = useId();
   const searchId = useId();
   const status = useStatus();
   const [query, setQuery] = useState('');
   const listHeading = useRef<HTMLHeadingElement>(null);
+  const [raterName, setRaterName] = useState('');
+
+  useEffect(() => {
+    if (!settings) return;
+    const controller = new AbortController();
+    settings.load().then(
+      (loaded) => {
+        if (!controller.signal.aborted) setRaterName(loaded.raterName ?? '');
+      },
+      (error: unknown) => status.announce('error', `Couldn't read your name from the settings: ${messageOf(error)}`),
+    );
+    settings.watch((next) => setRaterName(next.raterName ?? ''), controller.signal);
+    return () => controller.abort();
+  }, [settings]);
   const stored = useLiveQuery<Source[]>(() => listStoredSources(db), [db]);
   const entries = useMemo(
     () => (stored.status === 'ready' ? mergeRegistry(builtinSources, stored.value) : []),
@@ -104,6 +128,38 @@ export function SourceRegistryPage({ db, prefill, now = () => new Date() }: Sour
     return { ok: true };
   };
 
+  /** Check and store a rating; a refusal keeps the draft and names the field; the same judgement again stores nothing. */
+  const rate = async (entry: RegistryEntry, draft: RatingDraft): Promise<RatingSubmitOutcome> => {
+    const name = entry.source.name;
+    const at = now();
+    let rating: SourceRating;
+    try {
+      rating = ratingFromDraft(draft, at);
+    } catch (error) {
+      const message = messageOf(error);
+      status.announce('error', `Couldn't save the rating of ${name}: ${message} What you typed is kept.`);
+      return { ok: false, field: error instanceof RatingInputError ? error.field : undefined, message };
+    }
+    const current = entry.source.rating;
+    if (current && sameJudgement(current, rating)) {
+      status.announce('info', `The rating of ${name} is unchanged; nothing to save.`);
+      return { ok: true };
+    }
+    const builtin = entry.origin === 'builtin';
+    // A built-in's stored row only overlays the user's additions, so it starts with no aliases.
+    const ref = { id: entry.id, name, type: entry.source.type, builtin, aliases: builtin ? [] : [...entry.source.aliases] };
+    try {
+      await rateSource(db, ref, rating, at);
+    } catch (error) {
+      const message = messageOf(error);
+      status.announce('error', `Couldn't save the rating of ${name}: ${message} What you typed is kept; try again.`);
+      return { ok: false, message };
+    }
+    const earlier = current ? ' The earlier rating is in its rating history.' : '';
+    status.announce('success', `Saved the rating of ${name}: ${TIER_LABELS[rating.tier]}.${earlier} ${WHEN_IT_APPLIES}`);
+    return { ok: true };
+  };
+
   const remove = async (entry: RegistryEntry): Promise<boolean> => {
     const name = entry.source.name;
     try {
@@ -132,6 +188,22 @@ export function SourceRegistryPage({ db, prefill, now = () => new Date() }: Sour
         </p>
       </header>
       <main>
+        {settings && (
+          <SourceRaterName
+            name={raterName}
+            onSave={async (name) => {
+              try {
+                const saved = await settings.update((current) => withRaterName(current, name));
+                setRaterName(saved.raterName ?? '');
+              } catch (error) {
+                status.announce('error', `Couldn't save your name: ${messageOf(error)} What you typed is kept.`);
+                return false;
+              }
+              status.announce('success', name.trim() ? 'Saved your name. New ratings are signed with it.' : 'Saved: new ratings are not signed.');
+              return true;
+            }}
+          />
+        )}
         <section class="add-source" aria-labelledby={addHeadingId}>
           <h2 id={addHeadingId}>Add a source</h2>
           {prefill && !editFirst && (
@@ -187,6 +259,8 @@ export function SourceRegistryPage({ db, prefill, now = () => new Date() }: Sour
                       startEditing={entry.id === editFirst}
                       onSave={(e, draft) => save(draft, e)}
                       onRemove={remove}
+                      onRate={rate}
+                      raterName={raterName}
                     />
                   ))}
                 </ul>

@@ -1,6 +1,6 @@
 /** A Preact hook over Dexie's `liveQuery`: the view follows the data, including changes made by other extension pages. */
 import { liveQuery } from 'dexie';
-import { useEffect, useState } from 'preact/hooks';
+import { useLayoutEffect, useState } from 'preact/hooks';
 
 /** Where a live query stands. */
 export type LiveQueryState<T> =
@@ -15,9 +15,11 @@ export type LiveQueryState<T> =
  */
 export function useLiveQuery<T>(querier: (() => Promise<T>) | null, deps: readonly unknown[]): LiveQueryState<T> {
   const [state, setState] = useState<LiveQueryState<T>>({ status: 'loading' });
-  useEffect(() => {
+  // A layout effect: the query starts as soon as the component is in the DOM, not after the
+  // next paint (which a plain effect waits for): one frame less before the data shows.
+  useLayoutEffect(() => {
     if (!querier) return undefined;
-    setState({ status: 'loading' });
+    setState((previous) => (previous.status === 'loading' ? previous : { status: 'loading' }));
     const subscription = liveQuery(querier).subscribe({
       next: (value) => setState({ status: 'ready', value }),
       error: (error: unknown) =>

@@ -4,22 +4,31 @@
  */
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { downloadFile } from '../lib/background/download';
 import { registerAnnotateSelection } from '../lib/background/annotate-selection';
 import { createRequestHandler } from '../lib/background/handle-request';
+import { createSyncService } from '../lib/background/sync-service';
 import { openDb } from '../lib/store/db';
+import { loadSyncSettings } from '../lib/sync/settings-store';
+import { SYNC_SETTINGS_KEY } from '../lib/sync/settings';
 
 export default defineBackground(() => {
   const db = openDb();
+  const sync = createSyncService({ db, loadSettings: () => loadSyncSettings(browser.storage), alarms: browser.alarms });
   const handle = createRequestHandler({
     db,
-    download: downloadFile,
+    syncNow: sync.syncNow,
     extensionId: browser.runtime.id,
-    version: browser.runtime.getManifest().version,
   });
   // With webextension-polyfill, a returned Promise answers the message and `undefined` leaves it
   // for another listener. The listener must be registered synchronously, on every worker start.
   browser.runtime.onMessage.addListener((message, sender) => handle(message, sender));
+  // Team sync: listeners registered synchronously so an alarm that wakes the worker is heard.
+  browser.alarms.onAlarm.addListener((alarm) => void sync.onAlarm(alarm.name));
+  // Settings saved (sync turned on, another server): sync at once rather than at the next alarm.
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area === 'local' && changes[SYNC_SETTINGS_KEY]) void sync.syncNow();
+  });
+  void sync.schedule();
   // "Annotate selection with Sourcemark": the context menu and the keyboard shortcut.
   registerAnnotateSelection(browser, (error) => console.warn('Sourcemark:', error));
 });

@@ -15,8 +15,6 @@ import { SOURCE_TYPES, VERDICT_RATINGS, type Annotation, type DetectedClaim, typ
 import { MAX_SOURCE_NAME_LENGTH } from './sources/choose-source';
 import type { HighlightState } from './settings/settings';
 
-/** Most annotation ids one `export:json` request may name. */
-export const MAX_EXPORT_IDS = 100_000;
 /** Longest quote a manual annotation may hold, in characters (a few pages of text). */
 export const MAX_QUOTE_LENGTH = 20_000;
 /** Longest note or verdict rationale, in characters. */
@@ -64,14 +62,8 @@ const BackgroundRequestSchema = v.variant('type', [
   v.strictObject({ type: v.literal('annotations:for-page'), url: v.pipe(v.string(), v.maxLength(8192)) }),
   /** The user's stored sources: their own entries and ratings of built-in ones. */
   v.strictObject({ type: v.literal('sources:list') }),
-  /**
-   * Export annotations and every stored source as Sourcemark JSON through the downloads API:
-   * every annotation, or only those with the given ids (the library's "Export selected").
-   */
-  v.strictObject({
-    type: v.literal('export:json'),
-    ids: v.optional(v.pipe(v.array(v.pipe(v.string(), v.maxLength(200))), v.maxLength(MAX_EXPORT_IDS))),
-  }),
+  /** Run team sync now, whatever the backoff says (options' and popup's "Sync now"). */
+  v.strictObject({ type: v.literal('sync:now') }),
   /** Save a new manual annotation (the user selected text on the page and annotated it). */
   v.strictObject({ type: v.literal('annotation:save-manual'), annotation: ManualAnnotationSchema }),
 ]);
@@ -156,11 +148,21 @@ export type ExportSummary = {
   downloadId: number;
 };
 
+/** What a finished sync run did (a failed one answers with the error in words). */
+export type SyncSummary = {
+  /** Documents the server confirmed. */
+  pushed: number;
+  /** Server documents applied locally. */
+  pulled: number;
+  /** Server documents merged with an unsent local edit by the merge rule. */
+  merged: number;
+};
+
 /** The answer type of each request type. */
 type ResponseMap = {
   'annotations:for-page': Annotation[];
   'sources:list': Source[];
-  'export:json': ExportSummary;
+  'sync:now': SyncSummary;
   'page:claims': PageSnapshot;
   'page:annotations-changed': null;
   'page:show-claim': null;

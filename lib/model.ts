@@ -216,5 +216,11 @@ export type AnnotationVersion = {
   annotation: Omit<Annotation, 'history'>;
 };
 
-/** The version of every exported and stored document shape. */
-export const SCHEMA_VERSION = 1;
+/**
+ * The version of every exported and stored document shape. It goes up whenever a field is added,
+ * because importers are strict: a reader that met an unknown field would otherwise drop it.
+ * - 1: annotations and sources as first shipped (the popup's Export JSON).
+ * - 2: adds `Source.ratingHistory`, `shared`, `deletedAt`, `SourceRating.ratedBy`,
+ *   `Annotation.shared` and `history`; every version-1 document is a valid version-2 one.
+ */
+export const SCHEMA_VERSION = 2;

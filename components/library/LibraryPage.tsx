@@ -22,6 +22,10 @@ import type { LibraryFacets } from '../../lib/library/stats';
 import { FACET_ALL } from '../../lib/library/facets';
 import { loadLibraryFacets, tierLookup } from '../../lib/store/library';
 import { listStoredSources } from '../../lib/store/sources';
+import type { ExportRunner } from '../../lib/store/exchange-export';
+import { ExportPanel } from '../ExportPanel';
+import { ImportPanel } from '../ImportPanel';
+import { ShortcutList, type Shortcut } from '../ShortcutList';
 import { StatusRegion, useStatus } from '../StatusRegion';
 import { useLiveQuery } from '../use-live-query';
 import { AnnotationList } from './AnnotationList';
@@ -45,17 +49,19 @@ export type LibraryPageProps = {
   replaceSearch(search: string): void;
   /** The clock for `updatedAt` and `deletedAt`; the system clock by default. */
   now?: () => Date;
+  /** Runs exports in this page; without it the page offers no "Export and import" section. */
+  runExport?: ExportRunner;
 };
 
 /** The keyboard shortcuts, as the page lists them. */
-export const SHORTCUTS: readonly [string, string][] = [
-  ['/', 'search'],
-  ['j', 'next annotation'],
-  ['k', 'previous annotation'],
-  ['x', 'select or unselect it'],
-  ['o', 'open its page'],
-  ['Delete', 'delete the selected ones (or the current one)'],
-  ['Esc', 'from the search box back to the list'],
+export const SHORTCUTS: readonly Shortcut[] = [
+  { keys: ['/'], what: 'search' },
+  { keys: ['j'], what: 'next annotation' },
+  { keys: ['k'], what: 'previous annotation' },
+  { keys: ['x'], what: 'select or unselect it' },
+  { keys: ['o'], what: 'open its page' },
+  { keys: ['Delete'], what: 'delete the selected ones (or the current one)' },
+  { keys: ['Esc'], what: 'from the search box back to the list' },
 ];
 
 /** Where a keystroke is text input, so the page's shortcuts must leave it alone. */
@@ -66,8 +72,9 @@ function isTyping(target: EventTarget | null): boolean {
 }
 
 /** The library page's root component. */
-export function LibraryPage({ db, exportSelection, initialSearch, replaceSearch, now = () => new Date() }: LibraryPageProps) {
+export function LibraryPage({ db, exportSelection, initialSearch, replaceSearch, now = () => new Date(), runExport }: LibraryPageProps) {
   const listHeadingId = useId();
+  const shortcutsHeadingId = useId();
   const [query, setQuery] = useState<LibraryQuery>(() => parseQuery(new URLSearchParams(initialSearch)));
   const [view, setView] = useState<LibraryView>(() => (new URLSearchParams(initialSearch).get('view') === 'sources' ? 'sources' : 'annotations'));
   const status = useStatus();
@@ -305,16 +312,32 @@ export function LibraryPage({ db, exportSelection, initialSearch, replaceSearch,
             By source
           </button>
         </nav>
-        <section class="shortcuts" aria-label="Keyboard shortcuts">
-          <h2 class="visually-hidden">Keyboard shortcuts</h2>
-          <ul>
-            {SHORTCUTS.map(([keys, what]) => (
-              <li key={keys}>
-                <kbd>{keys}</kbd> {what}
-              </li>
-            ))}
-          </ul>
+        <section class="shortcuts" aria-labelledby={shortcutsHeadingId}>
+          <h2 id={shortcutsHeadingId} class="visually-hidden">
+            Keyboard shortcuts
+          </h2>
+          <ShortcutList shortcuts={SHORTCUTS} />
         </section>
+        {runExport && (
+          <details class="exchange" data-testid="exchange">
+            <summary>Export and import…</summary>
+            <ExportPanel
+              run={runExport}
+              dateRange
+              choices={[
+                { id: 'all', label: 'Everything (deleted annotations too, for a full backup)', scope: { kind: 'all' } },
+                { id: 'view', label: `The annotations this view shows${isNarrowed(query) ? ' (its search and filters)' : ''}`, scope: { kind: 'query', query, tiers: tiers ?? new Map() } },
+                {
+                  id: 'selected',
+                  label: `The selected annotations (${selected.size})`,
+                  scope: selected.size > 0 ? { kind: 'ids', ids: [...selected] } : null,
+                  unavailable: 'nothing is selected',
+                },
+              ]}
+            />
+            <ImportPanel db={db} onImported={() => onDataChanged.current()} />
+          </details>
+        )}
       </header>
       <main>
         {view === 'annotations' ? (

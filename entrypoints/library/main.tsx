@@ -1,19 +1,23 @@
-// Wiring only: the real db, the export port over `browser.runtime`, the URL, and the Library page.
+// Wiring only: the real db, the page's exporter and downloader, the URL, and the Library page.
 // Logic lives in lib/library, lib/store and components/library.
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { LibraryPage } from '../../components/library/LibraryPage';
-import { createSelectionExportPort } from '../../lib/library/ports';
+import { createBlobDownloader } from '../../lib/background/download';
+import { createExportRunner, exportPortOf } from '../../lib/store/exchange-export';
 import { openDb } from '../../lib/store/db';
 import './style.css';
 
 const root = document.getElementById('app');
 if (!root) throw new Error('library.html has no #app element to render into.');
 
+const db = openDb();
+const runExport = createExportRunner({ db, download: createBlobDownloader(), version: browser.runtime.getManifest().version });
 render(
   <LibraryPage
-    db={openDb()}
-    exportSelection={createSelectionExportPort(browser.runtime)}
+    db={db}
+    exportSelection={(ids) => exportPortOf(runExport, { kind: 'ids', ids }, 'json')()}
+    runExport={runExport}
     initialSearch={location.search}
     replaceSearch={(search) => history.replaceState(history.state, '', `${location.pathname}${search}${location.hash}`)}
   />,

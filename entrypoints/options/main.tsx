@@ -1,6 +1,10 @@
-// Wiring only: the real db, the prefill from the URL, and the Sources page. Logic lives in lib/ and components/.
+// Wiring only: the real db, the settings in storage.local, the prefill from the URL, the Sources page and Team sync. Logic lives in lib/ and components/.
 import { render } from 'preact';
+import { browser } from 'wxt/browser';
 import { SourceRegistryPage } from '../../components/SourceRegistryPage';
+import { SyncSettings } from '../../components/SyncSettings';
+import { createSettingsStore } from '../../lib/settings/storage';
+import { createSyncPorts } from '../../lib/sync/ports';
 import { parsePrefill } from '../../lib/sources/prefill';
 import { openDb } from '../../lib/store/db';
 import './style.css';
@@ -8,4 +12,13 @@ import './style.css';
 const root = document.getElementById('app');
 if (!root) throw new Error('options.html has no #app element to render into.');
 
-render(<SourceRegistryPage db={openDb()} prefill={parsePrefill(location.search)} />, root);
+const db = openDb();
+render(
+  <>
+    <SourceRegistryPage db={db} prefill={parsePrefill(location.search)} settings={createSettingsStore(browser.storage)} />
+    <div class="registry">
+      <SyncSettings db={db} ports={createSyncPorts(browser)} />
+    </div>
+  </>,
+  root,
+);

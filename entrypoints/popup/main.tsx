@@ -1,8 +1,11 @@
-// Wiring only: real ports from `browser`, the real db, and PopupApp. Logic lives in lib/popup and components.
+// Wiring only: real ports from `browser`, the real db, the popup's exporter, and PopupApp. Logic lives in lib/popup, lib/store and components.
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { PopupApp } from '../../components/PopupApp';
-import { createExportPort, createOptionsPort, createPagePort, createShortcutPort, resolveTargetTab } from '../../lib/popup/ports';
+import { createBlobDownloader } from '../../lib/background/download';
+import { createExportRunner, exportPortOf } from '../../lib/store/exchange-export';
+import { createOptionsPort, createPagePort, createShortcutPort, resolveTargetTab } from '../../lib/popup/ports';
+import { prefetchSnapshot } from '../../lib/popup/prefetch-snapshot';
 import { createSettingsStore } from '../../lib/settings/storage';
 import { openDb } from '../../lib/store/db';
 import './style.css';
@@ -10,16 +13,22 @@ import './style.css';
 const root = document.getElementById('app');
 if (!root) throw new Error('popup.html has no #app element to render into.');
 
-const page = createPagePort(browser.tabs, () => resolveTargetTab(location.search, browser.tabs));
+const db = openDb();
+// The page is asked for its claims now, while the popup renders its first frame.
+const page = prefetchSnapshot(createPagePort(browser.tabs, () => resolveTargetTab(location.search, browser.tabs)));
 const openOptions = createOptionsPort(browser);
 const settings = createSettingsStore(browser.storage);
+// Exports run here, in the popup (a Blob and a blob: URL), not in the service worker.
+const runExport = createExportRunner({ db, download: createBlobDownloader(), version: browser.runtime.getManifest().version });
 render(
   <PopupApp
-    db={openDb()}
+    db={db}
     page={page}
-    exportJson={createExportPort(browser.runtime)}
+    exportJson={exportPortOf(runExport, { kind: 'all' }, 'json')}
+    exporter={runExport}
     openOptions={openOptions}
     settings={settings}
+    syncStorage={browser.storage}
     shortcut={createShortcutPort(browser.commands)}
   />,
   root,

@@ -1,13 +1,13 @@
 /**
- * Saving a file through the downloads API: the only code in lib/background that touches `browser`.
+ * Saving a file through the downloads API from an extension page (library, options, popup).
  *
- * The request handler hands over a `data:` URL, since Chrome's MV3 service worker has no
- * `URL.createObjectURL`. Firefox is the other way round: its downloads API refuses `data:` URLs
- * ("Access denied for URL data:…") but its background page has blob URLs. So where blob URLs
- * exist, the data URL is turned into one first.
+ * Exports used to be built in the service worker and downloaded from a `data:` URL, since
+ * Chrome's MV3 service worker has no `URL.createObjectURL`; a data URL of more than a few MB
+ * fails, and Firefox refuses data URLs altogether. Exports now run in the page that asks for
+ * them (lib/store/exchange-export.ts builds a Blob from parts), and the page hands the downloads
+ * API a `blob:` URL, which both browsers take at any size. The background no longer downloads.
  */
 import { browser } from 'wxt/browser';
-import type { DownloadFile } from './handle-request';
 
 /** The change event of a download, as far as this module reads it. */
 export type DownloadDelta = {
@@ -28,30 +28,19 @@ export type DownloadsApi = {
   };
 };
 
-/** Blob URL functions; `null` where they don't exist (a Chrome MV3 service worker). */
+/** Blob URL functions (an extension page's `URL`). */
 export type ObjectUrls = Pick<typeof URL, 'createObjectURL' | 'revokeObjectURL'>;
 
-/** `URL`'s blob functions when this context has them. */
-function availableObjectUrls(): ObjectUrls | null {
-  return typeof URL.createObjectURL === 'function' ? URL : null;
-}
+/** Save a Blob under a path relative to the downloads folder; resolves with the download id. */
+export type BlobDownloader = (blob: Blob, filename: string) => Promise<number>;
 
 /**
- * Make the `download` function the request handler needs. Files are saved without a prompt
- * (`saveAs: false`: the popup reports where the file went) and never overwrite an earlier
- * export (`conflictAction: 'uniquify'` adds " (1)").
+ * Make a Blob downloader. Files are saved without a prompt (`saveAs: false`: the page reports
+ * where the file went) and never overwrite an earlier export (`conflictAction: 'uniquify'` adds
+ * " (1)"). The blob URL is revoked once the download completes or is interrupted.
  */
-export function createDownloader(
-  downloads: DownloadsApi = browser.downloads,
-  objectUrls: ObjectUrls | null = availableObjectUrls(),
-): (file: DownloadFile) => Promise<number> {
-  const start = (url: string, filename: string) =>
-    downloads.download({ url, filename, saveAs: false, conflictAction: 'uniquify' });
-
-  return async (file) => {
-    if (objectUrls === null || !file.url.startsWith('data:')) return start(file.url, file.filename);
-
-    const blob = await (await fetch(file.url)).blob();
+export function createBlobDownloader(downloads: DownloadsApi = browser.downloads, objectUrls: ObjectUrls = URL): BlobDownloader {
+  return async (blob, filename) => {
     const objectUrl = objectUrls.createObjectURL(blob);
     // The blob must outlive the download's fetch, so it is revoked when the download ends.
     // Ends seen before `download` resolves are remembered, since the id is not known until then.
@@ -69,7 +58,7 @@ export function createDownloader(
     };
     downloads.onChanged.addListener(onChanged);
     try {
-      downloadId = await start(objectUrl, file.filename);
+      downloadId = await downloads.download({ url: objectUrl, filename, saveAs: false, conflictAction: 'uniquify' });
     } catch (error) {
       release();
       throw error;
@@ -78,6 +67,3 @@ export function createDownloader(
     return downloadId;
   };
 }
-
-/** Save a file with the browser's downloads API; resolves with the download id. */
-export const downloadFile: (file: DownloadFile) => Promise<number> = (file) => createDownloader()(file);

@@ -1,33 +1,25 @@
 /**
  * The background's answer to every `BackgroundRequest`. Kept apart from the entry point and from
- * the extension API (the downloads call arrives as a dependency) so tests drive it directly with
- * fake-indexeddb and a fake download.
+ * the extension API so tests drive it directly with fake-indexeddb.
+ *
+ * Exports are not made here: the extension page that asks for one builds it as a Blob and
+ * downloads it itself (lib/store/exchange-export.ts, lib/background/download.ts), because a
+ * Chrome service worker has no blob URLs and a `data:` URL fails beyond a few MB.
  */
-import { fail, ok, parseBackgroundRequest, type BackgroundRequest, type ExportSummary, type ResponseOf, type Result } from '../messages';
-import { buildExport, exportFilename, serialiseExport } from '../exchange/sourcemark-json';
-import { allAnnotations, annotationsByIds, annotationsForPage, saveAnnotation } from '../store/annotations';
+import { fail, ok, parseBackgroundRequest, type BackgroundRequest, type ResponseOf, type Result, type SyncSummary } from '../messages';
+import { annotationsForPage, saveAnnotation } from '../store/annotations';
 import { buildManualAnnotation } from './manual-annotation';
 import type { SourcemarkDb } from '../store/db';
 import { listStoredSources } from '../store/sources';
-
-/** A file for the downloads API to save. */
-export type DownloadFile = {
-  /** A URL the downloads API can fetch; the background passes a `data:` URL. */
-  url: string;
-  /** Path relative to the user's downloads folder, `/`-separated. */
-  filename: string;
-};
 
 /** What the request handler needs from the outside world; tests pass fakes. */
 export type RequestHandlerDeps = {
   /** The open Sourcemark database. */
   db: SourcemarkDb;
-  /** Start a download; resolves with the browser's download id. */
-  download: (file: DownloadFile) => Promise<number>;
   /** This extension's id: messages from any other sender are ignored. */
   extensionId: string;
-  /** The extension version, written into exports. */
-  version: string;
+  /** Run team sync now (lib/background/sync-service.ts); absent where there is no sync (tests of other requests). */
+  syncNow?: () => Promise<{ ok: true; pushed: number; pulled: number; merged: number } | { ok: false; error: string }>;
   /** The clock; defaults to the system clock. */
   now?: () => Date;
   /** Ids for new annotations; defaults to `crypto.randomUUID`. */
@@ -45,23 +37,17 @@ export type RequestSender = {
 /** Handles one incoming message; `undefined` means "not ours: leave it unanswered". */
 export type RequestHandler = (raw: unknown, sender: RequestSender) => Promise<Result<unknown>> | undefined;
 
-/** The subfolder of the downloads folder that exports go to, so they don't scatter among other files. */
-export const EXPORT_FOLDER = 'Sourcemark';
-
-/** The prefix of the data: URL an export is downloaded from (an MV3 service worker has no blob URLs). */
-export const JSON_DATA_URL_PREFIX = 'data:application/json;charset=utf-8,';
-
 /** What each request type was doing, so a failure message says what did not happen. */
 const FAILURE_PREFIX: Record<BackgroundRequest['type'], string> = {
   'annotations:for-page': 'Could not load the saved annotations for this page',
   'sources:list': 'Could not load your sources',
-  'export:json': 'Export failed',
+  'sync:now': 'Sync failed',
   'annotation:save-manual': 'Could not save your annotation',
 };
 
 /**
  * Build the background's message handler. The returned function never rejects: a malformed
- * message or a thrown error (IndexedDB quota, a failed download) becomes `{ ok: false, error }`
+ * message or a thrown error (IndexedDB quota) becomes `{ ok: false, error }`
  * with words a user can act on, and the details go to `logError`.
  */
 export function createRequestHandler(deps: RequestHandlerDeps): RequestHandler {
@@ -69,21 +55,12 @@ export function createRequestHandler(deps: RequestHandlerDeps): RequestHandler {
   const newId = deps.newId ?? (() => crypto.randomUUID());
   const logError = deps.logError ?? ((error: unknown) => console.error('Sourcemark background:', error));
 
-  /**
-   * Export every annotation, or those with `ids` (unknown ids are skipped; the summary's count
-   * says how many were written), with every stored source.
-   */
-  async function exportJson(ids?: readonly string[]): Promise<ExportSummary> {
-    // One read transaction, so the export is a consistent snapshot even if a page writes meanwhile.
-    const [annotations, sources] = await deps.db.transaction('r', deps.db.annotations, deps.db.sources, () =>
-      Promise.all([ids === undefined ? allAnnotations(deps.db) : annotationsByIds(deps.db, ids), listStoredSources(deps.db)]),
-    );
-    // One clock reading, so the file name and `exportedAt` agree.
-    const at = now();
-    const json = serialiseExport(buildExport(annotations, sources, { version: deps.version, now: at }));
-    const filename = `${EXPORT_FOLDER}/${exportFilename(at)}`;
-    const downloadId = await deps.download({ url: JSON_DATA_URL_PREFIX + encodeURIComponent(json), filename });
-    return { filename, annotationCount: annotations.length, sourceCount: sources.length, downloadId };
+  /** Run sync; a failed run becomes an error carrying its words (already in the status row). */
+  async function syncNow(): Promise<SyncSummary> {
+    if (!deps.syncNow) throw new Error('team sync is not available here');
+    const outcome = await deps.syncNow();
+    if (!outcome.ok) throw new Error(outcome.error);
+    return { pushed: outcome.pushed, pulled: outcome.pulled, merged: outcome.merged };
   }
 
   /** The answer to a valid request; each branch is checked against the protocol's `ResponseOf`. */
@@ -93,8 +70,8 @@ export function createRequestHandler(deps: RequestHandlerDeps): RequestHandler {
         return annotationsForPage(deps.db, request.url) satisfies Promise<ResponseOf<typeof request>>;
       case 'sources:list':
         return listStoredSources(deps.db) satisfies Promise<ResponseOf<typeof request>>;
-      case 'export:json':
-        return exportJson(request.ids) satisfies Promise<ResponseOf<typeof request>>;
+      case 'sync:now':
+        return syncNow() satisfies Promise<ResponseOf<typeof request>>;
       case 'annotation:save-manual': {
         const at = now();
         return saveAnnotation(deps.db, buildManualAnnotation(request.annotation, newId(), at), at) satisfies Promise<ResponseOf<typeof request>>;

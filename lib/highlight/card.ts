@@ -3,7 +3,8 @@
  * note and verdict), in a dialog inside the overlay's shadow root. Built with textContent only:
  * the claim, the source names and the notes all come from page text or user input.
  */
-import { TIER_LABELS, VERDICT_LABELS, type Attribution, type Source } from '../model';
+import { TIER_LABELS, VERDICT_LABELS, type Attribution, type Source, type SourceRating } from '../model';
+import { scoreText } from '../sources/rating-display';
 import type { ClaimMark } from '../page/claim-marks';
 import { isUserAttribution } from '../sources/choose-source';
 import {
@@ -90,21 +91,22 @@ export function renderCardContent(doc: Document, mark: ClaimMark, sources: Sourc
     for (const attribution of ordered) attributionItem(list, attribution, mark.attributions);
   }
 
-  // Ratings, once per rated source.
-  const rated = new Map<string, { name: string; tier: string; rationale: string }>();
+  // Ratings, once per rated source: tier in words, score, the rater's rationale and name.
+  const rated = new Map<string, { name: string; rating: SourceRating }>();
   for (const attribution of ordered) {
     const rating = ratingOf(attribution, sources);
     const id = attribution.source?.id;
-    if (rating && id && !rated.has(id)) {
-      rated.set(id, { name: attribution.label, tier: TIER_LABELS[rating.tier], rationale: rating.rationale });
-    }
+    if (rating && id && !rated.has(id)) rated.set(id, { name: attribution.label, rating });
   }
   if (rated.size > 0) {
     const section = addSection(content, rated.size > 1 ? 'Source ratings' : 'Source rating');
-    for (const { name, tier, rationale } of rated.values()) {
-      const line = addText(section, 'p', '', '');
-      addText(line, 'span', 'sm-card-source', `${name}: ${tier}`);
-      if (rationale.trim()) addText(section, 'p', 'sm-card-detail', rationale);
+    for (const { name, rating } of rated.values()) {
+      const line = addText(section, 'p', 'sm-card-rating', '');
+      line.setAttribute('data-tier', rating.tier);
+      addText(line, 'span', 'sm-card-source', `${name}: ${TIER_LABELS[rating.tier]}`);
+      if (rating.score !== undefined) addText(line, 'span', 'sm-card-detail', ` · ${scoreText(rating.score)}`);
+      if (rating.rationale.trim()) addText(section, 'p', 'sm-card-detail sm-card-rationale', rating.rationale);
+      if (rating.ratedBy) addText(section, 'p', 'sm-card-detail', `Rated by ${rating.ratedBy}`);
     }
   }
 

@@ -131,10 +131,10 @@ export type TagLabel = {
   annotated: boolean;
   /** How the annotation anchored (the tag's `data-anchoring`); null without one. */
   anchoring: AnchorStatus | null;
-  /** The visible text: source, tier, ✎. */
+  /** The visible text: source, tier, ✎. It is also the tag's accessible name, so people who speak to their computer can say what they see. */
   text: string;
-  /** The accessible name: "Claim attributed to KCNA (said)", with rating and annotation. */
-  ariaLabel: string;
+  /** The tag's `aria-description`, read after its name: "Claim attributed to KCNA (said)", with rating and annotation. */
+  description: string;
 };
 
 /** Said to screen readers when an annotation re-attached to changed text. */
@@ -169,7 +169,7 @@ export function tagLabel(
     annotated,
     anchoring: annotated ? anchoring : null,
     text,
-    ariaLabel: parts.join('; '),
+    description: parts.join('; '),
   };
 }
 

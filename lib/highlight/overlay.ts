@@ -151,7 +151,7 @@ export function lastRect(range: Range): DOMRect | null {
 function sameLabel(a: TagLabel, b: TagLabel): boolean {
   return (
     a.text === b.text &&
-    a.ariaLabel === b.ariaLabel &&
+    a.description === b.description &&
     a.source === b.source &&
     a.annotated === b.annotated &&
     a.anchoring === b.anchoring &&
@@ -717,7 +717,7 @@ function applyLabel(button: HTMLButtonElement, label: TagLabel): void {
   if (label.anchoring) button.setAttribute('data-anchoring', label.anchoring);
   else button.removeAttribute('data-anchoring');
   button.setAttribute('data-tier', label.tierId);
-  button.setAttribute('aria-label', label.ariaLabel);
+  button.setAttribute('aria-description', label.description);
   button.textContent = label.text;
 }
 

@@ -1,20 +1,9 @@
 /**
- * The library page's port to the background: export the selected annotations. Built from a
- * narrow slice of `browser.runtime` so tests pass a fake.
+ * The library page's port for "Export selected": export the annotations with these ids as
+ * Sourcemark JSON. The page builds it from its own exporter (lib/store/exchange-export.ts), so
+ * the export runs in the page at any size; this type lets tests pass a fake.
  */
-import { fail, type ExportSummary, type Result } from '../messages';
-import { asResult, messageOf, type RuntimeApi } from '../popup/ports';
+import type { ExportSummary, Result } from '../messages';
 
-/** Ask the background to export the annotations with these ids (and every stored source). */
+/** Export the annotations with these ids (and every stored source); never rejects. */
 export type SelectionExportPort = (ids: readonly string[]) => Promise<Result<ExportSummary>>;
-
-/** The real port over `runtime.sendMessage`; never rejects. */
-export function createSelectionExportPort(runtime: RuntimeApi): SelectionExportPort {
-  return async (ids) => {
-    try {
-      return asResult<ExportSummary>(await runtime.sendMessage({ type: 'export:json', ids: [...ids] }), 'the extension background');
-    } catch (error) {
-      return fail(`Couldn't reach the extension background: ${messageOf(error)}`);
-    }
-  };
-}

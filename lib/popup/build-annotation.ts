@@ -17,6 +17,8 @@ export type AnnotationInput = {
   source?: SourceChoice | null;
   /** The page's normalised URL and title, from its snapshot. */
   page: { url: string; title: string };
+  /** "Share with team" as ticked; absent: the stored annotation's choice stays (new ones are private). */
+  shared?: boolean;
   /** The time of the save. */
   now: Date;
   /** Id source for new annotations; tests pass a fixed one. */
@@ -88,8 +90,11 @@ export function buildAnnotation(input: AnnotationInput): Annotation {
         updatedAt: stamp,
       };
   // Omit the key rather than store `verdict: undefined`, so "no verdict" looks the same however it came about.
-  const { verdict: _previous, ...rest } = base;
-  return verdict ? { ...rest, verdict } : rest;
+  const { verdict: _previous, shared: storedShared, ...rest } = base;
+  // Private unless ticked: the key is left out rather than stored as false.
+  const shared = input.shared ?? storedShared === true;
+  const withShare = shared ? { ...rest, shared: true } : rest;
+  return verdict ? { ...withShare, verdict } : withShare;
 }
 
 function buildVerdict(rating: VerdictRating | null, previous: Verdict | undefined, stamp: string): Verdict | undefined {

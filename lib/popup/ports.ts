@@ -1,6 +1,7 @@
 /**
  * The popup's ports to the rest of the extension, built from narrow slices of the `browser` API
- * so tests can pass fakes. PopupApp sees only `PagePort`, `ExportPort` and `OptionsPort`.
+ * so tests can pass fakes. PopupApp sees only `PagePort`, `ExportPort` and `OptionsPort`
+ * (the export port is built from the page-side exporter, lib/store/exchange-export.ts).
  */
 import { fail, type BackgroundRequest, type ExportSummary, type PageRequest, type PageSnapshot, type Result } from '../messages';
 import { optionsPath, type SourcePrefill } from '../sources/prefill';
@@ -18,7 +19,7 @@ export type PagePort = {
 };
 
 /**
- * The keyboard shortcut of a command as the browser has it bound now ("Alt+Shift+S"); '' when the
+ * The keyboard shortcut of a command as the browser has it bound now ("Alt+Shift+M"); '' when the
  * user (or a conflict) left it unbound; rejects when the browser cannot say.
  */
 export type ShortcutPort = (command: string) => Promise<string>;
@@ -36,7 +37,7 @@ export function createShortcutPort(commands: CommandsApi): ShortcutPort {
   };
 }
 
-/** Asks the background to export everything as JSON. */
+/** Exports everything as Sourcemark JSON (run in the popup itself: lib/store/exchange-export.ts). */
 export type ExportPort = () => Promise<Result<ExportSummary>>;
 
 /** Opens the options page's "Add a source" form, prefilled; rejects when no tab could be opened. */
@@ -115,17 +116,6 @@ export function createPagePort(tabs: TabsApi, findTab: () => Promise<number>): P
     notifyChanged: () => expectOk({ type: 'page:annotations-changed' }),
     showClaim: (start) => expectOk({ type: 'page:show-claim', start }),
     notifySettingsChanged: () => expectOk({ type: 'page:settings-changed' }),
-  };
-}
-
-/** The real export port over `runtime.sendMessage`; never rejects. */
-export function createExportPort(runtime: RuntimeApi): ExportPort {
-  return async () => {
-    try {
-      return asResult<ExportSummary>(await runtime.sendMessage({ type: 'export:json' }), 'the extension background');
-    } catch (error) {
-      return fail(`Couldn't reach the extension background: ${messageOf(error)}`);
-    }
   };
 }
 

@@ -19,9 +19,17 @@ export function sourceRefForGroup(group: ClaimGroup, stored: Source | undefined)
 /**
  * The rating to store. The popup edits only tier and rationale: evidence collected elsewhere
  * (options page, imports) is kept, and so is a score, unless the tier changed (a score belongs to its tier).
+ * `ratedBy` is the user's name from the settings, when they set one.
  */
-export function buildRating(tier: CredibilityTier, rationale: string, previous: SourceRating | undefined, now: Date): SourceRating {
+export function buildRating(
+  tier: CredibilityTier,
+  rationale: string,
+  previous: SourceRating | undefined,
+  now: Date,
+  ratedBy?: string,
+): SourceRating {
   const rating: SourceRating = { tier, rationale, evidence: previous?.evidence ?? [], ratedAt: now.toISOString() };
   if (previous?.score !== undefined && previous.tier === tier) rating.score = previous.score;
+  if (ratedBy) rating.ratedBy = ratedBy;
   return rating;
 }

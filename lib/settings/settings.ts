@@ -1,5 +1,6 @@
 /**
- * The user's switches for highlights: on or off everywhere, and off on chosen sites. Pure:
+ * The user's switches for highlights (on or off everywhere, and off on chosen sites) and the
+ * name they sign their source ratings with. Pure:
  * types, defaults and the rules; lib/settings/storage.ts keeps them in `storage.local`, where
  * the content script reads them at start without a round trip to the background.
  */
@@ -10,6 +11,8 @@ export type Settings = {
   highlights: boolean;
   /** Sites (see `siteOf`) where highlights are off, sorted, without duplicates. */
   disabledSites: string[];
+  /** The user's name or initials, prefilled as "Rated by" on source ratings; absent until set. */
+  raterName?: string;
 };
 
 /** A fresh install: highlights on everywhere. */
@@ -20,6 +23,14 @@ export const SETTINGS_KEY = 'sourcemark:settings';
 
 /** Most sites kept in `disabledSites` (a bound on what a corrupted store can make us read). */
 export const MAX_DISABLED_SITES = 10_000;
+
+/** Longest rater name kept, in characters (a name or initials). */
+export const MAX_RATER_NAME_LENGTH = 80;
+
+/** The rater name to keep: white space collapsed, cut to `MAX_RATER_NAME_LENGTH`; '' for none. */
+export function normaliseRaterName(raw: unknown): string {
+  return typeof raw === 'string' ? raw.replace(/\s+/gu, ' ').trim().slice(0, MAX_RATER_NAME_LENGTH) : '';
+}
 
 /** Whether a page shows highlights, and if not, which switch says so. */
 export type HighlightState = 'on' | 'off-site' | 'off-everywhere';
@@ -53,7 +64,10 @@ export function parseSettings(raw: unknown): Settings {
   const record = raw as Record<string, unknown>;
   const highlights = typeof record.highlights === 'boolean' ? record.highlights : DEFAULT_SETTINGS.highlights;
   const sites = Array.isArray(record.disabledSites) ? record.disabledSites.filter(isSite).slice(0, MAX_DISABLED_SITES) : [];
-  return { highlights, disabledSites: [...new Set(sites)].sort() };
+  const raterName = normaliseRaterName(record.raterName);
+  const settings: Settings = { highlights, disabledSites: [...new Set(sites)].sort() };
+  if (raterName) settings.raterName = raterName;
+  return settings;
 }
 
 /** Whether `site` shows highlights under `settings`, and which switch turned them off. */
@@ -67,6 +81,13 @@ export function withSite(settings: Settings, site: string, on: boolean): Setting
   const others = settings.disabledSites.filter((s) => s !== site);
   const disabledSites = on || site === '' ? others : [...others, site].sort();
   return { ...settings, disabledSites };
+}
+
+/** The settings with the rater name set (an empty name removes it). */
+export function withRaterName(settings: Settings, name: string): Settings {
+  const { raterName: _old, ...rest } = settings;
+  const raterName = normaliseRaterName(name);
+  return raterName ? { ...rest, raterName } : rest;
 }
 
 /** The settings with highlights switched on or off everywhere (per-site choices kept). */

@@ -35,8 +35,11 @@ const byName = (a: RegistryEntry, b: RegistryEntry): number =>
  * Merge `stored` rows over `builtins`. The user's own sources come first, then the built-ins,
  * each by name. A stored row whose id no built-in has is the user's own, whatever its
  * `builtin` flag says (a built-in dropped from a later registry stays visible and deletable).
+ * Tombstones (rows with `deletedAt`) are ignored: a deleted user source is not listed, and a
+ * built-in whose overlay was deleted shows as shipped.
  */
-export function mergeRegistry(builtins: readonly Source[], stored: readonly Source[]): RegistryEntry[] {
+export function mergeRegistry(builtins: readonly Source[], allStored: readonly Source[]): RegistryEntry[] {
+  const stored = allStored.filter((row) => row.deletedAt === undefined);
   const rows = new Map(stored.map((row) => [row.id, row] as const));
   const builtinIds = new Set(builtins.map((b) => b.id));
   const entries: RegistryEntry[] = [];

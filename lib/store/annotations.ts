@@ -1,12 +1,19 @@
 /**
  * The annotation repository: every read and write of annotations goes through here. Every
  * write also brings the library's derived tables along (lib/store/library-index.ts), in the same
- * transaction; annotation rows hold exactly what the user made.
+ * transaction; annotation rows hold exactly what the user made. Every write also notes the
+ * change in the sync outbox (lib/store/outbox.ts), in that same transaction.
  */
 import { applyTagChange, type TagChange } from '../library/tags';
 import type { Annotation } from '../model';
 import type { SourcemarkDb } from './db';
 import { libraryWriteTables, writeAnnotationRows } from './library-index';
+import { queueChanges } from './outbox';
+
+/** The tables a local write of annotations touches: the library's, and the sync outbox. */
+function writeTables(db: SourcemarkDb) {
+  return [...libraryWriteTables(db), db.outbox] as const;
+}
 
 /** Live (not deleted) annotations of one normalised page URL, oldest first. */
 export async function annotationsForPage(db: SourcemarkDb, url: string): Promise<Annotation[]> {
@@ -30,7 +37,7 @@ export async function annotationsByIds(db: SourcemarkDb, ids: readonly string[])
  * `createdAt` of an existing row is kept.
  */
 export async function saveAnnotation(db: SourcemarkDb, annotation: Annotation, now = new Date()): Promise<Annotation> {
-  return db.transaction('rw', libraryWriteTables(db), async () => {
+  return db.transaction('rw', writeTables(db), async () => {
     const existing = await db.annotations.get(annotation.id);
     const saved: Annotation = {
       ...annotation,
@@ -38,6 +45,7 @@ export async function saveAnnotation(db: SourcemarkDb, annotation: Annotation, n
       updatedAt: now.toISOString(),
     };
     await writeAnnotationRows(db, [[existing, saved]]);
+    await queueChanges(db, 'annotation', [saved.id], now);
     return saved;
   });
 }
@@ -49,15 +57,16 @@ export async function saveAnnotation(db: SourcemarkDb, annotation: Annotation, n
 export async function putAnnotations(db: SourcemarkDb, annotations: readonly Annotation[]): Promise<void> {
   const byId = new Map(annotations.map((a) => [a.id, a] as const));
   const ids = [...byId.keys()];
-  await db.transaction('rw', libraryWriteTables(db), async () => {
+  await db.transaction('rw', writeTables(db), async () => {
     const existing = await db.annotations.bulkGet(ids);
     await writeAnnotationRows(db, ids.map((id, i) => [existing[i], byId.get(id) as Annotation] as const));
+    await queueChanges(db, 'annotation', ids);
   });
 }
 
 /** Mark an annotation deleted; the row stays as a tombstone so the deletion can sync. */
 export async function deleteAnnotation(db: SourcemarkDb, id: string, now = new Date()): Promise<void> {
-  await db.transaction('rw', libraryWriteTables(db), async () => {
+  await db.transaction('rw', writeTables(db), async () => {
     if (!(await db.annotations.get(id))) throw new Error(`No annotation with id ${id} to delete.`);
     await deleteAnnotations(db, [id], now);
   });
@@ -104,7 +113,7 @@ export function retagAnnotations(db: SourcemarkDb, ids: readonly string[], chang
 /** Read the rows of `ids`, apply `change` (null: leave it), write the changed ones. */
 async function changeEach(db: SourcemarkDb, ids: readonly string[], change: (annotation: Annotation) => Annotation | null): Promise<string[]> {
   const unique = [...new Set(ids)];
-  return db.transaction('rw', libraryWriteTables(db), async () => {
+  return db.transaction('rw', writeTables(db), async () => {
     const rows = await db.annotations.bulkGet(unique);
     const changes: [Annotation, Annotation][] = [];
     for (const row of rows) {
@@ -112,6 +121,7 @@ async function changeEach(db: SourcemarkDb, ids: readonly string[], change: (ann
       if (row && next) changes.push([row, next]);
     }
     await writeAnnotationRows(db, changes);
+    await queueChanges(db, 'annotation', changes.map(([, next]) => next.id));
     return changes.map(([, next]) => next.id);
   });
 }

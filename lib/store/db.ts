@@ -9,18 +9,22 @@
  * - 1: `annotations` by id, page URL and update time; `sources` by id and update time.
  * - 2: the library's derived tables, `libraryIndex` and `libraryFacets` (see `SCHEMA_V2`), built
  *   by this version's upgrade from the annotations. `annotations` and `sources` are unchanged.
+ * - 3: team sync's tables, `outbox`, `syncRevs` and `syncStatus` (see `SCHEMA_V3`). The upgrade
+ *   puts every existing annotation and source in the outbox, so the first sync sends them.
  */
 import { Dexie, type EntityTable } from 'dexie';
 import type { FacetRow } from '../library/facets';
 import type { LibraryIndexRow } from '../library/index-fields';
 import type { Annotation, Source } from '../model';
+import type { OutboxEntry, RemoteRev, SyncStatus } from '../sync/state';
 import { libraryTablesOf } from './library-index';
+import { outboxEntriesFor } from './outbox';
 
 /** The database name in the extension origin. */
 export const DB_NAME = 'sourcemark';
 
 /** The current schema version. */
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 
 /** Sourcemark's IndexedDB database. */
 export type SourcemarkDb = Dexie & {
@@ -32,6 +36,12 @@ export type SourcemarkDb = Dexie & {
   libraryIndex: EntityTable<LibraryIndexRow, 'key'>;
   /** Derived: counters per filter value and per source (lib/library/facets.ts). Never exported. */
   libraryFacets: EntityTable<FacetRow, 'key'>;
+  /** Local changes not yet confirmed by the sync server, one per record (lib/store/outbox.ts). Never exported. */
+  outbox: EntityTable<OutboxEntry, 'docId'>;
+  /** The sync server's revision of each record last seen. Never exported. */
+  syncRevs: EntityTable<RemoteRev, 'docId'>;
+  /** One row: the pull checkpoint and the sync status the popup and options show. Never exported. */
+  syncStatus: EntityTable<SyncStatus, 'key'>;
 };
 
 /** Version 1's schema, as shipped: kept so Dexie can upgrade databases made by it. */
@@ -56,6 +66,16 @@ export const SCHEMA_V2 = {
   libraryFacets: 'key',
 } as const;
 
+/**
+ * Version 3 adds team sync's tables. `outbox` by document id (one entry per record) and
+ * `queuedAt` (oldest changes are sent first); `syncRevs` and `syncStatus` by key only.
+ */
+export const SCHEMA_V3 = {
+  outbox: 'docId, queuedAt',
+  syncRevs: 'docId',
+  syncStatus: 'key',
+} as const;
+
 /** Open (or create) the database; pass another name to isolate tests. */
 export function openDb(name: string = DB_NAME): SourcemarkDb {
   const db = new Dexie(name) as SourcemarkDb;
@@ -67,6 +87,14 @@ export function openDb(name: string = DB_NAME): SourcemarkDb {
       const { index, facets } = libraryTablesOf(annotations);
       await tx.table<LibraryIndexRow, string>('libraryIndex').bulkPut(index);
       await tx.table<FacetRow, string>('libraryFacets').bulkPut(facets);
+    });
+  db.version(3)
+    .stores(SCHEMA_V3)
+    .upgrade(async (tx) => {
+      const annotationIds = (await tx.table<Annotation, string>('annotations').toCollection().primaryKeys()) as string[];
+      const sourceIds = (await tx.table<Source, string>('sources').toCollection().primaryKeys()) as string[];
+      const now = new Date();
+      await tx.table<OutboxEntry, string>('outbox').bulkPut([...outboxEntriesFor('annotation', annotationIds, now), ...outboxEntriesFor('source', sourceIds, now)]);
     });
   return db;
 }

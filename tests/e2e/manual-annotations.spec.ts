@@ -112,7 +112,7 @@ test.describe('manual annotations', () => {
     await expect(claim.getByTestId('manual')).toBeVisible();
     await expect(claim.getByLabel('Note')).toHaveValue('Naming matters for the sanctions story');
     await expect(popup.getByTestId('source-group').filter({ has: claim })).toContainText('Yonhap');
-    await expect(popup.getByTestId('annotate-shortcut')).toContainText('Alt+Shift+S');
+    await expect(popup.getByTestId('annotate-shortcut')).toContainText('Alt+Shift+M');
     await expect(popup.getByTestId('annotate-shortcut')).toContainText('Annotate selection with Sourcemark');
 
     // The library: by search, by the origin filter, by tag.
@@ -204,14 +204,14 @@ test.describe('the real keyboard shortcut', () => {
     xvfb?.kill();
   });
 
-  test('Alt+Shift+S pressed on the keyboard opens the editor on the selection, through the commands API', async ({ profileDir, server }) => {
+  test('Alt+Shift+M pressed on the keyboard opens the editor on the selection, through the commands API', async ({ profileDir, server }) => {
     const context = await launchWithExtension({ profileDir, headless: false, env: { ...process.env, DISPLAY: display } });
     try {
       const page = await openSeedArticle(context, server.origin);
       await selectParagraph(page, SENTENCE);
       // A key press from the X server, as a keyboard makes it: the browser's accelerator handling
       // sees it, fires commands.onCommand in the service worker, which asks the page.
-      const pressed = spawnSync('/usr/bin/xdotool', ['key', '--clearmodifiers', 'alt+shift+s'], { env: { ...process.env, DISPLAY: display } });
+      const pressed = spawnSync('/usr/bin/xdotool', ['key', '--clearmodifiers', 'alt+shift+m'], { env: { ...process.env, DISPLAY: display } });
       expect(pressed.status, String(pressed.stderr)).toBe(0);
       await fillAndSave(page);
       await expect.poll(() => highlightedTexts(page, 'sourcemark-annotated')).toContain(SENTENCE);

@@ -81,7 +81,7 @@ test.describe('a saved annotation when the article changes', () => {
     await expect(fuzzyTag).toHaveCount(1);
     await expect(fuzzyTag).toHaveAttribute('data-annotated', 'true');
     await expect(fuzzyTag).toContainText('KCNA');
-    await expect(fuzzyTag).toHaveAttribute('aria-label', /re-attached to changed text/);
+    await expect(fuzzyTag).toHaveAttribute('aria-description', /re-attached to changed text/);
     const annotated = await highlightedTexts(page, 'sourcemark-annotated');
     expect(annotated).toHaveLength(1);
     expect(annotated[0]).toContain(NEW_WORDS);

@@ -7,6 +7,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
+import { SCHEMA_VERSION } from '../../lib/model';
 import { downloadedFile, expect, FIXTURES_DIR, openPopup, tags, test } from './fixtures';
 
 type Labelled = {
@@ -177,7 +178,7 @@ test.describe('the popup', () => {
 
     const file = await downloadedFile(context);
     const exported = JSON.parse(await readFile(file, 'utf8'));
-    expect(exported.schemaVersion).toBe(1);
+    expect(exported.schemaVersion).toBe(SCHEMA_VERSION);
     expect(exported.annotations).toHaveLength(1);
     const [annotation] = exported.annotations;
     expect(annotation.url).toBe(`${server.origin}/seed-article.html`);

@@ -69,9 +69,7 @@ describe('the background saves manual annotations', () => {
     dbs.push(db);
     const handle = createRequestHandler({
       db,
-      download: async () => 1,
       extensionId: 'me',
-      version: '1',
       now: () => NOW,
       newId: () => 'new-id',
       logError: () => undefined,

@@ -56,7 +56,7 @@ describe('serialiseExport', () => {
   it('writes pretty JSON with two-space indents and a trailing newline', () => {
     const text = serialiseExport(doc);
     expect(text).toBe(`${JSON.stringify(doc, null, 2)}\n`);
-    expect(text.split('\n')[1]).toBe('  "schemaVersion": 1,');
+    expect(text.split('\n')[1]).toBe(`  "schemaVersion": ${SCHEMA_VERSION},`);
     expect(text.endsWith('}\n')).toBe(true);
   });
 

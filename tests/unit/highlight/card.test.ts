@@ -53,6 +53,19 @@ describe('renderCardContent', () => {
     expect(text).toContain('KCNA: State-controlled or propaganda outlet');
     expect(text).toContain('Run by the state.');
     expect(text.match(/State-controlled/g)).toHaveLength(1);
+    expect(text).not.toContain('Score');
+    expect(text).not.toContain('Rated by');
+  });
+
+  it('adds the score and the rater of a rating that has them', () => {
+    const kcna = attribution('KCNA', { id: 'kcna', type: 'state-media' });
+    const scored = { ...rating('propaganda', 'Run by the state.'), score: 5, ratedBy: 'Ana K.' };
+    const content = renderCardContent(document, mark(0, 'Claim.', { attributions: [kcna] }), new Map([['kcna', source('kcna', 'KCNA', { rating: scored })]]));
+    const line = content.querySelector('.sm-card-rating');
+    expect(line?.textContent).toBe('KCNA: State-controlled or propaganda outlet · Score 5/100');
+    expect(line?.getAttribute('data-tier')).toBe('propaganda');
+    expect(content.querySelector('.sm-card-rationale')?.textContent).toBe('Run by the state.');
+    expect(textOf(content)).toContain('Rated by Ana K.');
   });
 
   it('shows the user’s note, verdict and tags', () => {

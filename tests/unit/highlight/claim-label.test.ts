@@ -47,13 +47,13 @@ describe('tagLabel', () => {
   it('names the source and its cue for screen readers', () => {
     const label = tagLabel([{ ...kcna, source: null }], new Map(), false);
     expect(label).toMatchObject({ source: 'KCNA', tier: null, annotated: false, text: 'KCNA' });
-    expect(label.ariaLabel).toBe('Claim attributed to KCNA (said)');
+    expect(label.description).toBe('Claim attributed to KCNA (said)');
   });
 
   it('adds the tier label of a rated source', () => {
     const label = tagLabel([kcna], sources, false);
     expect(label.text).toBe('KCNA · State-controlled or propaganda outlet');
-    expect(label.ariaLabel).toContain('KCNA is rated State-controlled or propaganda outlet');
+    expect(label.description).toContain('KCNA is rated State-controlled or propaganda outlet');
   });
 
   it('ignores an "unrated" rating', () => {
@@ -63,7 +63,7 @@ describe('tagLabel', () => {
   it('adds ✎ when annotated', () => {
     const label = tagLabel([kcna], new Map(), true);
     expect(label.text).toBe('KCNA · ✎');
-    expect(label.ariaLabel).toContain('you annotated it');
+    expect(label.description).toContain('you annotated it');
     expect(label.anchoring).toBeNull();
   });
 
@@ -71,13 +71,13 @@ describe('tagLabel', () => {
     const label = tagLabel([kcna], new Map(), true, 'fuzzy');
     expect(label.text).toBe('KCNA · ✎');
     expect(label.anchoring).toBe('fuzzy');
-    expect(label.ariaLabel).toContain('you annotated it (re-attached to changed text)');
-    expect(tagLabel([kcna], new Map(), true, 'exact').ariaLabel).not.toContain('re-attached');
+    expect(label.description).toContain('you annotated it (re-attached to changed text)');
+    expect(tagLabel([kcna], new Map(), true, 'exact').description).not.toContain('re-attached');
     expect(tagLabel([kcna], new Map(), false, 'fuzzy').anchoring).toBeNull();
   });
 
   it('reads a chain in order', () => {
-    expect(tagLabel([yonhap, spies], new Map(), false).ariaLabel).toBe(
+    expect(tagLabel([yonhap, spies], new Map(), false).description).toBe(
       'Claim attributed to Yonhap (reports), citing South Korea’s spy service (said)',
     );
   });
@@ -85,12 +85,12 @@ describe('tagLabel', () => {
   it('labels a claim without attribution', () => {
     const label = tagLabel([], sources, false);
     expect(label.text).toBe(UNATTRIBUTED_LABEL);
-    expect(label.ariaLabel).toBe('Claim with no detected source');
+    expect(label.description).toBe('Claim with no detected source');
   });
 
   it('says when an attribution is carried over', () => {
     const carried = attribution('Kozhemyako', { cue: null, cueStance: null, carriedOver: true, sourceText: null });
-    expect(tagLabel([carried], new Map(), false).ariaLabel).toBe(
+    expect(tagLabel([carried], new Map(), false).description).toBe(
       'Claim attributed to Kozhemyako (continuing an earlier quote)',
     );
   });

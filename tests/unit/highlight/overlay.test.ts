@@ -67,7 +67,8 @@ describe('createOverlay', () => {
     expect(buttons[0]?.getAttribute('data-claim-start')).toBe(String(kcna.start));
     expect(buttons[0]?.getAttribute('data-source')).toBe('KCNA');
     expect(buttons[0]?.getAttribute('data-annotated')).toBe('false');
-    expect(buttons[0]?.getAttribute('aria-label')).toBe('Claim attributed to KCNA (said)');
+    expect(buttons[0]?.getAttribute('aria-description')).toBe('Claim attributed to KCNA (said)');
+    expect(buttons[0]?.hasAttribute('aria-label')).toBe(false);
     expect(buttons[1]?.getAttribute('data-source')).toBe('Yonhap ← South Korea’s spy service');
     expect(buttons[1]?.getAttribute('data-annotated')).toBe('true');
     expect(buttons[0]?.hasAttribute('data-anchoring')).toBe(false);

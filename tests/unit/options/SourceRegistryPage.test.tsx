@@ -94,9 +94,10 @@ describe('SourceRegistryPage', () => {
     expect(fact(kcna, 'source-country')).toBe('KP');
     expect(fact(kcna, 'source-aliases')).toBe('Korean Central News Agency');
     expect(fact(kcna, 'source-tier')).toBe('State-controlled or propaganda outlet');
-    // A user source can be deleted; a built-in without the user's aliases has only "Edit".
+    // A user source can be deleted; a built-in without the user's aliases has only "Edit" and its rating.
     expect(getButton(first!, 'Delete Ledger Wire')).toBeDefined();
-    expect([...kcna.querySelectorAll('button')].map(textOf)).toEqual(['Edit KCNA']);
+    expect(getButton(first!, 'Rate Ledger Wire')).toBeDefined();
+    expect([...kcna.querySelectorAll('button')].map(textOf)).toEqual(['Edit KCNA', 'Change rating of KCNA']);
   });
 
   it('filters by name or alias as the user types in the search box', async () => {
@@ -252,7 +253,7 @@ describe('SourceRegistryPage', () => {
     getButton(entry('ledger-wire'), 'Delete Ledger Wire').click();
     (await waitFor(() => getButton(entry('ledger-wire'), 'Yes, delete'))).click();
     await waitFor(() => expect(statusText()).toBe('Deleted Ledger Wire.'));
-    expect(await db.sources.count()).toBe(0);
+    expect((await db.sources.get('ledger-wire'))?.deletedAt).toBe(NOW.toISOString());
     await waitFor(() => expect(container.querySelector('[data-source-id="ledger-wire"]')).toBeNull());
     expect(textOf(document.activeElement)).toBe('All sources');
   });

@@ -149,7 +149,7 @@ describe('startPage', () => {
     const [kcna] = tags();
     expect(kcna?.getAttribute('data-annotated')).toBe('true');
     expect(kcna?.getAttribute('data-anchoring')).toBe('fuzzy');
-    expect(kcna?.getAttribute('aria-label')).toContain('re-attached to changed text');
+    expect(kcna?.getAttribute('aria-description')).toContain('re-attached to changed text');
     const annotated = Array.from(document.querySelectorAll('mark[data-sourcemark="annotated"]'));
     expect(annotated.map((m) => m.textContent).join('')).toBe(TEXT);
 

@@ -261,6 +261,21 @@ describe('PopupApp', () => {
     expect(user).toMatchObject({ name: 'American authorities', type: 'government', builtin: false, rating: { tier: 'mixed', rationale: '' } });
   });
 
+  it('signs a rating with the user’s name and keeps the replaced one as history', async () => {
+    await createSettingsStore(storage).update((s) => ({ ...s, raterName: 'Ana K.' }));
+    await mountReady();
+    choose(getByLabel(group('kcna'), 'Credibility of KCNA'), 'mixed');
+    getButton(group('kcna'), 'Save rating').click();
+    await waitFor(async () => expect((await db.sources.get('kcna'))?.rating).toMatchObject({ tier: 'mixed', ratedBy: 'Ana K.' }));
+    await waitFor(() => expect(textOf(group('kcna').querySelector('[data-testid="rating-meta"]'))).toMatch(/^Rated by Ana K\., /));
+
+    choose(getByLabel(group('kcna'), 'Credibility of KCNA'), 'propaganda');
+    getButton(group('kcna'), 'Save rating').click();
+    await waitFor(async () => expect((await db.sources.get('kcna'))?.rating?.tier).toBe('propaganda'));
+    const stored = await db.sources.get('kcna');
+    expect(stored?.ratingHistory).toEqual([expect.objectContaining({ tier: 'mixed', ratedBy: 'Ana K.' })]);
+  });
+
   it('offers “Add to my sources” only for sources not in the registry, opening the options page prefilled', async () => {
     await mountReady();
     const offered = groups().filter((g) => g.querySelector('[data-testid="add-source"]') !== null);

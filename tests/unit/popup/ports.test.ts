@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { asResult, createExportPort, createOptionsPort, createPagePort, createShortcutPort, resolveTargetTab, type TabsApi } from '../../../lib/popup/ports';
+import { asResult, createOptionsPort, createPagePort, createShortcutPort, resolveTargetTab, type TabsApi } from '../../../lib/popup/ports';
 import { fail, ok } from '../../../lib/messages';
 
 function fakeTabs(answer: (tabId: number, message: unknown) => Promise<unknown>, active: Array<{ id?: number }> = [{ id: 7 }]) {
@@ -72,20 +72,6 @@ describe('createPagePort', () => {
   });
 });
 
-describe('createExportPort', () => {
-  it('passes the background’s answer through', async () => {
-    const summary = { filename: 'x.json', annotationCount: 1, sourceCount: 0, downloadId: 2 };
-    const runtime = { sendMessage: vi.fn(async () => ok(summary)) };
-    expect(await createExportPort(runtime)()).toEqual(ok(summary));
-    expect(runtime.sendMessage).toHaveBeenCalledWith({ type: 'export:json' });
-  });
-
-  it('turns an unreachable background into a failed result', async () => {
-    const runtime = { sendMessage: vi.fn(async () => Promise.reject(new Error('Extension context invalidated.'))) };
-    expect(await createExportPort(runtime)()).toEqual(fail("Couldn't reach the extension background: Extension context invalidated."));
-  });
-});
-
 describe('createOptionsPort', () => {
   it('opens the options page in a new tab with the prefill in its query', async () => {
     const create = vi.fn(async () => ({ id: 9 }));
@@ -103,9 +89,9 @@ describe('createOptionsPort', () => {
 describe('createShortcutPort', () => {
   it("reads a command's binding from commands.getAll(), '' when it has none or is unknown", async () => {
     const port = createShortcutPort({
-      getAll: async () => [{ name: '_execute_action', shortcut: 'Ctrl+Shift+Y' }, { name: 'annotate-selection', shortcut: 'Alt+Shift+S' }, { name: 'unbound' }],
+      getAll: async () => [{ name: '_execute_action', shortcut: 'Ctrl+Shift+Y' }, { name: 'annotate-selection', shortcut: 'Alt+Shift+M' }, { name: 'unbound' }],
     });
-    expect(await port('annotate-selection')).toBe('Alt+Shift+S');
+    expect(await port('annotate-selection')).toBe('Alt+Shift+M');
     expect(await port('unbound')).toBe('');
     expect(await port('missing')).toBe('');
   });

@@ -31,4 +31,10 @@ describe('buildRating', () => {
     const previous = { tier: 'mixed' as const, score: 55, rationale: 'old', evidence: ['https://example.org/report'], ratedAt: '2025-01-01T00:00:00.000Z' };
     expect(buildRating(tier, 'new', previous, now)).toEqual({ tier, rationale: 'new', evidence: previous.evidence, ratedAt: now.toISOString(), ...extra });
   });
+
+  it('is signed with the user’s name when one is set, and unsigned otherwise (never with the earlier rater’s)', () => {
+    const previous = { tier: 'mixed' as const, rationale: 'old', evidence: [], ratedAt: '2025-01-01T00:00:00.000Z', ratedBy: 'Bo' };
+    expect(buildRating('mixed', 'new', previous, now, 'Ana').ratedBy).toBe('Ana');
+    expect(buildRating('mixed', 'new', previous, now)).not.toHaveProperty('ratedBy');
+  });
 });

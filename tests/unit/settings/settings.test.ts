@@ -5,10 +5,12 @@ import { describe, expect, it, vi } from 'vitest';
 import {
   DEFAULT_SETTINGS,
   highlightState,
+  MAX_RATER_NAME_LENGTH,
   parseSettings,
   SETTINGS_KEY,
   siteOf,
   withEverywhere,
+  withRaterName,
   withSite,
 } from '../../../lib/settings/settings';
 import { createSettingsStore } from '../../../lib/settings/storage';
@@ -54,6 +56,32 @@ describe('the switches', () => {
     expect(settings.disabledSites).toEqual(['a.com', 'b.com']);
     expect(withSite(settings, 'a.com', true).disabledSites).toEqual(['b.com']);
     expect(withSite(DEFAULT_SETTINGS, '', false).disabledSites).toEqual([]);
+  });
+});
+
+describe('the rater name', () => {
+  it.each([
+    [{ raterName: '  Ana   K. ' }, 'Ana K.'],
+    [{ raterName: 'x'.repeat(100) }, 'x'.repeat(MAX_RATER_NAME_LENGTH)],
+    [{ raterName: 42 }, undefined],
+    [{ raterName: '   ' }, undefined],
+    [{}, undefined],
+  ])('parseSettings(%j) keeps %j', (raw, name) => {
+    expect(parseSettings(raw).raterName).toBe(name);
+  });
+
+  it('withRaterName sets, replaces and clears it, leaving the switches alone', () => {
+    const named = withRaterName(withSite(DEFAULT_SETTINGS, 'a.com', false), ' Ana ');
+    expect(named).toEqual({ highlights: true, disabledSites: ['a.com'], raterName: 'Ana' });
+    expect(withRaterName(named, 'Bo').raterName).toBe('Bo');
+    expect(withRaterName(named, '  ')).toEqual({ highlights: true, disabledSites: ['a.com'] });
+  });
+
+  it('is kept in storage.local across loads, and a switch change keeps it', async () => {
+    const store = createSettingsStore(fakeStorage());
+    await store.update((s) => withRaterName(s, 'Ana'));
+    await store.update((s) => withEverywhere(s, false));
+    expect(await store.load()).toEqual({ highlights: false, disabledSites: [], raterName: 'Ana' });
   });
 });
 

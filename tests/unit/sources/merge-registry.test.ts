@@ -31,6 +31,20 @@ describe('mergeRegistry', () => {
     expect(shippedNames).toEqual([...shippedNames].sort((a, b) => a.localeCompare(b, 'en', { sensitivity: 'base' })));
   });
 
+  it('ignores tombstones: a deleted user source is gone, a built-in with a deleted overlay shows as shipped', () => {
+    const deletedAt = '2024-06-01T00:00:00.000Z';
+    const merged = mergeRegistry(builtinSources, [
+      { ...STORED[1]!, deletedAt },
+      { id: 'tass', name: 'TASS', aliases: ['the Russian agency'], type: 'state-media', builtin: true, rating: KCNA_RATING, deletedAt },
+    ]);
+    expect(merged).toHaveLength(builtinSources.length);
+    expect(merged.find((e) => e.id === 'ledger-wire')).toBeUndefined();
+    const tass = merged.find((e) => e.id === 'tass');
+    expect(tass?.stored).toBeUndefined();
+    expect(tass?.userAliases).toEqual([]);
+    expect(tass?.source).toEqual(builtinSources.find((b) => b.id === 'tass'));
+  });
+
   it('overlays a stored row on its built-in: rating, merged aliases, and the user’s aliases apart', () => {
     expect(entry('kcna')).toMatchObject({
       origin: 'builtin',

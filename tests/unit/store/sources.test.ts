@@ -1,12 +1,20 @@
 import 'fake-indexeddb/auto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { SourcemarkDb } from '../../../lib/store/db';
 import { SourceInputError } from '../../../lib/sources/source-input';
-import { deleteUserSource, listStoredSources, rateSource, saveUserSource, type UserSourceInput } from '../../../lib/store/sources';
+import {
+  deleteUserSource,
+  listAllStoredSources,
+  listStoredSources,
+  rateSource,
+  saveUserSource,
+  type UserSourceInput,
+} from '../../../lib/store/sources';
 import { makeRating, makeSource, openTestDb } from '../support/store-fixtures';
 
 const FIRST_RATING = new Date('2024-06-01T12:00:00.000Z');
 const SECOND_RATING = new Date('2024-06-02T08:30:00.000Z');
+const THIRD_RATING = new Date('2024-06-03T07:00:00.000Z');
 const KCNA = { id: 'kcna', name: 'KCNA', type: 'state-media', builtin: true } as const;
 
 let db: SourcemarkDb;
@@ -64,6 +72,89 @@ describe('rateSource', () => {
   });
 });
 
+describe('rateSource keeps the rating history', () => {
+  it('moves each replaced rating into ratingHistory, oldest first, from the popup and options alike', async () => {
+    const first = makeRating({ tier: 'mixed', ratedAt: FIRST_RATING.toISOString() });
+    const second = makeRating({ tier: 'propaganda', rationale: 'State-run.', ratedAt: SECOND_RATING.toISOString(), ratedBy: 'Ana' });
+    const third = makeRating({ tier: 'unreliable', ratedAt: THIRD_RATING.toISOString() });
+    await rateSource(db, KCNA, first, FIRST_RATING);
+    await rateSource(db, KCNA, second, SECOND_RATING);
+    const saved = await rateSource(db, KCNA, third, THIRD_RATING);
+    expect(saved.rating).toEqual(third);
+    expect(saved.ratingHistory).toEqual([first, second]);
+    expect(await db.sources.get('kcna')).toEqual(saved);
+  });
+
+  it('stores nothing when the same judgement is saved again', async () => {
+    const first = makeRating({ ratedAt: FIRST_RATING.toISOString() });
+    const saved = await rateSource(db, KCNA, first, FIRST_RATING);
+    const again = await rateSource(db, KCNA, { ...first, ratedAt: SECOND_RATING.toISOString() }, SECOND_RATING);
+    expect(again).toEqual(saved);
+    expect(await db.sources.get('kcna')).toEqual(saved);
+    expect(saved).not.toHaveProperty('ratingHistory');
+  });
+
+  it('writes in one transaction: a failed write leaves the earlier rating and history as they were', async () => {
+    const first = makeRating({ ratedAt: FIRST_RATING.toISOString() });
+    const before = await rateSource(db, KCNA, first, FIRST_RATING);
+    const put = vi.spyOn(db.sources, 'put').mockRejectedValueOnce(new Error('QuotaExceededError'));
+    await expect(rateSource(db, KCNA, makeRating({ tier: 'reliable' }), SECOND_RATING)).rejects.toThrow(/Quota/);
+    put.mockRestore();
+    expect(await db.sources.get('kcna')).toEqual(before);
+  });
+});
+
+describe('tombstones and revival', () => {
+  it('re-creating a deleted source revives its row, with its earlier ratings as history', async () => {
+    const rating = makeRating({ tier: 'unreliable', ratedAt: FIRST_RATING.toISOString() });
+    const created = await saveUserSource(db, { name: 'Ledger Wire', aliases: [], type: 'news-agency' }, SAVED_AT);
+    await rateSource(db, { ...created }, rating, FIRST_RATING);
+    await deleteUserSource(db, created.id, EDITED_AT);
+    expect(await listStoredSources(db)).toEqual([]);
+
+    const revived = await saveUserSource(db, { name: 'Ledger Wire', aliases: ['LW'], type: 'newspaper-broadcaster' }, SECOND_EDIT);
+    expect(revived).toEqual({
+      id: created.id,
+      name: 'Ledger Wire',
+      aliases: ['LW'],
+      type: 'newspaper-broadcaster',
+      builtin: false,
+      ratingHistory: [rating],
+      updatedAt: SECOND_EDIT.toISOString(),
+    });
+    expect(await db.sources.get(created.id)).toEqual(revived);
+    expect((await listStoredSources(db)).map((s) => s.id)).toEqual([created.id]);
+  });
+
+  it('rating a deleted source (from the popup) revives it from the reference, earlier ratings kept', async () => {
+    const first = makeRating({ tier: 'mixed', ratedAt: FIRST_RATING.toISOString() });
+    const source = makeSource({ rating: first });
+    await db.sources.put(source);
+    await deleteUserSource(db, source.id, EDITED_AT);
+    const second = makeRating({ tier: 'reliable', ratedAt: SECOND_RATING.toISOString() });
+    const saved = await rateSource(db, { id: source.id, name: 'Primorye office', type: 'government', builtin: false }, second, SECOND_RATING);
+    expect(saved).toEqual({
+      id: source.id,
+      name: 'Primorye office',
+      type: 'government',
+      aliases: [],
+      builtin: false,
+      rating: second,
+      ratingHistory: [first],
+      updatedAt: SECOND_RATING.toISOString(),
+    });
+  });
+
+  it('a tombstone does not block another source’s name, and a namesake check ignores it', async () => {
+    const gone = await saveUserSource(db, { name: 'Harbour Times', aliases: [], type: 'newspaper-broadcaster' }, SAVED_AT);
+    await deleteUserSource(db, gone.id, EDITED_AT);
+    const other = await saveUserSource(db, { name: 'Harbor Daily', aliases: [], type: 'newspaper-broadcaster' }, SAVED_AT);
+    // Renaming to the deleted one's name: no live namesake, so it is allowed.
+    const renamed = await saveUserSource(db, { id: other.id, name: 'Harbour Times', aliases: [], type: 'newspaper-broadcaster' }, SECOND_EDIT);
+    expect(renamed).toMatchObject({ id: other.id, name: 'Harbour Times' });
+  });
+});
+
 describe('listStoredSources', () => {
   it('lists every stored source, user and built-in, by name', async () => {
     await rateSource(db, { id: 'tass', name: 'TASS', type: 'state-media', builtin: true }, makeRating(), FIRST_RATING);
@@ -75,6 +166,7 @@ describe('listStoredSources', () => {
 
 const SAVED_AT = new Date('2024-07-01T10:00:00.000Z');
 const EDITED_AT = new Date('2024-07-02T11:00:00.000Z');
+const SECOND_EDIT = new Date('2024-07-03T12:00:00.000Z');
 
 describe('saveUserSource', () => {
   it('creates a user source under the slug of its name, with checked aliases and a stamp', async () => {
@@ -179,19 +271,33 @@ describe('saveUserSource', () => {
     expect(await db.sources.get('kcna')).toEqual(saved);
   });
 
-  it('stores an overlay for a built-in that had no row, and drops it again when its aliases are emptied', async () => {
+  it('stores an overlay for a built-in that had no row, and buries it (a tombstone) when its aliases are emptied', async () => {
     await saveUserSource(db, { id: 'yonhap', name: 'Yonhap', aliases: ['Seoul’s news agency'], type: 'news-agency' }, SAVED_AT);
     expect(await db.sources.get('yonhap')).toMatchObject({ builtin: true, aliases: ['Seoul’s news agency'] });
     await saveUserSource(db, { id: 'yonhap', name: 'Yonhap', aliases: [], type: 'news-agency' }, EDITED_AT);
-    expect(await db.sources.get('yonhap')).toBeUndefined();
+    expect(await db.sources.get('yonhap')).toMatchObject({ aliases: [], deletedAt: EDITED_AT.toISOString() });
+    expect(await listStoredSources(db)).toEqual([]);
+    // Aliases again: the overlay comes back to life.
+    await saveUserSource(db, { id: 'yonhap', name: 'Yonhap', aliases: ['Seoul’s news agency'], type: 'news-agency' }, SECOND_EDIT);
+    const revived = await db.sources.get('yonhap');
+    expect(revived).toMatchObject({ aliases: ['Seoul’s news agency'], updatedAt: SECOND_EDIT.toISOString() });
+    expect(revived).not.toHaveProperty('deletedAt');
   });
 });
 
 describe('deleteUserSource', () => {
-  it('deletes a user source', async () => {
-    await db.sources.put(makeSource());
-    await deleteUserSource(db, 'primorsky-governor-office');
-    expect(await db.sources.count()).toBe(0);
+  it('deletes a user source, leaving a tombstone that readers skip', async () => {
+    const source = makeSource({ rating: makeRating() });
+    await db.sources.put(source);
+    await deleteUserSource(db, 'primorsky-governor-office', EDITED_AT);
+    const stamp = EDITED_AT.toISOString();
+    expect(await db.sources.get(source.id)).toEqual({ ...source, deletedAt: stamp, updatedAt: stamp });
+    expect(await listStoredSources(db)).toEqual([]);
+    expect(await listAllStoredSources(db)).toHaveLength(1);
+    await expect(deleteUserSource(db, source.id)).rejects.toThrow(/no source with id/);
+    await expect(saveUserSource(db, { id: source.id, name: source.name, aliases: [], type: 'government' })).rejects.toThrow(
+      /deleted in another window/,
+    );
   });
 
   it('removes the user’s aliases of a built-in but keeps its rating, stamping the change', async () => {
@@ -202,10 +308,12 @@ describe('deleteUserSource', () => {
     expect(await db.sources.get('kcna')).toMatchObject({ id: 'kcna', builtin: true, aliases: [], rating, updatedAt: EDITED_AT.toISOString() });
   });
 
-  it('drops an unrated built-in’s overlay entirely', async () => {
+  it('buries an unrated built-in’s overlay as a tombstone', async () => {
     await saveUserSource(db, { id: 'kcna', name: 'KCNA', aliases: ['the state agency'], type: 'state-media' }, SAVED_AT);
     await deleteUserSource(db, 'kcna', EDITED_AT);
-    expect(await db.sources.get('kcna')).toBeUndefined();
+    expect(await db.sources.get('kcna')).toMatchObject({ aliases: [], deletedAt: EDITED_AT.toISOString() });
+    expect(await listStoredSources(db)).toEqual([]);
+    await expect(deleteUserSource(db, 'kcna')).rejects.toThrow(/no aliases to KCNA/);
   });
 
   it.each([
