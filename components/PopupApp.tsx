@@ -327,6 +327,7 @@ export function PopupApp({ db, page, exportJson, exporter, openOptions, settings
         {snapshot && !offMessage && <OrphanList entries={orphans} />}
         <PopupShortcuts />
       </main>
+      {shortcut && <ShortcutHint shortcut={shortcut} />}
       <footer class="page-footer">
         <button type="button" onClick={runExport} aria-disabled={exporting}>
           Export JSON
@@ -349,7 +350,6 @@ export function PopupApp({ db, page, exportJson, exporter, openOptions, settings
           </details>
         )}
         {syncStorage && <SyncStatusLine db={db} onlyWhenOn={syncStorage} />}
-        {shortcut && <ShortcutHint shortcut={shortcut} />}
       </footer>
       <p hidden id={SHOW_ON_PAGE_HINT_ID}>
         Shows this sentence on the page

@@ -25,7 +25,6 @@ export const PAGE_SHORTCUTS: readonly Shortcut[] = [
   { keys: ['Tab'], what: 'to a source tag: show its claim card' },
   { keys: ['Enter'], what: 'on a tag: keep the card open' },
   { keys: ['Esc'], what: 'close the card' },
-  { keys: ['Alt', 'Shift', 'M'], what: 'annotate the selected text (or right-click → Annotate selection with Sourcemark)' },
 ];
 
 /**

@@ -12,7 +12,7 @@ export type ShortcutHintProps = {
 type Binding = { status: 'loading' } | { status: 'ready'; keys: string } | { status: 'failed'; error: string };
 
 /**
- * `<p data-testid="annotate-shortcut">`: "Annotate selected text: Alt+Shift+M, or right-click →
+ * `<aside data-testid="annotate-shortcut">`: "Annotate selected text: Alt+Shift+M, or right-click →
  * Annotate selection with Sourcemark." The keys are read from the browser (`commands.getAll()`),
  * so a binding the user changed shows as changed; an unbound command says where to set one.
  */
@@ -30,7 +30,8 @@ export function ShortcutHint({ shortcut }: ShortcutHintProps) {
   }, [shortcut]);
   const menu = `right-click → ${ANNOTATE_MENU_TITLE}`;
   return (
-    <p class="shortcut-hint" data-testid="annotate-shortcut">
+    // A landmark of its own (it sits between the claim list and the footer): "Annotate selected text".
+    <aside class="shortcut-hint" aria-label="Annotate selected text" data-testid="annotate-shortcut">
       Annotate selected text on the page:{' '}
       {binding.status === 'ready' && binding.keys !== '' && (
         <>
@@ -40,6 +41,6 @@ export function ShortcutHint({ shortcut }: ShortcutHintProps) {
       {binding.status === 'ready' && binding.keys === '' && <>{menu} (no keyboard shortcut set: choose one in the browser's extension shortcuts).</>}
       {binding.status === 'failed' && <>{menu} (the keyboard shortcut could not be read: {binding.error}).</>}
       {binding.status === 'loading' && <>{menu}.</>}
-    </p>
+    </aside>
   );
 }
