@@ -575,13 +575,18 @@ describe('PopupApp: corrections to the detector', () => {
     await mountReady();
     const claim = secondKcna();
     const card = claimCard(claim.start);
+    // What the page answers once it has applied the correction (or its undo): read from the db.
+    const original = snapshot;
+    const dismiss = (id: string | null) => ({
+      ...original,
+      claims: original.claims.map((c) => (c.start === claim.start ? { ...c, dismissed: id !== null, annotationId: id } : c)),
+    });
+    page.getSnapshot.mockImplementation(async () => {
+      const live = (await db.annotations.toArray()).find((a) => !a.deletedAt);
+      return ok(dismiss(live?.id ?? null));
+    });
     choose(getByLabel(card, 'Verdict'), 'not-a-claim');
     getButton(card, 'Save').click();
-    // What the page answers once it has applied the correction.
-    const dismiss = (id: string | null) => ({
-      ...snapshot,
-      claims: snapshot.claims.map((c) => (c.start === claim.start ? { ...c, dismissed: id !== null, annotationId: id } : c)),
-    });
 
     const row = await waitFor(async () => {
       const rows = await db.annotations.toArray();
@@ -589,7 +594,6 @@ describe('PopupApp: corrections to the detector', () => {
       return rows[0]!;
     });
     expect(row).toMatchObject({ origin: 'corrected', kind: 'claim', verdict: { rating: 'not-a-claim' }, attributions: claim.attributions });
-    snapshot = dismiss(row.id);
     await waitFor(() => expect(page.getSnapshot).toHaveBeenCalledTimes(2));
     const listed = await waitFor(() => {
       const found = container.querySelector<HTMLElement>('[data-testid="dismissed-claim"]');
@@ -604,7 +608,6 @@ describe('PopupApp: corrections to the detector', () => {
     expect(textOf(container.querySelector('[data-testid="page-counts"]'))).toContain('1 marked not a claim');
     expect(statusText()).toContain('is not a claim');
 
-    snapshot = dismiss(null);
     const undo = listed.querySelector('button');
     expect(undo?.getAttribute('aria-label')).toMatch(/^Undo “not a claim” on “The KCNA article/);
     undo?.click();
