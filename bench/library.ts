@@ -13,7 +13,10 @@
  *   the frame after that is out. Extra fields: `firstScreenDomMedianMs` (those cards in the DOM,
  *   before style, layout and paint), `allCardsDomMedianMs` and `allCardsPaintedMedianMs` (every
  *   claim card in the DOM and the 50 marked annotated; the popup renders cards out of view in
- *   steps after the first paint; until 2026-11-27 `popup-open` was `allCardsDomMedianMs`);
+ *   steps after the first paint; until 2026-11-27 `popup-open` was `allCardsDomMedianMs`), and
+ *   `firstScreenCpuMedianMs`: the popup's main-thread CPU time until its first screen is painted,
+ *   from traced runs (what the wall time would be on an idle machine, less waits on other
+ *   processes: the content script's answer, IndexedDB);
  * - `floor:dexie-indexed-query`: the plainest indexed read of one page of rows,
  *   `db.annotations.orderBy('updatedAt').reverse().limit(50).toArray()`, in the same page;
  *   `floor:dexie-library-index` is the same page through the library's own index (50 keys of
@@ -23,7 +26,7 @@
  * DevTools protocol. Results are `{ name, size, medianMs, minMs, maxMs, runs }`, size being the
  * number of annotations in the profile.
  *
- * Run it (after `npx wxt build`): `npx tsx bench/library.ts [--n 100000] [--profile DIR] [--out FILE] [--cases library,popup] [--merge]`.
+ * Run it (after `npx wxt build`): `npx tsx bench/library.ts [--n 100000] [--profile DIR] [--out FILE] [--cases library,popup] [--runs 9] [--merge]`.
  * A `--profile` directory is filled once and reused by later runs. `--merge` puts the figures in
  * bench/results/latest.json and latest.md (see library-report.ts); `npm run bench` does that.
  */
@@ -291,7 +294,14 @@ function watchPopup(annotated: number): string {
       const total = Number.parseInt(document.querySelector('[data-testid="page-counts"]')?.textContent ?? '', 10);
       if (t.first === undefined) {
         const body = document.querySelector('.page-body');
-        if (claims === total || (body && body.scrollHeight > body.clientHeight)) { t.first = now; painted('firstPainted'); }
+        if (claims === total || (body && body.scrollHeight > body.clientHeight)) {
+          t.first = now;
+          requestAnimationFrame(() => setTimeout(() => {
+            t.firstPainted = performance.now();
+            // For the traced runs: navigation start → first screen painted, in trace time.
+            performance.measure('sourcemark-bench:first-screen', { start: 0, end: t.firstPainted });
+          }, 0));
+        }
       }
       if (t.all === undefined && claims === total && document.querySelectorAll('[data-testid="claim-annotated"]').length >= ${annotated}) {
         t.all = now; painted('allPainted');
@@ -322,6 +332,51 @@ async function timePopupLoads(page: Page, url: string, annotated: number, runs: 
     if (i > 0) times.push(t);
   }
   return times;
+}
+
+/** A trace event, as much of it as is read here. */
+type TraceEvent = { name: string; cat: string; ph: string; pid: number; tid: number; ts: number; dur?: number; tdur?: number };
+
+/**
+ * Open the popup at `url` `runs` times (after one warm-up) with a trace running, and return per
+ * run the main thread's CPU time (thread time, not wall time) in tasks from the navigation's
+ * start to the first screen painted. Other processes on the machine stretch wall times; they
+ * barely change this, so it says what the popup costs on a quiet machine.
+ */
+async function tracePopupCpu(context: BrowserContext, page: Page, url: string, runs: number): Promise<number[]> {
+  const cpu: number[] = [];
+  for (let i = 0; i <= runs; i++) {
+    const cdp = await context.newCDPSession(page);
+    const events: TraceEvent[] = [];
+    cdp.on('Tracing.dataCollected', (message) => {
+      for (const event of message.value as unknown as TraceEvent[]) events.push(event);
+    });
+    await cdp.send('Tracing.start', {
+      transferMode: 'ReportEvents',
+      traceConfig: { includedCategories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing'] },
+    } as never);
+    await page.goto(url);
+    await page.waitForFunction(() => (globalThis as unknown as { __sourcemarkPopup?: { firstPainted?: number } }).__sourcemarkPopup?.firstPainted, undefined, { timeout: 30_000 });
+    const complete = new Promise<void>((done) => cdp.once('Tracing.tracingComplete', () => done()));
+    await cdp.send('Tracing.end');
+    await complete;
+    await cdp.detach().catch(() => undefined);
+    const measure = events.filter((e) => e.cat.includes('blink.user_timing') && e.name === 'sourcemark-bench:first-screen');
+    const begin = measure.find((e) => e.ph === 'b' || e.ph === 'B');
+    const end = measure.find((e) => e.ph === 'e' || e.ph === 'E');
+    if (!begin || !end) throw new Error('The popup trace has no first-screen measure.');
+    // performance.measure() ran on the page's main thread: its events carry that thread.
+    const { pid, tid } = end;
+    let total = 0;
+    let lastEnd = 0;
+    for (const task of events.filter((e) => e.pid === pid && e.tid === tid && e.name === 'RunTask' && e.ph === 'X').sort((a, b) => a.ts - b.ts)) {
+      if (task.ts < begin.ts || task.ts > end.ts || task.ts < lastEnd) continue; // outside, or nested in the previous task
+      lastEnd = task.ts + (task.dur ?? 0);
+      total += (task.tdur ?? task.dur ?? 0) / 1000;
+    }
+    if (i > 0) cpu.push(total);
+  }
+  return cpu;
 }
 
 /** Put `text` in the library's search box (one input event, or one per character) and time until its rows are in the DOM. */
@@ -567,6 +622,7 @@ export async function runLibraryBench(context: BrowserContext, { n = 100_000, ru
         firstScreenDomMedianMs: median('first'),
         allCardsDomMedianMs: median('all'),
         allCardsPaintedMedianMs: median('allPainted'),
+        firstScreenCpuMedianMs: summarise('cpu', count, await tracePopupCpu(context, popup, article.popupUrl, Math.min(runs, 5))).medianMs,
       });
       log(`  (the page has ${article.claimCount} claims, 50 annotated)`);
       await popup.close();
@@ -616,10 +672,13 @@ async function main(): Promise<void> {
   const context = await launchWithExtension({ profileDir, headless: true });
   try {
     const cases = (arg('--cases') ?? 'library,popup').split(',').filter((c): c is BenchCase => c === 'library' || c === 'popup');
-    const results = await runLibraryBench(context, { n, cases, log: (line) => console.log(line) });
+    const runs = Number(arg('--runs') ?? 9);
+    const results = await runLibraryBench(context, { n, cases, runs, log: (line) => console.log(line) });
     console.log(formatResults(results));
     const probe = await context.newPage();
-    const chromium = /Chrome\/([\d.]+)/.exec(await probe.evaluate(() => navigator.userAgent))?.[1] ?? '?';
+    const cdp = await context.newCDPSession(probe);
+    const { product } = await cdp.send('Browser.getVersion');
+    const chromium = /\/([\d.]+)/.exec(product)?.[1] ?? product;
     await probe.close();
     const environment = environmentLine(chromium, loadAtStart, loadavg()[0] ?? 0);
     console.log(`\n${targetLines(results).join('\n')}\n\n${environment}`);

@@ -32,6 +32,7 @@ import { SyncStatusLine } from './SyncStatusLine';
 import { HighlightSwitches, highlightsOffMessage } from './HighlightSwitches';
 import { OrphanList } from './OrphanList';
 import { PopupShortcuts } from './PopupShortcuts';
+import { pure } from './pure';
 import { SourceGroup } from './SourceGroup';
 import { StatusRegion, useStatus } from './StatusRegion';
 import { useLiveQuery, type LiveQueryState } from './use-live-query';
@@ -325,7 +326,6 @@ export function PopupApp({ db, page, exportJson, exporter, openOptions, settings
         )}
         {snapshot && !offMessage && annotations.status === 'ready' && <CorrectionList claims={dismissed} onUndo={undoCorrection} focusStart={dismissedNow} />}
         {snapshot && !offMessage && <OrphanList entries={orphans} />}
-        <PopupShortcuts />
       </main>
       {shortcut && <ShortcutHint shortcut={shortcut} />}
       <footer class="page-footer">
@@ -350,6 +350,7 @@ export function PopupApp({ db, page, exportJson, exporter, openOptions, settings
           </details>
         )}
         {syncStorage && <SyncStatusLine db={db} onlyWhenOn={syncStorage} />}
+        <PopupShortcuts />
       </footer>
       <p hidden id={SHOW_ON_PAGE_HINT_ID}>
         Shows this sentence on the page
@@ -397,6 +398,8 @@ function ClaimList({ groups, annotations, sources, storedById, ...handlers }: Cl
 /** Claim cards rendered at once when the popup opens (more than fit in it); the rest follow a step per frame. */
 const FIRST_CLAIMS = 8;
 const CLAIMS_PER_STEP = 24;
+/** Each step re-renders only the group it extends, not every group already shown. */
+const PureSourceGroup = pure(SourceGroup);
 
 /** The groups, their claims rendered in document order a step at a time (`useRevealedCount`). */
 function RevealedGroups({ groups, storedById, ...handlers }: Omit<ClaimListProps, 'annotations' | 'sources'>) {
@@ -412,7 +415,7 @@ function RevealedGroups({ groups, storedById, ...handlers }: Omit<ClaimListProps
   return (
     <>
       {shown.map(({ group, claims }) => (
-        <SourceGroup key={group.sourceId} group={group} shownClaims={claims} stored={storedById.get(group.sourceId)} {...handlers} />
+        <PureSourceGroup key={group.sourceId} group={group} shownClaims={claims} stored={storedById.get(group.sourceId)} {...handlers} />
       ))}
     </>
   );

@@ -1,6 +1,6 @@
 /**
- * The popup's keyboard shortcuts: listed (folded away under "Keyboard shortcuts", at the foot of
- * the claim list) and wired. Most are the browser's own (Tab, Enter, Space); the popup adds
+ * The popup's keyboard shortcuts: listed (folded away under "Keyboard shortcuts", on the
+ * popup's footer) and wired. Most are the browser's own (Tab, Enter, Space); the popup adds
  * Ctrl+Enter, which saves the note, verdict or rating being edited, and the extension's command
  * opens the popup from any page (see `wxt.config.ts`).
  */

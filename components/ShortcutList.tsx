@@ -1,4 +1,5 @@
 /** A list of keyboard shortcuts, each key in `<kbd>`: shown by the popup and the library. */
+import { Fragment } from 'preact';
 
 /** One shortcut: the keys (each its own `<kbd>`, joined by "+") and what they do. */
 export type Shortcut = { keys: readonly string[]; what: string };
@@ -13,10 +14,10 @@ export function ShortcutList({ shortcuts }: ShortcutListProps) {
       {shortcuts.map(({ keys, what }) => (
         <li key={`${keys.join('+')} ${what}`}>
           {keys.map((key, i) => (
-            <>
+            <Fragment key={key}>
               {i > 0 && '+'}
               <kbd>{key}</kbd>
-            </>
+            </Fragment>
           ))}{' '}
           {what}
         </li>

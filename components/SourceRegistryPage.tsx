@@ -14,6 +14,7 @@ import { TIER_LABELS, type Source, type SourceRating } from '../lib/model';
 import { messageOf } from '../lib/popup/ports';
 import { filterRegistry, mergeRegistry, type RegistryEntry } from '../lib/sources/merge-registry';
 import type { SourcePrefill } from '../lib/sources/prefill';
+import type { PagesNotified } from '../lib/sources/notify-pages';
 import { sameJudgement } from '../lib/sources/rating-history';
 import { RatingInputError, ratingFromDraft, type RatingDraft } from '../lib/sources/rating-input';
 import { SourceInputError, splitAliasList } from '../lib/sources/source-input';
@@ -38,6 +39,8 @@ export type SourceRegistryPageProps = {
   now?: () => Date;
   /** Where "Your name" (the rater name) is kept; without it the page has no name field. */
   settings?: SettingsStore;
+  /** Tell open pages that ratings changed, so their tags follow at once; without it they follow on reload. */
+  notifyPages?: () => Promise<PagesNotified>;
 };
 
 /** Said after every save: when the change shows on pages. */
@@ -61,7 +64,7 @@ function countLabel(shown: number, total: number): string {
 }
 
 /** The options page's source registry view. */
-export function SourceRegistryPage({ db, prefill, now = () => new Date(), settings }: SourceRegistryPageProps) {
+export function SourceRegistryPage({ db, prefill, now = () => new Date(), settings, notifyPages }: SourceRegistryPageProps) {
   const addHeadingId = useId();
   const listHeadingId = useId();
   const searchId = useId();
@@ -156,7 +159,17 @@ export function SourceRegistryPage({ db, prefill, now = () => new Date(), settin
       return { ok: false, message };
     }
     const earlier = current ? ' The earlier rating is in its rating history.' : '';
-    status.announce('success', `Saved the rating of ${name}: ${TIER_LABELS[rating.tier]}.${earlier} ${WHEN_IT_APPLIES}`);
+    const saved = `Saved the rating of ${name}: ${TIER_LABELS[rating.tier]}.${earlier}`;
+    if (!notifyPages) {
+      status.announce('success', `${saved} ${WHEN_IT_APPLIES}`);
+      return { ok: true };
+    }
+    try {
+      await notifyPages();
+      status.announce('success', `${saved} Open pages show it now.`);
+    } catch (error) {
+      status.announce('success', `${saved} Open pages show it once reloaded (they could not be told: ${messageOf(error)}).`);
+    }
     return { ok: true };
   };
 

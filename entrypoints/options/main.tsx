@@ -1,12 +1,13 @@
-// Wiring only: the real db, the settings in storage.local, the prefill from the URL, the Sources page and Team sync. Logic lives in lib/ and components/.
+// Wiring only: the real db, the settings in storage.local, open tabs to notify, the prefill from the URL, the Sources page and Team sync. Logic lives in lib/ and components/.
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { SourceRegistryPage } from '../../components/SourceRegistryPage';
 import { SyncSettings } from '../../components/SyncSettings';
 import { createSettingsStore } from '../../lib/settings/storage';
-import { createSyncPorts } from '../../lib/sync/ports';
+import { notifyOpenPages } from '../../lib/sources/notify-pages';
 import { parsePrefill } from '../../lib/sources/prefill';
 import { openDb } from '../../lib/store/db';
+import { createSyncPorts } from '../../lib/sync/ports';
 import './style.css';
 
 const root = document.getElementById('app');
@@ -15,7 +16,12 @@ if (!root) throw new Error('options.html has no #app element to render into.');
 const db = openDb();
 render(
   <>
-    <SourceRegistryPage db={db} prefill={parsePrefill(location.search)} settings={createSettingsStore(browser.storage)} />
+    <SourceRegistryPage
+      db={db}
+      prefill={parsePrefill(location.search)}
+      settings={createSettingsStore(browser.storage)}
+      notifyPages={() => notifyOpenPages(browser.tabs)}
+    />
     <div class="registry">
       <SyncSettings db={db} ports={createSyncPorts(browser)} />
     </div>

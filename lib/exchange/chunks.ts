@@ -45,3 +45,31 @@ export async function collectChunks(chunks: ItemSource<string>): Promise<string>
   for await (const chunk of eachItem(chunks)) parts.push(chunk);
   return parts.join('');
 }
+
+/** Wrap a value in `level - 1` objects and an array, so JSON.stringify indents it `level` deep. */
+function wrapped(value: unknown, level: number): unknown {
+  let out: unknown = [value];
+  for (let i = 1; i < level; i += 1) out = { x: out };
+  return out;
+}
+
+/** Where the value starts and how much follows it, in the wrapper's text, per level. */
+const WRAPPER_SPANS = new Map<number, { start: number; after: number }>();
+
+/**
+ * `value` as pretty JSON (2-space indents) whose lines sit `level` indents deep, as an item of
+ * a list inside a larger pretty-printed document. JSON.stringify does the indenting itself
+ * (wrapped in throwaway containers), which is about three times faster than re-indenting its
+ * output with a string replace: it decides how long a 100,000-annotation export takes.
+ */
+export function prettyAt(value: unknown, level: number): string {
+  let span = WRAPPER_SPANS.get(level);
+  if (!span) {
+    const text = JSON.stringify(wrapped(null, level), null, 2);
+    const start = text.indexOf('null');
+    span = { start, after: text.length - start - 4 };
+    WRAPPER_SPANS.set(level, span);
+  }
+  const text = JSON.stringify(wrapped(value, level), null, 2);
+  return text.slice(span.start, text.length - span.after);
+}

@@ -19,7 +19,7 @@
  */
 import { VERDICT_LABELS, type Annotation, type Attribution, type TextQuoteSelector, type VerdictRating } from '../model';
 import { annotationIri } from './annotation-id';
-import { eachItem, gatherChunks, type ItemSource } from './chunks';
+import { eachItem, gatherChunks, prettyAt, type ItemSource } from './chunks';
 
 /** The numeric scale of verdicts that rate truth; the others have none. */
 export const VERDICT_RATING_VALUES: Partial<Record<VerdictRating, number>> = {
@@ -133,7 +133,7 @@ export async function* claimReviewChunks(annotations: ItemSource<Annotation>, op
     for await (const annotation of eachItem(annotations)) {
       const draft = toClaimReview(annotation, options);
       if (!draft) continue;
-      yield `${count === 0 ? '' : ','}\n    ${JSON.stringify(draft, null, 2).replaceAll('\n', '\n    ')}`;
+      yield `${count === 0 ? '' : ','}\n    ${prettyAt(draft, 2)}`;
       count += 1;
     }
     yield count === 0 ? ']\n}\n' : '\n  ]\n}\n';

@@ -45,6 +45,12 @@ const siteOf = (url: string) => {
   }
 };
 const nullable = (value: string | null | undefined) => value ?? '';
+/** A stored time in UTC (`…Z`): an imported file may hold times with offsets; the column promises UTC. */
+const utc = (iso: string | undefined) => {
+  if (iso === undefined) return '';
+  const time = Date.parse(iso);
+  return Number.isNaN(time) ? iso : new Date(time).toISOString();
+};
 
 /** The columns, in order. Changing them changes the codebook: add at the end, never rename. */
 export const CSV_COLUMNS: readonly CsvColumn[] = [
@@ -117,12 +123,12 @@ export const CSV_COLUMNS: readonly CsvColumn[] = [
   },
   { name: 'verdict_label', type: 'text', meaning: 'The verdict in words (“Mostly false”).', cell: ({ annotation }) => (annotation.verdict ? VERDICT_LABELS[annotation.verdict.rating] : '') },
   { name: 'verdict_rationale', type: 'text', meaning: 'Why the verdict was given.', cell: ({ annotation }) => annotation.verdict?.rationale ?? '' },
-  { name: 'verdict_at', type: 'ISO 8601 date-time', meaning: 'When the verdict was given (UTC).', cell: ({ annotation }) => annotation.verdict?.ratedAt ?? '' },
+  { name: 'verdict_at', type: 'ISO 8601 date-time', meaning: 'When the verdict was given (UTC).', cell: ({ annotation }) => utc(annotation.verdict?.ratedAt) },
   { name: 'note', type: 'text', meaning: 'The free-text note; line breaks kept inside the quoted cell.', cell: ({ annotation }) => annotation.note },
   { name: 'tags', type: 'list', meaning: 'The tags.', cell: ({ annotation }) => joinList(annotation.tags) },
   { name: 'shared', type: 'boolean', meaning: '`true` when shared with the team through sync, else `false`.', cell: ({ annotation }) => `${annotation.shared === true}` },
-  { name: 'created_at', type: 'ISO 8601 date-time', meaning: 'When the annotation was made (UTC), i.e. when the page was read.', cell: ({ annotation }) => annotation.createdAt },
-  { name: 'updated_at', type: 'ISO 8601 date-time', meaning: 'When it was last changed (UTC).', cell: ({ annotation }) => annotation.updatedAt },
+  { name: 'created_at', type: 'ISO 8601 date-time', meaning: 'When the annotation was made (UTC), i.e. when the page was read.', cell: ({ annotation }) => utc(annotation.createdAt) },
+  { name: 'updated_at', type: 'ISO 8601 date-time', meaning: 'When it was last changed (UTC).', cell: ({ annotation }) => utc(annotation.updatedAt) },
 ];
 
 /** Characters that make a spreadsheet read a cell as a formula. */

@@ -5,9 +5,11 @@
  *
  * Export: `exportChunks(format, { annotations, sources }, options)` streams text chunks;
  * `selectionPredicate` / `selectAnnotations` choose what goes in; `formatFilename` names the file.
- * Import: `parseImport(text)` → `{ ok, value: { annotations, sources } }` or `{ ok: false, error }`
- * (`error.message` is the sentence to show); then `planImport(value, storedById)` says what would
- * be added, updated, left or skipped, and `recordsToWrite(plan)` is what to put in one transaction.
+ * Import: `parseImport(text)` (or `parseImportAsync(text, { signal, onProgress })`, the same in
+ * batches) → `{ ok, value: { annotations, sources } }` or `{ ok: false, error }` (`error.message`
+ * is the sentence to show); then `planImport(value, storedById)` says what would be added,
+ * updated, left or skipped (`countPlan`, `describeSkip` for the summary), and
+ * `recordsToWrite(plan)` is what to put in one transaction.
  */
 export * from './chunks';
 export * from './claim-review';

@@ -4,8 +4,11 @@
  * that runs out of memory, and they sit well above anything Sourcemark itself writes. Pure.
  */
 export const IMPORT_LIMITS = {
-  /** Characters in the whole file (about 1 GiB of ASCII; a browser cannot hold a longer string). */
-  maxChars: 1_000_000_000,
+  /**
+   * Characters in the whole file. V8 cannot make a string longer than about 536 million
+   * characters, so a page should refuse a `File` over this many bytes before reading it.
+   */
+  maxChars: 500_000_000,
   /** Annotations in one file (ten times the 100,000 the exports are measured with). */
   maxAnnotations: 1_000_000,
   /** Sources in one file. */

@@ -8,7 +8,7 @@
  * streams (100,000 annotations never form one string). `parseImport` (parse-import.ts) reads it.
  */
 import { SCHEMA_VERSION, type Annotation, type Source } from '../model';
-import { gatherChunks, eachItem, type ItemSource } from './chunks';
+import { eachItem, gatherChunks, prettyAt, type ItemSource } from './chunks';
 import { formatFilename } from './formats';
 
 /** The application name written into every export's `generator`. */
@@ -90,8 +90,7 @@ async function* listPieces<T>(name: string, items: ItemSource<T>): AsyncGenerato
   yield `,\n  ${JSON.stringify(name)}: [`;
   let first = true;
   for await (const item of eachItem(items)) {
-    // JSON.stringify escapes newlines inside strings, so every "\n" here is structure: re-indent it.
-    yield `${first ? '' : ','}\n    ${JSON.stringify(item, null, 2).replaceAll('\n', '\n    ')}`;
+    yield `${first ? '' : ','}\n    ${prettyAt(item, 2)}`;
     first = false;
   }
   yield first ? ']' : '\n  ]';

@@ -143,6 +143,16 @@ export const SourcemarkExportSchema = v.strictObject({
   sources: list(SourceSchema, L.maxSources, 'sources'),
 });
 
+/**
+ * The document with its lists unchecked, item by item: the import checks the header with this,
+ * then each annotation and source on its own, so a large file is checked in batches with progress.
+ */
+export const SourcemarkHeaderSchema = v.strictObject({
+  ...SourcemarkExportSchema.entries,
+  annotations: list(v.unknown(), L.maxAnnotations, 'annotations'),
+  sources: list(v.unknown(), L.maxSources, 'sources'),
+});
+
 // The schemas and the model must describe the same records: these fail to compile if they part.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const sameAnnotation: Same<v.InferOutput<typeof AnnotationSchema>, Annotation> = true;

@@ -6,7 +6,7 @@
  *   tombstones, conflict history), so a version-1 document is already a valid version-2 one.
  */
 import { SCHEMA_VERSION } from '../model';
-import type { ImportErrorCode, PathSegment } from './import-error';
+import { describeValue, type ImportErrorCode, type PathSegment } from './import-error';
 
 /** One step: a document of version `n` in, version `n + 1` out. Never mutates its input. */
 type Upgrade = (doc: Record<string, unknown>) => Record<string, unknown>;
@@ -30,7 +30,7 @@ export function upgradeExport(doc: Record<string, unknown>): UpgradeResult {
   const path = ['schemaVersion'];
   if (version === undefined) return { ok: false, code: 'invalid', problem: 'is missing (every Sourcemark export says its schema version)', path };
   if (typeof version !== 'number' || !Number.isInteger(version)) {
-    return { ok: false, code: 'invalid', problem: `expected a whole number, got ${JSON.stringify(version)?.slice(0, 40)}`, path };
+    return { ok: false, code: 'invalid', problem: `expected a whole number, got ${describeValue(version)}`, path };
   }
   if (version > SCHEMA_VERSION) {
     return {

@@ -21,9 +21,9 @@
  *
  * Deleted annotations (tombstones) are not written: another tool would show them as live.
  */
-import { VERDICT_LABELS, type Annotation, type AnnotationVersion, type Attribution, type Selector, type VerdictRating } from '../model';
+import { SCHEMA_VERSION, VERDICT_LABELS, type Annotation, type AnnotationVersion, type Attribution, type Selector, type VerdictRating } from '../model';
 import { annotationIri } from './annotation-id';
-import { eachItem, gatherChunks, type ItemSource } from './chunks';
+import { eachItem, gatherChunks, prettyAt, type ItemSource } from './chunks';
 import { GENERATOR_NAME } from './sourcemark-json';
 
 /** The Web Annotation JSON-LD context. */
@@ -36,8 +36,19 @@ export const ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
  */
 export const SOURCEMARK_VOCAB = 'https://sourcemark.invalid/ns#';
 
-/** The `@context` of every document we write: the W3C one, then our prefix. */
-export const W3C_CONTEXT = [ANNO_CONTEXT, { sourcemark: SOURCEMARK_VOCAB }] as const;
+/**
+ * The `@context` of every document we write: the W3C one, then our prefix. The attribution and
+ * history values are Sourcemark records whose keys (`type`, `source`, `id`) the W3C context would
+ * otherwise read as annotation terms, so they are declared opaque JSON literals (JSON-LD 1.1).
+ */
+export const W3C_CONTEXT = [
+  ANNO_CONTEXT,
+  {
+    sourcemark: SOURCEMARK_VOCAB,
+    'sourcemark:attribution': { '@type': '@json' },
+    'sourcemark:history': { '@type': '@json' },
+  },
+] as const;
 
 /** An agent: who made an annotation (`creator`) or what software wrote it (`generator`). */
 export type W3cAgent = {
@@ -183,6 +194,8 @@ export async function* w3cChunks(annotations: ItemSource<Annotation>, options: W
     label: 'Sourcemark annotations',
     generator: sourcemarkAgent(options.version),
     generated: exportedAt,
+    // The version of our `sourcemark:` terms: a newer reader can upgrade them, an older one refuses.
+    'sourcemark:schemaVersion': SCHEMA_VERSION,
   };
   async function* pieces(): AsyncGenerator<string> {
     yield JSON.stringify(head, null, 2).slice(0, -2);
@@ -190,7 +203,7 @@ export async function* w3cChunks(annotations: ItemSource<Annotation>, options: W
     let total = 0;
     for await (const annotation of eachItem(annotations)) {
       if (annotation.deletedAt !== undefined) continue;
-      const item = JSON.stringify(toW3cAnnotation(annotation, options), null, 2).replaceAll('\n', '\n      ');
+      const item = prettyAt(toW3cAnnotation(annotation, options), 3);
       yield `${total === 0 ? '' : ','}\n      ${item}`;
       total += 1;
     }

@@ -15,11 +15,11 @@
  * Only the first target of an annotation with several is kept.
  */
 import * as v from 'valibot';
-import { VERDICT_LABELS, VERDICT_RATINGS, type Annotation, type Attribution, type Selector, type Verdict, type VerdictRating } from '../model';
+import { SCHEMA_VERSION, VERDICT_LABELS, VERDICT_RATINGS, type Annotation, type Attribution, type Selector, type Verdict, type VerdictRating } from '../model';
 import { normalisePageUrl } from '../page-url';
 import { idFromIri, uuidFromString } from './annotation-id';
 import { describeIssue, issuePath } from './describe-issue';
-import { formatPath, type ImportErrorCode, type PathSegment } from './import-error';
+import { describeValue, formatPath, type ImportErrorCode, type PathSegment } from './import-error';
 import { IMPORT_LIMITS as L } from './limits';
 import { AnnotationSchema, AnnotationVersionSchema, AttributionSchema } from './sourcemark-schema';
 
@@ -66,7 +66,7 @@ export function looksLikeW3c(value: unknown): boolean {
 
 /** A string field, checked for type and length. */
 function text(value: unknown, path: PathSegment[], max: number = L.maxTextChars): string {
-  if (typeof value !== 'string') throw new ReadProblem(path, `expected a text value, got ${value === undefined ? 'nothing' : typeof value}`);
+  if (typeof value !== 'string') throw new ReadProblem(path, `expected a text value, got ${describeValue(value)}`);
   if (value.length > max) throw new ReadProblem(path, `is longer than ${max.toLocaleString('en')} characters`, 'too-large');
   return value;
 }
@@ -77,7 +77,7 @@ function optionalText(value: unknown, path: PathSegment[], max?: number): string
 
 function offset(value: unknown, path: PathSegment[]): number {
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > L.maxOffset) {
-    throw new ReadProblem(path, `expected a whole number from 0, got ${JSON.stringify(value)?.slice(0, 40) ?? 'nothing'}`);
+    throw new ReadProblem(path, `expected a whole number from 0, got ${describeValue(value)}`);
   }
   return value;
 }
@@ -86,7 +86,7 @@ function offset(value: unknown, path: PathSegment[]): number {
 const TIMESTAMP = v.pipe(v.string(), v.maxLength(64), v.isoTimestamp());
 
 function timestamp(value: unknown, path: PathSegment[]): string {
-  if (!v.is(TIMESTAMP, value)) throw new ReadProblem(path, `is not an ISO 8601 date and time like 2024-05-01T10:00:00Z (got ${JSON.stringify(value)?.slice(0, 40) ?? 'nothing'})`);
+  if (!v.is(TIMESTAMP, value)) throw new ReadProblem(path, `is not an ISO 8601 date and time like 2024-05-01T10:00:00Z (got ${describeValue(value)})`);
   return value;
 }
 
@@ -280,7 +280,7 @@ function generatorOf(value: unknown): string | undefined {
 /** One W3C annotation as a Sourcemark annotation. */
 function readAnnotation(item: unknown, path: PathSegment[]): Annotation {
   if (!isObject(item)) throw new ReadProblem(path, 'expected an Annotation object');
-  if (!typesOf(item).includes('Annotation')) throw new ReadProblem([...path, 'type'], `expected "Annotation", got ${JSON.stringify(item.type ?? null).slice(0, 60)}`);
+  if (!typesOf(item).includes('Annotation')) throw new ReadProblem([...path, 'type'], `expected "Annotation", got ${describeValue(item.type)}`);
   const own = item['sourcemark:kind'] !== undefined;
   const iri = item.id === undefined ? undefined : text(item.id, [...path, 'id'], L.maxUrlChars);
   const target = targetOf(item, path);
@@ -313,8 +313,7 @@ function readAnnotation(item: unknown, path: PathSegment[]): Annotation {
   // Our own dates come back exactly as written; another tool's are normalised to UTC like ours.
   const date = (iso: string) => (own ? iso : new Date(iso).toISOString());
 
-  const annotation: Annotation = {
-    id: iri === undefined ? uuidFromString(JSON.stringify(item)) : idFromIri(iri),
+  const fields: Omit<Annotation, 'id'> = {
     url: own ? target.url : normalisePageUrl(target.url),
     pageTitle,
     target: { selectors: target.selectors },
@@ -331,6 +330,9 @@ function readAnnotation(item: unknown, path: PathSegment[]): Annotation {
       ? { history: checked(v.pipe(v.array(AnnotationVersionSchema), v.maxLength(L.maxHistory)), item['sourcemark:history'], [...path, 'sourcemark:history']) }
       : {}),
   };
+  // Without an id, the same content gets the same id on every import (hashing what was read, not
+  // the raw item: that may hold anything, nested arbitrarily deep, in fields we ignore).
+  const annotation: Annotation = { id: iri === undefined ? uuidFromString(JSON.stringify(fields)) : idFromIri(iri), ...fields };
   // The same checks as a native import (lengths, list sizes), reported at the annotation.
   const parsed = v.safeParse(AnnotationSchema, annotation, { abortEarly: true, message: describeIssue });
   if (!parsed.success) {
@@ -340,15 +342,29 @@ function readAnnotation(item: unknown, path: PathSegment[]): Annotation {
   return annotation;
 }
 
+/** Annotations read between two progress reports. */
+const BATCH = 1000;
+
 /**
  * Read W3C Web Annotation JSON-LD (already parsed) into annotations, all or nothing: the first
- * problem is reported with its path in the file; two annotations with one id are refused.
+ * problem is reported with its path in the file; two annotations with one id are refused. Yields
+ * `{ done, total }` after every batch, so a caller can report progress and stop between batches.
  */
-export function readW3cAnnotations(value: unknown): W3cReadResult {
+export function* readW3cSteps(value: unknown): Generator<{ done: number; total: number }, W3cReadResult> {
   try {
+    const version = isObject(value) ? value['sourcemark:schemaVersion'] : undefined;
+    if (typeof version === 'number' && version > SCHEMA_VERSION) {
+      throw new ReadProblem(
+        ['sourcemark:schemaVersion'],
+        `this file was written by a newer Sourcemark (schema version ${version}); this version reads up to ${SCHEMA_VERSION}. Update Sourcemark, then import the file again`,
+        'unsupported-version',
+      );
+    }
+    const items = itemsOf(value);
     const annotations: Annotation[] = [];
     const seen = new Map<string, PathSegment[]>();
-    for (const { item, path } of itemsOf(value)) {
+    for (const [index, { item, path }] of items.entries()) {
+      if (index % BATCH === 0 && index > 0) yield { done: index, total: items.length };
       const annotation = readAnnotation(item, path);
       const earlier = seen.get(annotation.id);
       if (earlier) throw new ReadProblem([...path, 'id'], `is the id of an earlier annotation in this file (${earlier.length === 0 ? 'the top' : formatPath(earlier)}); ids must be unique within a file`, 'duplicate-id');
@@ -361,4 +377,10 @@ export function readW3cAnnotations(value: unknown): W3cReadResult {
     if (error instanceof ReadProblem) return { ok: false, code: error.code, problem: error.problem, path: error.path };
     throw error;
   }
+}
+
+/** `readW3cSteps` run to the end at once. */
+export function readW3cAnnotations(value: unknown): W3cReadResult {
+  const steps = readW3cSteps(value);
+  for (let step = steps.next(); ; step = steps.next()) if (step.done) return step.value;
 }

@@ -78,7 +78,8 @@ export const OVERLAY_CSS = `
 .sm-tag[data-tier="unreliable"] { border-left: 4px solid var(--sm-unreliable); }
 .sm-tag[data-tier="propaganda"] { border-left: 4px double var(--sm-unreliable); }
 .sm-tag:hover, .sm-tag[aria-expanded="true"] { opacity: 1; box-shadow: 0 1px 4px rgba(0, 0, 0, 0.35); }
-.sm-tag:focus-visible, .sm-card:focus-visible, .sm-card button:focus-visible,
+/* Every control in the card (buttons, and any field an editor adds) shows where the focus is. */
+.sm-tag:focus-visible, .sm-card:focus-visible, .sm-card :focus-visible,
 .sm-editor :focus-visible {
   outline: 2px solid var(--sm-focus);
   outline-offset: 2px;
@@ -197,6 +198,11 @@ export const OVERLAY_CSS = `
   border-radius: 6px;
   box-shadow: 0 4px 16px rgba(0, 0, 0, 0.25);
   font-size: 13px;
+}
+/* Windows high contrast and other forced colours: system colours, and borders that stay visible. */
+@media (forced-colors: active) {
+  .sm-tag, .sm-card, .sm-editor, .sm-notice { forced-color-adjust: auto; border: 1px solid CanvasText; }
+  .sm-tag:focus-visible, .sm-card :focus-visible, .sm-editor :focus-visible { outline-color: Highlight; }
 }
 @media print {
   .sm-tag, .sm-card, .sm-editor, .sm-notice { display: none; }

@@ -2,11 +2,12 @@
  * Source ratings in real Chromium with the built extension: a fact-checker rates KCNA on the
  * options page (tier, score, rationale, evidence, signed with their name); every KCNA tag on the
  * seed article then says the tier in words and in colour, and the claim card gives the
- * rationale; a changed rating keeps the earlier one in the source's rating history.
+ * rationale; a changed rating reaches the open article at once and keeps the earlier one in the
+ * source's rating history.
  */
 import type { BrowserContext, Locator, Page } from '@playwright/test';
 import { extensionId } from '../../scripts/chromium';
-import { expect, tags, test } from './fixtures';
+import { expect, openPopup, tags, test } from './fixtures';
 
 const PROPAGANDA = 'State-controlled or propaganda outlet';
 const RATIONALE = 'Official news agency of the DPRK government; no editorial independence.';
@@ -102,7 +103,10 @@ test.describe('source ratings', () => {
     await change.getByLabel('Score (optional, 0–100)').fill('15');
     await change.getByLabel('Rationale').fill('Reassessed: reports are sometimes confirmed by other sources.');
     await change.getByRole('button', { name: 'Save rating' }).click();
-    await expect(options.getByRole('status')).toContainText('The earlier rating is in its rating history.');
+    await expect(options.getByRole('status')).toContainText('The earlier rating is in its rating history. Open pages show it now.');
+    // The article, still open in its tab, follows at once.
+    await expect(tags(page).filter({ hasText: 'KCNA' }).first()).toContainText('Generally unreliable');
+    await expect(tags(page).filter({ hasText: PROPAGANDA })).toHaveCount(0);
 
     await options.reload();
     const history = kcnaEntry(options).getByTestId('rating-history');
@@ -116,9 +120,60 @@ test.describe('source ratings', () => {
     await expect(earlier.getByTestId('rating-by')).toContainText('Rated by Ana K.');
     await expect(earlier.getByTestId('rating-evidence').getByRole('link')).toHaveText(EVIDENCE);
 
-    // The article, reloaded, follows the new rating.
+    // Reloaded, the article still shows the new rating.
     await page.reload();
     await expect(tags(page).filter({ hasText: 'KCNA' }).first()).toContainText('Generally unreliable');
     await expect(tags(page).filter({ hasText: PROPAGANDA })).toHaveCount(0);
+  });
+
+  test('rating from the keyboard alone; the popup shows the rating, and its own re-rating joins the history', async ({ launch, server }) => {
+    const context = await launch();
+    const options = await openOptions(context);
+    await options.getByLabel('Search sources').fill('TASS');
+    const tass = options.locator('[data-testid="registry-source"][data-source-id="tass"]');
+    await tass.getByRole('button', { name: 'Rate TASS' }).focus();
+    await options.keyboard.press('Enter');
+    const form = options.getByRole('form', { name: 'Rate TASS' });
+    const tier = form.getByLabel('Credibility tier');
+    await expect(tier).toBeFocused();
+    await tier.press('End'); // the last tier, "Unrated", then up to "State-controlled or propaganda outlet"
+    await tier.press('ArrowUp');
+    await expect(tier).toHaveValue('propaganda');
+    await options.keyboard.press('Tab');
+    await expect(form.getByLabel('Score (optional, 0–100)')).toBeFocused();
+    await options.keyboard.type('10');
+    await options.keyboard.press('Tab');
+    await expect(form.getByLabel('Rationale')).toBeFocused();
+    await options.keyboard.type('Russian state news agency.');
+    await options.keyboard.press('Tab');
+    await expect(form.getByLabel('Evidence links')).toBeFocused();
+    await options.keyboard.press('Tab');
+    await expect(form.getByLabel('Rated by')).toBeFocused();
+    await options.keyboard.type('R. M.');
+    await options.keyboard.press('Enter');
+    await expect(options.getByRole('status')).toContainText(`Saved the rating of TASS: ${PROPAGANDA}.`);
+    await expect(tass.getByRole('button', { name: 'Change rating of TASS' })).toBeFocused();
+    await expect(tass.getByTestId('rating-by')).toContainText('Rated by R. M.');
+
+    // The popup's TASS group: tier, rationale and score.
+    const page = await context.newPage();
+    await page.goto(`${server.origin}/seed-article.html`);
+    await expect(tags(page).filter({ hasText: 'TASS' }).first()).toContainText(PROPAGANDA);
+    const popup = await openPopup(context, page);
+    const group = popup.locator('[data-testid="source-group"][data-source-id="tass"]');
+    await expect(group.getByTestId('source-tier')).toHaveText(PROPAGANDA);
+    await expect(group).toContainText('Russian state news agency.');
+    await expect(group.getByTestId('rating-meta')).toContainText('Score 10/100 · Rated by R. M.');
+
+    // Re-rated in the popup: the options page lists the options rating as history.
+    await group.getByLabel('Credibility of TASS').selectOption('unreliable');
+    await group.getByRole('button', { name: 'Save rating' }).click();
+    await expect(popup.getByRole('status')).toHaveText('Saved the rating of TASS: Generally unreliable.');
+    await options.reload();
+    await options.getByLabel('Search sources').fill('TASS');
+    await expect(tass.getByTestId('source-tier')).toHaveText('Generally unreliable');
+    await tass.getByText('Rating history (1 earlier rating)').click();
+    await expect(tass.getByTestId('history-item').getByTestId('rating-tier')).toHaveText(PROPAGANDA);
+    await expect(tass.getByTestId('history-item').getByTestId('rating-rationale')).toHaveText('Russian state news agency.');
   });
 });

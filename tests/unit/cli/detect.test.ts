@@ -17,7 +17,8 @@ function detect(...files: string[]) {
   return { status: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
-describe('npm run detect', () => {
+// Each case starts Node through tsx, which alone can take seconds on a loaded machine.
+describe('npm run detect', { timeout: 120_000 }, () => {
   it('prints one JSON document for a text file, offsets pointing into the text it prints', () => {
     const { status, stdout } = detect(join(FIXTURES, 'seed-article.txt'));
     expect(status).toBe(0);

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseImport, type ImportResult } from '../../../lib/exchange/parse-import';
+import { parseImport, parseImportAsync, type ImportResult } from '../../../lib/exchange/parse-import';
 import { buildExport, serialiseExport } from '../../../lib/exchange/sourcemark-json';
 import { IMPORT_LIMITS } from '../../../lib/exchange/limits';
 import { SCHEMA_VERSION } from '../../../lib/model';
@@ -162,5 +162,31 @@ describe('parseImport: refusals name the first problem, its path and its line', 
     ['null', 'null', 'neither a Sourcemark export'],
   ])('%s is refused', (_name, text, expected) => {
     expect(failure(parseImport(text)).message).toContain(expected);
+  });
+});
+
+describe('parseImportAsync', () => {
+  const many = serialiseExport(buildExport(Array.from({ length: 2500 }, (_, i) => makeAnnotation({ id: `a-${i}` })), [makeSource()], SAMPLE_OPTIONS));
+
+  it('gives the same result as parseImport, reporting progress in batches up to the total', async () => {
+    const seen: { done: number; total: number }[] = [];
+    const result = await parseImportAsync(many, { onProgress: (p) => seen.push(p) });
+    expect(result).toEqual(parseImport(many));
+    expect(seen).toEqual([
+      { done: 1000, total: 2501 },
+      { done: 2000, total: 2501 },
+    ]);
+  });
+
+  it('gives the same refusal as parseImport', async () => {
+    const broken = many.replace('"id": "a-2100"', '"id": 5');
+    expect(await parseImportAsync(broken)).toEqual(parseImport(broken));
+    expect(failure(await parseImportAsync(broken)).path).toBe('annotations[2100].id');
+  });
+
+  it('stops between batches when cancelled, rejecting with the signal’s reason', async () => {
+    const controller = new AbortController();
+    const run = parseImportAsync(many, { signal: controller.signal, onProgress: () => controller.abort(new Error('cancelled by the user')) });
+    await expect(run).rejects.toThrow('cancelled by the user');
   });
 });

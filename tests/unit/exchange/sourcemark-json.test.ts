@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { buildExport, exportFilename, serialiseExport } from '../../../lib/exchange/sourcemark-json';
+import fc from 'fast-check';
+import { CHUNK_CHARS, collectChunks, gatherChunks, prettyAt } from '../../../lib/exchange/chunks';
+import { buildExport, exportFilename, exportHeader, serialiseExport, sourcemarkJsonChunks } from '../../../lib/exchange/sourcemark-json';
 import { SCHEMA_VERSION } from '../../../lib/model';
 import { makeAnnotation, makeRating, makeSource } from '../support/store-fixtures';
 
@@ -73,6 +75,55 @@ describe('serialiseExport', () => {
     expect(() => encodeURIComponent(text)).not.toThrow();
     expect(JSON.parse(decodeURIComponent(encodeURIComponent(text))).annotations[0].target.selectors[0].prefix).toBe(
       'wave \ud83d',
+    );
+  });
+});
+
+describe('sourcemarkJsonChunks', () => {
+  const header = exportHeader({ version: '0.1.0', now: NOW });
+
+  it.each([
+    ['nothing', [], []],
+    ['annotations only', [makeAnnotation({ id: 'a' }), makeAnnotation({ id: 'b', deletedAt: '2024-05-05T00:00:00.000Z' })], []],
+    ['sources only', [], [makeSource({ rating: makeRating() })]],
+    ['both', [makeAnnotation()], [makeSource(), makeSource({ id: 'kcna' })]],
+  ])('streams %s to exactly the text serialiseExport writes', async (_name, annotations, sources) => {
+    const streamed = await collectChunks(sourcemarkJsonChunks(header, annotations, sources));
+    expect(streamed).toBe(serialiseExport(buildExport(annotations, sources, { version: '0.1.0', now: NOW })));
+  });
+
+  it('reads annotations from an async source and hands out bounded chunks, never one giant string', async () => {
+    const note = 'n'.repeat(1000);
+    async function* paged() {
+      for (let i = 0; i < 2000; i += 1) yield makeAnnotation({ id: `id-${i}`, note });
+    }
+    const sizes: number[] = [];
+    const parts: string[] = [];
+    for await (const chunk of sourcemarkJsonChunks(header, paged(), [])) {
+      sizes.push(chunk.length);
+      parts.push(chunk);
+    }
+    expect(sizes.length).toBeGreaterThan(5);
+    expect(Math.max(...sizes)).toBeLessThan(CHUNK_CHARS + 4000);
+    expect(JSON.parse(parts.join('')).annotations).toHaveLength(2000);
+  });
+});
+
+describe('gatherChunks', () => {
+  it('joins small pieces into chunks of at least the size, drops empty ones, keeps the order', async () => {
+    expect(await Array.fromAsync(gatherChunks(['ab', '', 'c', 'de', 'f'], 3))).toEqual(['abc', 'def']);
+    expect(await Array.fromAsync(gatherChunks(['ab', 'c', 'd'], 3))).toEqual(['abc', 'd']);
+    expect(await Array.fromAsync(gatherChunks([], 3))).toEqual([]);
+  });
+});
+
+describe('prettyAt', () => {
+  it('indents like re-indenting JSON.stringify’s output, at every level', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), fc.integer({ min: 1, max: 4 }), (value, level) => {
+        const expected = JSON.stringify(value, null, 2).replaceAll('\n', `\n${'  '.repeat(level)}`);
+        expect(prettyAt(value, level)).toBe(expected);
+      }),
     );
   });
 });

@@ -5,6 +5,7 @@ import { render } from 'preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { SourceRegistryPage } from '../../../components/SourceRegistryPage';
 import { SETTINGS_KEY } from '../../../lib/settings/settings';
+import type { PagesNotified } from '../../../lib/sources/notify-pages';
 import { createSettingsStore } from '../../../lib/settings/storage';
 import { openDb, type SourcemarkDb } from '../../../lib/store/db';
 import { rateSource } from '../../../lib/store/sources';
@@ -36,8 +37,11 @@ afterEach(async () => {
   await db.delete();
 });
 
-async function mount(): Promise<void> {
-  render(<SourceRegistryPage db={db} prefill={null} now={() => clock} settings={createSettingsStore(storage)} />, container);
+async function mount(notifyPages?: () => Promise<PagesNotified>): Promise<void> {
+  render(
+    <SourceRegistryPage db={db} prefill={null} now={() => clock} settings={createSettingsStore(storage)} notifyPages={notifyPages} />,
+    container,
+  );
   await waitFor(() => expect(container.querySelector('[data-source-id="kcna"]')).not.toBeNull());
 }
 
@@ -52,7 +56,7 @@ const fact = (root: HTMLElement, what: string) => textOf(root.querySelector(`[da
 
 /** Open the rating form of `id` with its button named `button`. */
 async function openRating(id: string, button: string): Promise<HTMLFormElement> {
-  getButton(entry(id), button).click();
+  (await waitFor(() => getButton(entry(id), button))).click();
   return waitFor(() => {
     const form = entry(id).querySelector<HTMLFormElement>('[data-testid="rating-form"]');
     if (!form) throw new Error('no rating form');
@@ -176,6 +180,23 @@ describe('rating a source on the options page', () => {
     getButton(form, 'Save rating').click();
     await waitFor(() => expect(statusText()).toBe('The rating of KCNA is unchanged; nothing to save.'));
     expect(await db.sources.get('kcna')).toEqual(before);
+  });
+
+  it('tells open pages after a save, and says when they could not be told', async () => {
+    const notify = vi.fn(async () => ({ tabs: 2, answered: 1 }));
+    await mount(notify);
+    let form = await openRating('kcna', 'Rate KCNA');
+    fill(form, { tier: 'mixed' });
+    getButton(form, 'Save rating').click();
+    await waitFor(() => expect(statusText()).toBe('Saved the rating of KCNA: Mixed / use with care. Open pages show it now.'));
+    expect(notify).toHaveBeenCalledTimes(1);
+
+    notify.mockRejectedValueOnce(new Error('no tabs'));
+    form = await openRating('kcna', 'Change rating of KCNA');
+    fill(form, { tier: 'reliable' });
+    getButton(form, 'Save rating').click();
+    await waitFor(() => expect(statusText()).toMatch(/Open pages show it once reloaded \(they could not be told: no tabs\)\.$/));
+    expect((await db.sources.get('kcna'))?.rating?.tier).toBe('reliable');
   });
 
   it('Escape and Cancel close the form without saving, the focus back on the button', async () => {
