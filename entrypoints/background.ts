@@ -4,6 +4,7 @@
  */
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { registerAnnotateSelection } from '../lib/background/annotate-selection';
 import { createRequestHandler } from '../lib/background/handle-request';
 import { createSyncService } from '../lib/background/sync-service';
 import { startBackupService } from '../lib/backup/service';
@@ -33,4 +34,6 @@ export default defineBackground(() => {
     if (area === 'local' && changes[SYNC_SETTINGS_KEY]) void sync.syncNow();
   });
   void sync.schedule();
+  // "Annotate selection with Sourcemark": the context menu and the keyboard shortcut.
+  registerAnnotateSelection(browser, (error) => console.warn('Sourcemark:', error));
 });

@@ -5,7 +5,7 @@ import { PopupApp } from '../../components/PopupApp';
 import { createBackupStore } from '../../lib/backup/storage';
 import { createBlobDownloader } from '../../lib/background/download';
 import { createExportRunner, exportPortOf } from '../../lib/store/exchange-export';
-import { createOptionsPort, createPagePort, resolveTargetTab } from '../../lib/popup/ports';
+import { createOptionsPort, createPagePort, createShortcutPort, resolveTargetTab } from '../../lib/popup/ports';
 import { prefetchSnapshot } from '../../lib/popup/prefetch-snapshot';
 import { createSettingsStore } from '../../lib/settings/storage';
 import { openDb } from '../../lib/store/db';
@@ -31,6 +31,7 @@ render(
     settings={settings}
     syncStorage={browser.storage}
     backups={createBackupStore(browser.storage)}
+    shortcut={createShortcutPort(browser.commands)}
   />,
   root,
 );
