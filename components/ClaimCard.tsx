@@ -14,6 +14,8 @@ export type ClaimDraft = {
   note: string;
   /** The chosen verdict, or null for none. */
   verdict: VerdictRating | null;
+  /** The source as typed or picked (a registry name, or a new one); starts as the detected source's name. */
+  source: string;
   /** "Share with team": sync sends it when only shared annotations sync. */
   shared: boolean;
 };
@@ -34,6 +36,8 @@ export type ClaimCardProps = {
 
 /** The id of the hidden hint every claim-text button points to with `aria-describedby`; PopupApp renders it once. */
 export const SHOW_ON_PAGE_HINT_ID = 'show-on-page-hint';
+/** The id of the `<datalist>` of registry source names every Source field suggests from; PopupApp renders it once. */
+export const SOURCE_OPTIONS_ID = 'source-options';
 
 /**
  * `<article data-testid="claim" data-claim-start>`: the claim text as a button that shows it on the
@@ -44,9 +48,17 @@ export const SHOW_ON_PAGE_HINT_ID = 'show-on-page-hint';
  */
 export function ClaimCard({ claim, annotation, tierOf, onSave, onShow }: ClaimCardProps) {
   const noteId = useId();
+  const sourceId = useId();
+  const sourceHintId = useId();
   const previousId = useId();
   const previous = reattachedFrom(claim, annotation);
-  const draft = useDraft<ClaimDraft>({ note: annotation?.note ?? '', verdict: annotation?.verdict?.rating ?? null, shared: annotation?.shared === true });
+  const draft = useDraft<ClaimDraft>({
+    note: annotation?.note ?? '',
+    verdict: annotation?.verdict?.rating ?? null,
+    source: claim.attributions[0]?.label ?? '',
+    shared: annotation?.shared === true,
+  });
+  const corrected = annotation?.origin === 'corrected';
   const [saving, setSaving] = useState(false);
 
   const save = async () => {
@@ -84,7 +96,12 @@ export function ClaimCard({ claim, annotation, tierOf, onSave, onShow }: ClaimCa
           </blockquote>
         </div>
       )}
-      {!claim.detected && (
+      {!claim.detected && annotation?.origin === 'manual' && (
+        <p class="detail" data-testid="manual">
+          Your own annotation, made on text you selected.
+        </p>
+      )}
+      {!claim.detected && annotation?.origin !== 'manual' && (
         <p class="detail" data-testid="not-detected">
           Saved annotation: detection does not flag this text as a claim now.
         </p>
@@ -92,7 +109,7 @@ export function ClaimCard({ claim, annotation, tierOf, onSave, onShow }: ClaimCa
       <AttributionChain claim={claim} tierOf={tierOf} />
       {annotation && (
         <p class="badge" data-testid="claim-annotated">
-          Annotated
+          {corrected ? 'Annotated · source corrected by you' : 'Annotated'}
         </p>
       )}
       <div class="field">
@@ -106,6 +123,24 @@ export function ClaimCard({ claim, annotation, tierOf, onSave, onShow }: ClaimCa
             draft.set((previous) => ({ ...previous, note }));
           }}
         />
+      </div>
+      <div class="field">
+        <label for={sourceId}>Source</label>
+        <input
+          id={sourceId}
+          type="text"
+          list={SOURCE_OPTIONS_ID}
+          autocomplete="off"
+          aria-describedby={sourceHintId}
+          value={draft.value.source}
+          onInput={(event) => {
+            const source = event.currentTarget.value;
+            draft.set((previous) => ({ ...previous, source }));
+          }}
+        />
+        <p class="hint" id={sourceHintId}>
+          Wrong source? Pick one from your registry or type a new name.
+        </p>
       </div>
       <VerdictPicker value={draft.value.verdict} onChange={(verdict) => draft.set((previous) => ({ ...previous, verdict }))} />
       <label class="field share">

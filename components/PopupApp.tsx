@@ -8,22 +8,31 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { TIER_LABELS, type Annotation, type CredibilityTier, type Source } from '../lib/model';
 import { fail, type ExportSummary, type PageClaim, type PageSnapshot, type Result } from '../lib/messages';
 import type { SourcemarkDb } from '../lib/store/db';
-import { annotationsForPage, saveAnnotation } from '../lib/store/annotations';
+import { annotationsForPage, deleteAnnotation, saveAnnotation } from '../lib/store/annotations';
 import { listStoredSources, rateSource } from '../lib/store/sources';
 import { orphanEntries } from '../lib/popup/anchoring';
 import { buildAnnotation } from '../lib/popup/build-annotation';
+import { undoDismissal } from '../lib/popup/undo-dismissal';
+import { BUILTIN_SOURCES } from '../lib/detect/registry';
+import { chooseSource, sameSource } from '../lib/sources/choose-source';
+import { mergeRegistry } from '../lib/sources/merge-registry';
 import { groupClaims, type ClaimGroup } from '../lib/popup/group-claims';
 import { countOf, excerpt } from '../lib/popup/labels';
 import { findAnnotationForClaim } from '../lib/popup/match-annotation';
-import { messageOf, type ExportPort, type OptionsPort, type PagePort } from '../lib/popup/ports';
+import { messageOf, type ExportPort, type OptionsPort, type PagePort, type ShortcutPort } from '../lib/popup/ports';
+import { ShortcutHint } from './ShortcutHint';
 import { buildRating, sourceRefForGroup } from '../lib/popup/rate-source';
 import { withEverywhere, withSite, type Settings } from '../lib/settings/settings';
 import type { SettingsStorageApi, SettingsStore } from '../lib/settings/storage';
 import type { ExportRunner } from '../lib/store/exchange-export';
-import { SHOW_ON_PAGE_HINT_ID, type ClaimDraft } from './ClaimCard';
+import type { BackupStore } from '../lib/backup/storage';
+import { BackupStatusLine } from './BackupStatusLine';
+import { SHOW_ON_PAGE_HINT_ID, SOURCE_OPTIONS_ID, type ClaimDraft } from './ClaimCard';
+import { CorrectionList, DISMISSED_HEADING } from './CorrectionList';
 import { ExportDisclosure } from './ExportDisclosure';
 import { ExportPanel } from './ExportPanel';
 import { SyncStatusLine } from './SyncStatusLine';
+import { shareSource } from '../lib/store/sharing';
 import { HighlightSwitches, highlightsOffMessage } from './HighlightSwitches';
 import { OrphanList } from './OrphanList';
 import { PopupShortcuts } from './PopupShortcuts';
@@ -47,8 +56,12 @@ export type PopupAppProps = {
   openOptions: OptionsPort;
   /** The highlight switches, in `storage.local`. */
   settings: SettingsStore;
+  /** Backup settings and state, for the footer's "Last backup" line; no line without it. */
+  backups?: BackupStore;
   /** Where the team sync settings are: given, the footer shows the sync status line while sync is on. */
   syncStorage?: Pick<SettingsStorageApi, 'local'>;
+  /** The browser's current keyboard shortcut of a command (the footer lists it); absent: not listed. */
+  shortcut?: ShortcutPort;
 };
 
 /** Shown whenever the page's content script can't be asked: the usual causes, and what to do. */
@@ -58,13 +71,15 @@ type SnapshotState = { status: 'loading' } | { status: 'failed'; error: string }
 
 
 /** The popup's root component. */
-export function PopupApp({ db, page, exportJson, exporter, openOptions, settings, syncStorage }: PopupAppProps) {
+export function PopupApp({ db, page, exportJson, exporter, openOptions, settings, syncStorage, backups, shortcut }: PopupAppProps) {
   const [snapshotState, setSnapshotState] = useState<SnapshotState>({ status: 'loading' });
   const status = useStatus();
   const announce = status.announce;
   const [exporting, setExporting] = useState(false);
   const [stored, setStored] = useState<Settings | null>(null);
   const [savingSettings, setSavingSettings] = useState(false);
+  /** The start of the claim just marked "not a claim": focus follows it to its Undo button. */
+  const [dismissedNow, setDismissedNow] = useState<number | null>(null);
   /** Bumped to read the page again (after a switch changed what it shows). */
   const [snapshotVersion, setSnapshotVersion] = useState(0);
 
@@ -100,7 +115,10 @@ export function PopupApp({ db, page, exportJson, exporter, openOptions, settings
   const annotations = useLiveQuery<Annotation[]>(url === null ? null : () => annotationsForPage(db, url), [db, url]);
   const sources = useLiveQuery<Source[]>(() => listStoredSources(db), [db]);
 
-  const groups = useMemo(() => (snapshot ? groupClaims(snapshot.claims) : []), [snapshot]);
+  const groups = useMemo(() => (snapshot ? groupClaims(snapshot.claims.filter((c) => !c.dismissed)) : []), [snapshot]);
+  const dismissed = useMemo(() => (snapshot ? snapshot.claims.filter((c) => c.dismissed) : []), [snapshot]);
+  /** The registry the Source fields pick from: built-in sources merged with the user's. */
+  const registry = useMemo(() => mergeRegistry(BUILTIN_SOURCES, sources.status === 'ready' ? sources.value : []), [sources]);
   const storedById = useMemo(
     () => new Map((sources.status === 'ready' ? sources.value : []).map((s) => [s.id, s])),
     [sources],
@@ -111,34 +129,72 @@ export function PopupApp({ db, page, exportJson, exporter, openOptions, settings
   const annotationOf = (claim: PageClaim): Annotation | undefined =>
     annotations.status === 'ready' ? findAnnotationForClaim(claim, annotations.value) : undefined;
 
-  /** Tell the page to redraw; a failure there is reported, but the save itself stands. */
-  const notifyPage = (saved: string) => {
-    page.notifyChanged().catch((error: unknown) => {
-      announce('info', `${saved}, but the page's marks didn't update (${messageOf(error)}). Reload the page to see them.`);
-    });
+  /**
+   * Tell the page to redraw; a failure there is reported, but the save itself stands. With
+   * `reread`, the page is read again once redrawn (a correction changes which claims it has).
+   */
+  const notifyPage = (saved: string, reread = false) => {
+    page.notifyChanged().then(
+      () => {
+        if (reread) setSnapshotVersion((v) => v + 1);
+      },
+      (error: unknown) => {
+        announce('info', `${saved}, but the page's marks didn't update (${messageOf(error)}). Reload the page to see them.`);
+      },
+    );
   };
 
   const saveClaim = async (claim: PageClaim, existing: Annotation | undefined, draft: ClaimDraft): Promise<boolean> => {
     if (!snapshot) return false;
     const what = `the annotation on “${excerpt(claim.text)}”`;
+    let corrected = false;
     try {
       const now = new Date();
+      const chosen = chooseSource(draft.source, registry);
+      const source = chosen && !sameSource(claim.attributions, chosen) ? chosen : null;
       const annotation = buildAnnotation({
         claim,
         existing,
         note: draft.note,
         verdict: draft.verdict,
+        source,
         shared: draft.shared,
         page: { url: snapshot.url, title: snapshot.title },
         now,
       });
       await saveAnnotation(db, annotation, now);
+      corrected = source !== null || draft.verdict === 'not-a-claim';
     } catch (error) {
-      announce('error', `Couldn't save ${what}: ${messageOf(error)}. Your note and verdict are kept; try again.`);
+      announce('error', `Couldn't save ${what}: ${messageOf(error)}. Your note, source and verdict are kept; try again.`);
       return false;
     }
-    announce('success', `Saved ${what}.`);
-    notifyPage(`Saved ${what}`);
+    const done = draft.verdict === 'not-a-claim' ? `Saved: “${excerpt(claim.text)}” is not a claim. It is listed under ${DISMISSED_HEADING}` : `Saved ${what}`;
+    announce('success', `${done}.`);
+    if (draft.verdict === 'not-a-claim') setDismissedNow(claim.start);
+    notifyPage(done, corrected);
+    return true;
+  };
+
+  const undoCorrection = async (claim: PageClaim): Promise<boolean> => {
+    const existing = annotationOf(claim);
+    const what = `“not a claim” on “${excerpt(claim.text)}”`;
+    if (!existing) {
+      announce('error', `Couldn't undo ${what}: its saved annotation is gone. Reload the page.`);
+      return false;
+    }
+    try {
+      const now = new Date();
+      const undo = undoDismissal(existing, now);
+      if (undo.action === 'delete') await deleteAnnotation(db, existing.id, now);
+      else await saveAnnotation(db, undo.annotation, now);
+    } catch (error) {
+      announce('error', `Couldn't undo ${what}: ${messageOf(error)}. Try again.`);
+      return false;
+    }
+    setDismissedNow(null);
+    const done = `Undone: “${excerpt(claim.text)}” is a claim again`;
+    announce('success', `${done}.`);
+    notifyPage(done, true);
     return true;
   };
 
@@ -155,6 +211,18 @@ export function PopupApp({ db, page, exportJson, exporter, openOptions, settings
     const saved = `Saved the rating of ${ref.name}: ${TIER_LABELS[tier]}`;
     announce('success', `${saved}.`);
     notifyPage(saved);
+    return true;
+  };
+
+  const shareWithTeam = async (group: ClaimGroup, shared: boolean): Promise<boolean> => {
+    const ref = sourceRefForGroup(group, storedById.get(group.sourceId));
+    try {
+      await shareSource(db, ref, shared);
+    } catch (error) {
+      announce('error', `Couldn't change the sharing of ${ref.name}: ${messageOf(error)}.`);
+      return false;
+    }
+    announce('success', shared ? `${ref.name} and its rating will be shared with your team.` : `${ref.name} stays on this device.`);
     return true;
   };
 
@@ -234,7 +302,8 @@ export function PopupApp({ db, page, exportJson, exporter, openOptions, settings
         <h1 data-testid="page-title">{snapshot ? snapshot.title || snapshot.url : 'Sourcemark'}</h1>
         {snapshot && !offMessage && (
           <p data-testid="page-counts">
-            {countOf(snapshot.claims.length, 'claim')} · {countOf(ratableCount, 'source')}
+            {countOf(snapshot.claims.length - dismissed.length, 'claim')} · {countOf(ratableCount, 'source')}
+            {dismissed.length > 0 && ` · ${dismissed.length} marked not a claim`}
             {orphans.length > 0 && ` · ${orphans.length} not found`}
           </p>
         )}
@@ -268,13 +337,16 @@ export function PopupApp({ db, page, exportJson, exporter, openOptions, settings
             annotationOf={annotationOf}
             tierOf={tierOf}
             onSaveRating={saveRating}
+            onShareSource={shareWithTeam}
             onSaveClaim={saveClaim}
             onShowClaim={showClaim}
             onAddSource={addSource}
           />
         )}
+        {snapshot && !offMessage && annotations.status === 'ready' && <CorrectionList claims={dismissed} onUndo={undoCorrection} focusStart={dismissedNow} />}
         {snapshot && !offMessage && <OrphanList entries={orphans} />}
       </main>
+      {shortcut && <ShortcutHint shortcut={shortcut} />}
       <footer class="page-footer">
         <button type="button" onClick={runExport} aria-disabled={exporting}>
           Export JSON
@@ -298,11 +370,17 @@ export function PopupApp({ db, page, exportJson, exporter, openOptions, settings
           </ExportDisclosure>
         )}
         {syncStorage && <SyncStatusLine db={db} onlyWhenOn={syncStorage} />}
+        {backups && <BackupStatusLine store={backups} />}
         <PopupShortcuts />
       </footer>
       <p hidden id={SHOW_ON_PAGE_HINT_ID}>
         Shows this sentence on the page
       </p>
+      <datalist id={SOURCE_OPTIONS_ID}>
+        {registry.map((entry) => (
+          <option key={entry.id} value={entry.source.name} />
+        ))}
+      </datalist>
     </div>
   );
 }
@@ -315,6 +393,7 @@ type ClaimListProps = {
   annotationOf(claim: PageClaim): Annotation | undefined;
   tierOf(sourceId: string): CredibilityTier | undefined;
   onSaveRating(group: ClaimGroup, tier: CredibilityTier, rationale: string): Promise<boolean>;
+  onShareSource(group: ClaimGroup, shared: boolean): Promise<boolean>;
   onSaveClaim(claim: PageClaim, annotation: Annotation | undefined, draft: ClaimDraft): Promise<boolean>;
   onShowClaim(start: number): void;
   onAddSource(group: ClaimGroup): void;

@@ -6,6 +6,7 @@ import type { ClaimGroup } from '../lib/popup/group-claims';
 import { SOURCE_TYPE_LABELS, countOf } from '../lib/popup/labels';
 import { ClaimCard, type ClaimDraft } from './ClaimCard';
 import { RatingPicker } from './RatingPicker';
+import { SyncShareSource } from './SyncShareSource';
 
 /** Props of `SourceGroup`. */
 export type SourceGroupProps = {
@@ -19,6 +20,8 @@ export type SourceGroupProps = {
   tierOf(sourceId: string): CredibilityTier | undefined;
   /** Store a rating of this group's source; resolves false on failure. */
   onSaveRating(group: ClaimGroup, tier: CredibilityTier, rationale: string): Promise<boolean>;
+  /** Mark this group's source shared with the team through sync, or not; resolves false on failure. Absent: no checkbox. */
+  onShareSource?(group: ClaimGroup, shared: boolean): Promise<boolean>;
   /** Store a claim's annotation; resolves false on failure. */
   onSaveClaim(claim: PageClaim, annotation: Annotation | undefined, draft: ClaimDraft): Promise<boolean>;
   /** Ask the page to scroll to a claim. */
@@ -34,7 +37,7 @@ export type SourceGroupProps = {
  * its rating tier in words, an "Add to my sources" button when the source is not in the
  * registry, the rating control, then its claims.
  */
-export function SourceGroup({ group, stored, annotationOf, tierOf, onSaveRating, onSaveClaim, onShowClaim, onAddSource, shownClaims }: SourceGroupProps) {
+export function SourceGroup({ group, stored, annotationOf, tierOf, onSaveRating, onShareSource, onSaveClaim, onShowClaim, onAddSource, shownClaims }: SourceGroupProps) {
   const headingId = useId();
   const name = stored?.name ?? group.name;
   const tier = stored?.rating?.tier ?? 'unrated';
@@ -76,6 +79,7 @@ export function SourceGroup({ group, stored, annotationOf, tierOf, onSaveRating,
             onSave={(newTier, rationale) => onSaveRating(group, newTier, rationale)}
           />
         )}
+        {group.ratable && onShareSource && <SyncShareSource sourceName={name} shared={stored?.shared === true} onChange={(shared) => onShareSource(group, shared)} />}
       </header>
       {group.claims.slice(0, shownClaims).map((claim) => (
         <ClaimCard

@@ -3,7 +3,7 @@
  * for access to that one server (host permission) and stores the settings in `storage.local`;
  * the status line and "Sync now". The password is typed into a masked field and kept only in `storage.local`.
  */
-import { useEffect, useId, useState } from 'preact/hooks';
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { Result, SyncSummary } from '../lib/messages';
 import type { SettingsStorageApi } from '../lib/settings/storage';
 import type { SourcemarkDb } from '../lib/store/db';
@@ -39,7 +39,14 @@ function patternOrNull(serverUrl: string): string | null {
 export function SyncSettings({ db, ports }: SyncSettingsProps) {
   const id = useId();
   const { message, announce } = useStatus();
-  const [form, setForm] = useState<SyncSettings | null>(null);
+  const [form, setFormState] = useState<SyncSettings | null>(null);
+  // The form as of the last input, not the last render: events can come faster than renders
+  // (autofill, a fast typist), and each change and the save must see the ones before it.
+  const latest = useRef<SyncSettings | null>(null);
+  const setForm = (next: SyncSettings) => {
+    latest.current = next;
+    setFormState(next);
+  };
   const [problems, setProblems] = useState<SyncSettingsProblem[]>([]);
   const [busy, setBusy] = useState(false);
   // Known before the click, so the click can ask (or not) at once, inside its user gesture.
@@ -63,13 +70,18 @@ export function SyncSettings({ db, ports }: SyncSettingsProps) {
 
   if (!form) return <section class="team-sync" aria-busy="true"><h2>Team sync</h2><p>Loading…</p></section>;
 
-  const set = (change: Partial<SyncSettings>) => setForm({ ...form, ...change });
+  const current = () => latest.current ?? form;
+  const set = (change: Partial<SyncSettings>) => setForm({ ...current(), ...change });
   const problem = (field: SyncSettingsProblem['field']) => problems.find((p) => p.field === field)?.message;
   const password = form.auth.kind === 'password' ? form.auth : { kind: 'password' as const, username: '', password: '' };
+  const setLogin = (field: 'username' | 'password', value: string) => {
+    const auth = current().auth;
+    set({ auth: { ...(auth.kind === 'password' ? auth : password), [field]: value } });
+  };
 
   const save = async (event: Event) => {
     event.preventDefault();
-    const checked = checkSyncSettings(form);
+    const checked = checkSyncSettings(current());
     if (!checked.ok) {
       setProblems(checked.problems);
       announce('error', `Not saved: ${checked.problems.map((p) => p.message).join(' ')}`);
@@ -100,7 +112,9 @@ export function SyncSettings({ db, ports }: SyncSettingsProps) {
   };
 
   const syncNow = async () => {
+    if (busy) return;
     setBusy(true);
+    announce('info', 'Syncing…');
     try {
       const result = await ports.syncNow();
       if (result.ok) announce('success', `Synced: ${result.value.pushed} sent, ${result.value.pulled} received${result.value.merged ? `, ${result.value.merged} merged` : ''}.`);
@@ -140,10 +154,10 @@ export function SyncSettings({ db, ports }: SyncSettingsProps) {
         {form.auth.kind === 'password' && (
           <>
             <label for={`${id}-user`}>User name</label>
-            <input id={`${id}-user`} name="username" type="text" autocomplete="username" value={password.username} aria-invalid={!!problem('username')} onInput={(e) => set({ auth: { ...password, username: e.currentTarget.value } })} />
+            <input id={`${id}-user`} name="username" type="text" autocomplete="username" value={password.username} aria-invalid={!!problem('username')} onInput={(e) => setLogin('username', e.currentTarget.value)} />
             {problem('username') && <p class="form-error">{problem('username')}</p>}
             <label for={`${id}-pw`}>Password</label>
-            <input id={`${id}-pw`} name="password" type="password" autocomplete="current-password" value={password.password} aria-invalid={!!problem('password')} onInput={(e) => set({ auth: { ...password, password: e.currentTarget.value } })} />
+            <input id={`${id}-pw`} name="password" type="password" autocomplete="current-password" value={password.password} aria-invalid={!!problem('password')} onInput={(e) => setLogin('password', e.currentTarget.value)} />
             {problem('password') && <p class="form-error">{problem('password')}</p>}
           </>
         )}
@@ -169,7 +183,7 @@ export function SyncSettings({ db, ports }: SyncSettingsProps) {
       {/* Its own live region, announced politely; not role="status", which the page's sources section has (one per page). */}
       <div aria-live="polite" data-testid="sync-message" class="status">
         {message && (
-          <p key={message.seq} class={`status-${message.tone}`}>
+          <p key={message.seq} data-seq={message.seq} class={`status-${message.tone}`}>
             {message.text}
           </p>
         )}

@@ -4,19 +4,25 @@
  */
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { registerAnnotateSelection } from '../lib/background/annotate-selection';
 import { createRequestHandler } from '../lib/background/handle-request';
 import { createSyncService } from '../lib/background/sync-service';
+import { startBackupService } from '../lib/backup/service';
 import { openDb } from '../lib/store/db';
 import { loadSyncSettings } from '../lib/sync/settings-store';
 import { SYNC_SETTINGS_KEY } from '../lib/sync/settings';
 
 export default defineBackground(() => {
   const db = openDb();
+  const version = browser.runtime.getManifest().version;
+  // The backup schedule's listeners (alarms, startup, settings) are registered here, synchronously.
+  const backups = startBackupService({ db, version });
   const sync = createSyncService({ db, loadSettings: () => loadSyncSettings(browser.storage), alarms: browser.alarms });
   const handle = createRequestHandler({
     db,
     syncNow: sync.syncNow,
     extensionId: browser.runtime.id,
+    runBackup: backups.runNow,
   });
   // With webextension-polyfill, a returned Promise answers the message and `undefined` leaves it
   // for another listener. The listener must be registered synchronously, on every worker start.
@@ -28,4 +34,6 @@ export default defineBackground(() => {
     if (area === 'local' && changes[SYNC_SETTINGS_KEY]) void sync.syncNow();
   });
   void sync.schedule();
+  // "Annotate selection with Sourcemark": the context menu and the keyboard shortcut.
+  registerAnnotateSelection(browser, (error) => console.warn('Sourcemark:', error));
 });

@@ -11,8 +11,52 @@
  */
 import * as v from 'valibot';
 import type { AnchorStatus, OrphanReason } from './anchor/match-quote';
-import type { Annotation, DetectedClaim, Source, TextPositionSelector, TextQuoteSelector } from './model';
+import type { BackupRunResult } from './backup/state';
+import { SOURCE_TYPES, VERDICT_RATINGS, type Annotation, type DetectedClaim, type Source, type TextPositionSelector, type TextQuoteSelector } from './model';
+import { MAX_SOURCE_NAME_LENGTH } from './sources/choose-source';
 import type { HighlightState } from './settings/settings';
+
+/** Longest quote a manual annotation may hold, in characters (a few pages of text). */
+export const MAX_QUOTE_LENGTH = 20_000;
+/** Longest note or verdict rationale, in characters. */
+export const MAX_NOTE_LENGTH = 20_000;
+/** Most tags on one annotation, and the longest tag. */
+export const MAX_TAGS = 50;
+export const MAX_TAG_LENGTH = 100;
+
+const Text = (max: number) => v.pipe(v.string(), v.maxLength(max));
+const Offset = v.pipe(v.number(), v.integer(), v.minValue(0));
+
+/** A manual annotation as the page's editor sends it: what the user selected and wrote. */
+const ManualAnnotationSchema = v.strictObject({
+  /** The page's normalised URL. */
+  url: Text(8192),
+  /** The page's title. */
+  pageTitle: Text(2000),
+  /** The selection's W3C selectors: quote (with 32 characters of context) and position. */
+  quote: v.strictObject({
+    type: v.literal('TextQuoteSelector'),
+    exact: v.pipe(v.string(), v.minLength(1), v.maxLength(MAX_QUOTE_LENGTH)),
+    prefix: Text(64),
+    suffix: Text(64),
+  }),
+  position: v.pipe(
+    v.strictObject({ type: v.literal('TextPositionSelector'), start: Offset, end: Offset }),
+    v.check((p) => p.end > p.start, 'the position must end after it starts'),
+  ),
+  note: Text(MAX_NOTE_LENGTH),
+  tags: v.pipe(v.array(v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(MAX_TAG_LENGTH))), v.maxLength(MAX_TAGS)),
+  /** The verdict and its rationale, or null for none. */
+  verdict: v.nullable(v.strictObject({ rating: v.picklist(VERDICT_RATINGS), rationale: Text(MAX_NOTE_LENGTH) })),
+  /** The source the user picked (a registry id) or typed (id null), or null for a plain highlight. */
+  source: v.nullable(
+    v.strictObject({
+      id: v.nullable(Text(200)),
+      name: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(MAX_SOURCE_NAME_LENGTH)),
+      type: v.picklist(SOURCE_TYPES),
+    }),
+  ),
+});
 
 const BackgroundRequestSchema = v.variant('type', [
   /** Saved annotations (not deleted) for one normalised page URL. */
@@ -21,6 +65,10 @@ const BackgroundRequestSchema = v.variant('type', [
   v.strictObject({ type: v.literal('sources:list') }),
   /** Run team sync now, whatever the backoff says (options' and popup's "Sync now"). */
   v.strictObject({ type: v.literal('sync:now') }),
+  /** Write a backup now (the options page's "Back up now"), whatever changed; answers how it went. */
+  v.strictObject({ type: v.literal('backup:run-now') }),
+  /** Save a new manual annotation (the user selected text on the page and annotated it). */
+  v.strictObject({ type: v.literal('annotation:save-manual'), annotation: ManualAnnotationSchema }),
 ]);
 
 const PageRequestSchema = v.variant('type', [
@@ -32,9 +80,16 @@ const PageRequestSchema = v.variant('type', [
   v.strictObject({ type: v.literal('page:show-claim'), start: v.pipe(v.number(), v.integer(), v.minValue(0)) }),
   /** The highlight switches changed: read them again and apply them now (answers once applied). */
   v.strictObject({ type: v.literal('page:settings-changed') }),
+  /**
+   * The user asked to annotate the selected text (context menu or keyboard shortcut): open the
+   * editor on it, or say on the page that there is no selection. Answers once the editor is open.
+   */
+  v.strictObject({ type: v.literal('page:annotate-selection') }),
 ]);
 
 export type BackgroundRequest = v.InferOutput<typeof BackgroundRequestSchema>;
+/** A manual annotation as the page sends it to be saved. */
+export type ManualAnnotationInput = v.InferOutput<typeof ManualAnnotationSchema>;
 export type PageRequest = v.InferOutput<typeof PageRequestSchema>;
 
 /**
@@ -56,6 +111,11 @@ export type PageClaim = DetectedClaim & {
   anchoring: AnchorStatus | null;
   /** The annotation's stored quote when it re-attached to changed text (`fuzzy`), else null. */
   previousText: string | null;
+  /**
+   * True when the user marked this text "not a claim" (a correction, lib/page/corrections.ts): the
+   * page neither highlights nor tags it, and the popup lists it apart, with an undo. Absent: false.
+   */
+  dismissed?: boolean;
 };
 
 /** A saved annotation of this page that could not be anchored on it. */
@@ -106,10 +166,13 @@ type ResponseMap = {
   'annotations:for-page': Annotation[];
   'sources:list': Source[];
   'sync:now': SyncSummary;
+  'backup:run-now': BackupRunResult;
   'page:claims': PageSnapshot;
   'page:annotations-changed': null;
   'page:show-claim': null;
   'page:settings-changed': null;
+  'annotation:save-manual': Annotation;
+  'page:annotate-selection': null;
 };
 
 /** The answer type for a request (or a union of requests). */

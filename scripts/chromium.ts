@@ -31,6 +31,8 @@ export type LaunchOptions = {
   downloadsPath?: string;
   /** Extra Chromium flags. */
   args?: string[];
+  /** The browser's environment (e.g. `DISPLAY` for a headed run on a private X server); Playwright's default otherwise. */
+  env?: Record<string, string | undefined>;
 };
 
 /**
@@ -48,6 +50,7 @@ export async function launchWithExtension(options: LaunchOptions): Promise<Brows
     headless: options.headless,
     acceptDownloads: options.downloadsPath !== undefined,
     downloadsPath: options.downloadsPath,
+    ...(options.env && { env: options.env }),
     viewport: { width: 1280, height: 900 },
     args: [
       `--disable-extensions-except=${EXTENSION_DIR}`,

@@ -1,8 +1,12 @@
-// Wiring only: the real db, the settings in storage.local, open tabs to notify, the prefill from the URL, the Sources page and Team sync. Logic lives in lib/ and components/.
+// Wiring only: the real db, the settings in storage.local, open tabs to notify, the prefill from the URL, the Sources page, Team sync and the backup settings. Logic lives in lib/ and components/.
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
+import { BackupSettings } from '../../components/BackupSettings';
 import { SourceRegistryPage } from '../../components/SourceRegistryPage';
 import { SyncSettings } from '../../components/SyncSettings';
+import { requestPersistence } from '../../lib/backup/persistence';
+import { createBackupRunPort } from '../../lib/backup/ports';
+import { createBackupStore } from '../../lib/backup/storage';
 import { createSettingsStore } from '../../lib/settings/storage';
 import { notifyOpenPages } from '../../lib/sources/notify-pages';
 import { parsePrefill } from '../../lib/sources/prefill';
@@ -14,6 +18,8 @@ const root = document.getElementById('app');
 if (!root) throw new Error('options.html has no #app element to render into.');
 
 const db = openDb();
+// persist() exists only in pages, not in the service worker: the options page asks.
+const askPersistence = () => requestPersistence(navigator.storage);
 render(
   <>
     <SourceRegistryPage
@@ -24,6 +30,11 @@ render(
     />
     <div class="registry">
       <SyncSettings db={db} ports={createSyncPorts(browser)} />
+      <BackupSettings
+        store={createBackupStore(browser.storage)}
+        runNow={createBackupRunPort(browser.runtime)}
+        requestPersistence={askPersistence}
+      />
     </div>
   </>,
   root,

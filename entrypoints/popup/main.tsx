@@ -2,9 +2,10 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { PopupApp } from '../../components/PopupApp';
+import { createBackupStore } from '../../lib/backup/storage';
 import { createBlobDownloader } from '../../lib/background/download';
 import { createExportRunner, exportPortOf } from '../../lib/store/exchange-export';
-import { createOptionsPort, createPagePort, resolveTargetTab } from '../../lib/popup/ports';
+import { createOptionsPort, createPagePort, createShortcutPort, resolveTargetTab } from '../../lib/popup/ports';
 import { prefetchSnapshot } from '../../lib/popup/prefetch-snapshot';
 import { createSettingsStore } from '../../lib/settings/storage';
 import { openDb } from '../../lib/store/db';
@@ -21,6 +22,16 @@ const settings = createSettingsStore(browser.storage);
 // Exports run here, in the popup (a Blob and a blob: URL), not in the service worker.
 const runExport = createExportRunner({ db, download: createBlobDownloader(), version: browser.runtime.getManifest().version });
 render(
-  <PopupApp db={db} page={page} exportJson={exportPortOf(runExport, { kind: 'all' }, 'json')} exporter={runExport} openOptions={openOptions} settings={settings} syncStorage={browser.storage} />,
+  <PopupApp
+    db={db}
+    page={page}
+    exportJson={exportPortOf(runExport, { kind: 'all' }, 'json')}
+    exporter={runExport}
+    openOptions={openOptions}
+    settings={settings}
+    syncStorage={browser.storage}
+    backups={createBackupStore(browser.storage)}
+    shortcut={createShortcutPort(browser.commands)}
+  />,
   root,
 );

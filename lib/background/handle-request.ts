@@ -7,7 +7,9 @@
  * Chrome service worker has no blob URLs and a `data:` URL fails beyond a few MB.
  */
 import { fail, ok, parseBackgroundRequest, type BackgroundRequest, type ResponseOf, type Result, type SyncSummary } from '../messages';
-import { annotationsForPage } from '../store/annotations';
+import type { BackupRunResult } from '../backup/state';
+import { annotationsForPage, saveAnnotation } from '../store/annotations';
+import { buildManualAnnotation } from './manual-annotation';
 import type { SourcemarkDb } from '../store/db';
 import { listStoredSources } from '../store/sources';
 
@@ -19,8 +21,14 @@ export type RequestHandlerDeps = {
   extensionId: string;
   /** Run team sync now (lib/background/sync-service.ts); absent where there is no sync (tests of other requests). */
   syncNow?: () => Promise<{ ok: true; pushed: number; pulled: number; merged: number } | { ok: false; error: string }>;
+  /** The clock; defaults to the system clock. */
+  now?: () => Date;
+  /** Ids for new annotations; defaults to `crypto.randomUUID`. */
+  newId?: () => string;
   /** Where a failure's details go for developers (the user gets the Result's words); defaults to console.error. */
   logError?: (error: unknown) => void;
+  /** Write a backup now (lib/backup/runner.ts); without it, "Back up now" says backups are unavailable. */
+  runBackup?: () => Promise<BackupRunResult>;
 };
 
 /** The part of `runtime.MessageSender` the handler looks at. */
@@ -37,6 +45,8 @@ const FAILURE_PREFIX: Record<BackgroundRequest['type'], string> = {
   'annotations:for-page': 'Could not load the saved annotations for this page',
   'sources:list': 'Could not load your sources',
   'sync:now': 'Sync failed',
+  'backup:run-now': 'Backup failed',
+  'annotation:save-manual': 'Could not save your annotation',
 };
 
 /**
@@ -45,6 +55,8 @@ const FAILURE_PREFIX: Record<BackgroundRequest['type'], string> = {
  * with words a user can act on, and the details go to `logError`.
  */
 export function createRequestHandler(deps: RequestHandlerDeps): RequestHandler {
+  const now = deps.now ?? (() => new Date());
+  const newId = deps.newId ?? (() => crypto.randomUUID());
   const logError = deps.logError ?? ((error: unknown) => console.error('Sourcemark background:', error));
 
   /** Run sync; a failed run becomes an error carrying its words (already in the status row). */
@@ -64,6 +76,13 @@ export function createRequestHandler(deps: RequestHandlerDeps): RequestHandler {
         return listStoredSources(deps.db) satisfies Promise<ResponseOf<typeof request>>;
       case 'sync:now':
         return syncNow() satisfies Promise<ResponseOf<typeof request>>;
+      case 'backup:run-now':
+        if (!deps.runBackup) throw new Error('backups are not available in this part of the extension.');
+        return deps.runBackup() satisfies Promise<ResponseOf<typeof request>>;
+      case 'annotation:save-manual': {
+        const at = now();
+        return saveAnnotation(deps.db, buildManualAnnotation(request.annotation, newId(), at), at) satisfies Promise<ResponseOf<typeof request>>;
+      }
       default: {
         // A request type added to the protocol without a branch here fails to compile.
         const unhandled: never = request;

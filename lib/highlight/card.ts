@@ -6,6 +6,7 @@
 import { TIER_LABELS, VERDICT_LABELS, type Attribution, type Source, type SourceRating } from '../model';
 import { scoreText } from '../sources/rating-display';
 import type { ClaimMark } from '../page/claim-marks';
+import { isUserAttribution } from '../sources/choose-source';
 import {
   attributionChains,
   cueDescription,
@@ -67,6 +68,7 @@ function attributionItem(list: HTMLElement, attribution: Attribution, all: reado
   const outer = attribution.reportedBy !== null ? all[attribution.reportedBy] : undefined;
   if (outer && outer !== attribution) addText(item, 'p', 'sm-card-detail', `As reported by ${outer.label}`);
   if (attribution.carriedOver) addText(item, 'p', 'sm-card-detail', 'Carried over from the previous sentence');
+  if (isUserAttribution(attribution)) addText(item, 'p', 'sm-card-detail', 'Source set by you');
 }
 
 /** The card's content for `mark` (everything below the title bar). Exported for tests. */
@@ -74,7 +76,9 @@ export function renderCardContent(doc: Document, mark: ClaimMark, sources: Sourc
   const content = doc.createDocumentFragment();
   const quote = mark.text.length > MAX_QUOTE_LENGTH ? `${mark.text.slice(0, MAX_QUOTE_LENGTH)}…` : mark.text;
   addText(content, 'blockquote', 'sm-card-quote', quote);
-  if (!mark.detected) {
+  if (!mark.detected && mark.annotation?.origin === 'manual') {
+    addText(content, 'p', 'sm-card-detail', 'Your own annotation, on text you selected.');
+  } else if (!mark.detected) {
     addText(content, 'p', 'sm-card-detail', 'Saved annotation: detection does not flag this text on the page now.');
   }
 
@@ -170,7 +174,7 @@ export function createCard(
     show(mark, sources, options) {
       start = mark.start;
       pinned = options.pinned;
-      title.textContent = mark.annotation ? 'Annotated claim' : 'Claim';
+      title.textContent = !mark.annotation ? 'Claim' : mark.annotation.kind === 'highlight' ? 'Your highlight' : 'Annotated claim';
       element.setAttribute('data-claim-start', String(mark.start));
       element.setAttribute('data-annotated', String(mark.annotation !== null));
       body.replaceChildren(renderCardContent(doc, mark, sources));

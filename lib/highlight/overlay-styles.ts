@@ -8,7 +8,7 @@
 export const OVERLAY_CSS = `
 :host { all: initial; }
 * { box-sizing: border-box; }
-.sm-tag, .sm-card {
+.sm-tag, .sm-card, .sm-editor, .sm-notice {
   pointer-events: auto;
   font-family: system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif;
   --sm-fg: #1f2328;
@@ -27,7 +27,7 @@ export const OVERLAY_CSS = `
   --sm-unreliable: #cf222e;
 }
 @media (prefers-color-scheme: dark) {
-  .sm-tag, .sm-card {
+  .sm-tag, .sm-card, .sm-editor, .sm-notice {
     --sm-fg: #e6edf3;
     --sm-muted: #9da7b3;
     --sm-bg: #1c2128;
@@ -79,7 +79,8 @@ export const OVERLAY_CSS = `
 .sm-tag[data-tier="propaganda"] { border-left: 4px double var(--sm-unreliable); }
 .sm-tag:hover, .sm-tag[aria-expanded="true"] { opacity: 1; box-shadow: 0 1px 4px rgba(0, 0, 0, 0.35); }
 /* Every control in the card (buttons, and any field an editor adds) shows where the focus is. */
-.sm-tag:focus-visible, .sm-card:focus-visible, .sm-card :focus-visible {
+.sm-tag:focus-visible, .sm-card:focus-visible, .sm-card :focus-visible,
+.sm-editor :focus-visible {
   outline: 2px solid var(--sm-focus);
   outline-offset: 2px;
 }
@@ -134,12 +135,76 @@ export const OVERLAY_CSS = `
 .sm-card-source { font-weight: 700; }
 .sm-card-detail { color: var(--sm-muted); }
 .sm-card p { margin: 2px 0; }
+/* The manual annotation editor: a card-like form below the selection. */
+.sm-editor {
+  position: absolute;
+  z-index: 2;
+  top: 0;
+  left: 0;
+  width: min(360px, calc(100vw - 16px));
+  padding: 12px 14px;
+  color: var(--sm-fg);
+  background: var(--sm-bg);
+  border: 1px solid var(--sm-border);
+  border-radius: 8px;
+  box-shadow: 0 6px 24px rgba(0, 0, 0, 0.25);
+  font-size: 13px;
+  line-height: 1.45;
+  text-align: left;
+}
+.sm-editor[hidden], .sm-notice[hidden] { display: none; }
+.sm-editor .sm-card-quote { max-height: 6.5em; overflow: auto; }
+.sm-field { display: grid; gap: 2px; margin: 6px 0 0; }
+.sm-field label { font-weight: 600; }
+.sm-editor textarea, .sm-editor input, .sm-editor select {
+  font: inherit;
+  color: var(--sm-fg);
+  background: var(--sm-bg);
+  border: 1px solid var(--sm-border);
+  border-radius: 4px;
+  padding: 3px 6px;
+  width: 100%;
+}
+.sm-editor p { margin: 2px 0; }
+.sm-editor-status { min-height: 1.45em; color: var(--sm-fg); }
+.sm-editor-actions { display: flex; gap: 8px; margin-top: 6px; }
+.sm-editor-actions button {
+  font: inherit;
+  font-weight: 600;
+  padding: 3px 12px;
+  border-radius: 4px;
+  border: 1px solid var(--sm-focus);
+  color: #ffffff;
+  background: var(--sm-focus);
+  cursor: pointer;
+}
+.sm-editor-actions button.sm-secondary { color: var(--sm-fg); background: transparent; border-color: var(--sm-border); }
+@media (prefers-color-scheme: dark) {
+  .sm-editor-actions button:not(.sm-secondary) { color: #0d1117; }
+}
+/* A short message ("select some text first"), at the top of the viewport. */
+.sm-notice {
+  position: fixed;
+  z-index: 3;
+  top: 8px;
+  left: 8px;
+  max-width: min(420px, calc(100vw - 16px));
+  margin: 0;
+  padding: 8px 12px;
+  color: var(--sm-fg);
+  background: var(--sm-bg);
+  border: 1px solid var(--sm-border);
+  border-left: 4px solid var(--sm-focus);
+  border-radius: 6px;
+  box-shadow: 0 4px 16px rgba(0, 0, 0, 0.25);
+  font-size: 13px;
+}
 /* Windows high contrast and other forced colours: system colours, and borders that stay visible. */
 @media (forced-colors: active) {
-  .sm-tag, .sm-card { forced-color-adjust: auto; border: 1px solid CanvasText; }
-  .sm-tag:focus-visible, .sm-card :focus-visible { outline-color: Highlight; }
+  .sm-tag, .sm-card, .sm-editor, .sm-notice { forced-color-adjust: auto; border: 1px solid CanvasText; }
+  .sm-tag:focus-visible, .sm-card :focus-visible, .sm-editor :focus-visible { outline-color: Highlight; }
 }
 @media print {
-  .sm-tag, .sm-card { display: none; }
+  .sm-tag, .sm-card, .sm-editor, .sm-notice { display: none; }
 }
 `;

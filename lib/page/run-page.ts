@@ -40,13 +40,17 @@ import type { SettingsStore } from '../settings/storage';
 import { askBackground, isAnnotationList, isSourceList, type SendMessage } from './background-client';
 import {
   anchorAnnotations,
-  buildMarks,
   markStartingAt,
   storedQuote,
   type AnchoredAnnotation,
   type ClaimMark,
   type OrphanedAnnotation,
 } from './claim-marks';
+import { createAnnotationEditor, type AnnotationEditor } from '../highlight/annotation-editor';
+import { BUILTIN_SOURCES } from '../detect/registry';
+import { mergeRegistry } from '../sources/merge-registry';
+import { annotateRange, type SelectionAnnotatorDeps } from './annotate-selection';
+import { buildCorrectedMarks, dismissedClaims, hasCorrectedSource } from './corrections';
 import { observeDomChanges, planChanges, type DomChanges } from './dom-changes';
 import { createPageTextModel, type Segment, type SegmentPart } from './page-text';
 import { Cancelled, createSlicer, yieldFunction, type Slicer, type YieldToMain } from './scheduler';
@@ -436,7 +440,7 @@ export function startPage(env: PageEnvironment): PageSession {
   /** Marks of a segment from its claims and anchored annotations; ranges of unchanged spans are kept. */
   const buildSegmentMarks = (segment: PageSegment) => {
     const previous = new Map(segment.data.marks.map((m) => [`${m.local.start}:${m.local.end}`, m]));
-    const marks = buildMarks(segment.data.claims ?? [], segment.data.anchored);
+    const marks = buildCorrectedMarks(segment.data.claims ?? [], segment.data.anchored);
     segment.data.marks = marks.map((mark): SegmentMark => {
       const local = { start: mark.start, end: mark.end };
       const old = previous.get(`${local.start}:${local.end}`);
@@ -834,8 +838,8 @@ export function startPage(env: PageEnvironment): PageSession {
           start: mark.start,
           end: mark.end,
           text: mark.text,
-          // Detected attributions are in the segment's offsets; saved ones keep theirs.
-          attributions: mark.detected ? mark.attributions.map(shift) : mark.attributions,
+          // Detected attributions are in the segment's offsets; saved ones (and the user's corrections) keep theirs.
+          attributions: mark.detected && !hasCorrectedSource(mark.annotation) ? mark.attributions.map(shift) : mark.attributions,
           selectors: buildSelectors(text, mark.start, mark.end),
           annotationId: mark.annotation?.id ?? null,
           detected: mark.detected,
@@ -844,6 +848,8 @@ export function startPage(env: PageEnvironment): PageSession {
         };
       }),
     );
+    // Claims the user marked "not a claim": not drawn, but listed in the popup (with an undo).
+    for (const segment of model.segments) claims.push(...dismissedClaims(segment.data.anchored, segment.data.claims, segment.offset, text));
     return {
       ...base,
       claims,
@@ -864,6 +870,39 @@ export function startPage(env: PageEnvironment): PageSession {
     claim.range.startContainer.parentElement?.scrollIntoView({ block: 'center', inline: 'nearest' });
     ui.interactions.open(claim.mark.start, { pinned: true, focus: false });
     return ok(null);
+  };
+
+  // ---------------------------------------------------------------------------------------------
+  // Manual annotations (lib/page/annotate-selection.ts)
+
+  /** The manual-annotation editor, made in the current UI's overlay on first use. */
+  let editor: { ui: PageUi; editor: AnnotationEditor } | null = null;
+  const currentEditor = (): AnnotationEditor => {
+    ui ??= createUi();
+    if (editor?.ui !== ui) editor = { ui, editor: createAnnotationEditor(doc, ui.overlay.root, ui.overlay.host, ui.controller.signal) };
+    return editor.editor;
+  };
+  const annotator: SelectionAnnotatorDeps = {
+    text: () => model.text(),
+    offsetOf: (node, offset) => model.offsetOf(node, offset),
+    page: () => ({ url, title: doc.title }),
+    registry: () => mergeRegistry(BUILTIN_SOURCES, sources),
+    editor: currentEditor,
+    sendMessage: env.sendMessage,
+    onSaved: () => void enqueue(refresh),
+  };
+  /** Open the editor on the selection as it is now (read before waiting for the queue). */
+  const annotateSelection = async (): Promise<Result<null>> => {
+    const selection = doc.getSelection();
+    const range = selection && selection.rangeCount > 0 ? selection.getRangeAt(0).cloneRange() : null;
+    return enqueue(() => {
+      if (!isOn()) {
+        const off = 'Sourcemark is switched off on this page: switch highlights on in its popup to annotate.';
+        currentEditor().notice(off);
+        return fail(off);
+      }
+      return annotateRange(range, annotator);
+    });
   };
 
   const reloadSettings = async (): Promise<Result<null>> => {
@@ -893,6 +932,8 @@ export function startPage(env: PageEnvironment): PageSession {
             return await enqueue(() => showClaim(request.start));
           case 'page:settings-changed':
             return await enqueue(reloadSettings);
+          case 'page:annotate-selection':
+            return await annotateSelection();
         }
       } catch (error) {
         return fail(`Sourcemark could not answer ${request.type}: ${messageOf(error)}`);

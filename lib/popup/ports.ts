@@ -18,6 +18,25 @@ export type PagePort = {
   notifySettingsChanged(): Promise<void>;
 };
 
+/**
+ * The keyboard shortcut of a command as the browser has it bound now ("Alt+Shift+M"); '' when the
+ * user (or a conflict) left it unbound; rejects when the browser cannot say.
+ */
+export type ShortcutPort = (command: string) => Promise<string>;
+
+/** The slice of `browser.commands` the popup uses. */
+export type CommandsApi = {
+  getAll(): Promise<Array<{ name?: string; shortcut?: string }>>;
+};
+
+/** The real shortcut port over `commands.getAll()`. */
+export function createShortcutPort(commands: CommandsApi): ShortcutPort {
+  return async (command) => {
+    const all = await commands.getAll();
+    return all.find((c) => c.name === command)?.shortcut ?? '';
+  };
+}
+
 /** Exports everything as Sourcemark JSON (run in the popup itself: lib/store/exchange-export.ts). */
 export type ExportPort = () => Promise<Result<ExportSummary>>;
 

@@ -18,6 +18,7 @@ import type { Annotation, Source } from '../model';
 import type { SourcemarkDb } from './db';
 import { openLibraryQuery } from './library';
 import { libraryWriteTables, writeAnnotationRows } from './library-index';
+import { queueChanges } from './outbox';
 
 /** Which annotations an export holds. */
 export type ExportScope =
@@ -242,7 +243,8 @@ export async function applyImportPlan(db: SourcemarkDb, plan: ImportPlan, option
   const sources = recordsToWrite(plan.sources);
   const total = annotations.length + sources.length;
   checkAborted(options.signal);
-  return db.transaction('rw', [...libraryWriteTables(db), db.sources], async () => {
+  // The sync outbox too: imported records are local changes the team should get.
+  return db.transaction('rw', [...libraryWriteTables(db), db.sources, db.outbox], async () => {
     let annotationsWritten = 0;
     for (let i = 0; i < annotations.length; i += size) {
       checkAborted(options.signal);
@@ -250,12 +252,14 @@ export async function applyImportPlan(db: SourcemarkDb, plan: ImportPlan, option
       const stored = await storedById(db.annotations, chunk);
       const changes = recordsToWrite(planMerge(chunk, stored)).map((next) => [stored.get(next.id), next] as const);
       await writeAnnotationRows(db, changes);
+      await queueChanges(db, 'annotation', changes.map(([, next]) => next.id)); // sync: in this transaction
       annotationsWritten += changes.length;
       options.onProgress?.(i + chunk.length, total);
     }
     checkAborted(options.signal);
     const put = recordsToWrite(planMerge(sources, await storedById(db.sources, sources)));
     if (put.length > 0) await db.sources.bulkPut(put);
+    await queueChanges(db, 'source', put.map((source) => source.id)); // sync: in this transaction
     options.onProgress?.(total, total);
     // A cancel that arrives during the last write still aborts: throwing here rolls it all back.
     checkAborted(options.signal);

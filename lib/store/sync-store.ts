@@ -30,16 +30,25 @@ export async function updateSyncStatus(db: SourcemarkDb, change: (status: SyncSt
 
 /**
  * Point sync at another server or database: forget the checkpoint and the known revisions (they
- * belong to the old one) and put every record in the outbox, so the new store gets everything.
+ * belong to the old one) and, when there was an old one, put every record in the outbox, so the
+ * new store gets everything. Before the first run the outbox already holds every record (the
+ * version-3 upgrade queued what existed, and every write since queued itself).
  */
 export async function resetSyncTarget(db: SourcemarkDb, target: string, now = new Date()): Promise<void> {
   await db.transaction('rw', [db.annotations, db.sources, db.outbox, db.syncRevs, db.syncStatus], async () => {
     await db.syncRevs.clear();
+    if ((await readSyncStatus(db)).target !== null) await queueEverything(db, now);
+    const status = await readSyncStatus(db);
+    await db.syncStatus.put({ ...status, target, checkpoint: null, failures: 0, nextAttemptAt: null });
+  });
+}
+
+/** Put every annotation and source in the outbox (a new target, or sharing switched to everything). */
+export async function queueEverything(db: SourcemarkDb, now = new Date()): Promise<void> {
+  await db.transaction('rw', [db.annotations, db.sources, db.outbox], async () => {
     const annotationIds = (await db.annotations.toCollection().primaryKeys()) as string[];
     const sourceIds = (await db.sources.toCollection().primaryKeys()) as string[];
     await db.outbox.bulkPut([...outboxEntriesFor('annotation', annotationIds, now), ...outboxEntriesFor('source', sourceIds, now)]);
-    const status = await readSyncStatus(db);
-    await db.syncStatus.put({ ...status, target, checkpoint: null, failures: 0, nextAttemptAt: null });
   });
 }
 

@@ -9,7 +9,7 @@
  */
 import type { Annotation, Source } from '../model';
 import type { SourcemarkDb } from '../store/db';
-import { applyRemoteDocs, confirmPushed, dropUnsent, outboxKeys, readPending, readSyncStatus, resetSyncTarget, updateSyncStatus, type Confirmed, type PendingRecord } from '../store/sync-store';
+import { applyRemoteDocs, confirmPushed, dropUnsent, outboxKeys, queueEverything, readPending, readSyncStatus, resetSyncTarget, updateSyncStatus, type Confirmed, type PendingRecord } from '../store/sync-store';
 import { retryDelayMs } from './backoff';
 import { chunk, PULL_BATCH_SIZE, PUSH_BATCH_SIZE } from './batches';
 import { CouchError, type CouchClient, type CouchFailure } from './couch-client';
@@ -57,26 +57,47 @@ export async function runSync(deps: SyncRunDeps): Promise<SyncRunResult> {
   try {
     const status = await readSyncStatus(db);
     if (status.target !== target) await resetSyncTarget(db, target, now());
-    await updateSyncStatus(db, (s) => ({ ...s, lastAttemptAt: now().toISOString() }));
+    // Records left out while only shared ones synced must go now.
+    else if (settings.share === 'everything' && status.share === 'shared-only') await queueEverything(db, now());
+    await updateSyncStatus(db, (s) => ({ ...s, share: settings.share, lastAttemptAt: now().toISOString() }));
 
     // Pull first: the merge then sees the server's latest before anything is sent over it.
     const pullSize = deps.pullBatchSize ?? PULL_BATCH_SIZE;
     let since = (await readSyncStatus(db)).checkpoint;
+    let next = client.changes(since, pullSize);
     for (;;) {
-      const page = await client.changes(since, pullSize);
+      const page = await next;
+      const more = page.results.length >= pullSize && page.lastSeq !== since;
+      if (more) {
+        // The next page downloads while this one is applied. If applying fails, the run ends
+        // and that download's outcome does not matter (handled here so it is not "unhandled").
+        next = client.changes(page.lastSeq, pullSize);
+        next.catch(() => undefined);
+      }
       const docs = acceptDocs(page.results.filter((r) => !r.deleted).map((r) => r.doc), rejected);
       const summary = await applyRemoteDocs(db, docs, page.lastSeq);
       pulled += summary.applied;
       merged += summary.merged;
-      if (page.results.length < pullSize || page.lastSeq === since) break;
+      if (!more) break;
       since = page.lastSeq;
     }
 
     const pushSize = deps.pushBatchSize ?? PUSH_BATCH_SIZE;
     for (let round = 0; ; round++) {
       const conflicts: string[] = [];
-      for (const keys of chunk(await outboxKeys(db), pushSize)) {
-        const pending = await readPending(db, keys);
+      const batches = chunk(await outboxKeys(db), pushSize);
+      // The next batch is read from the database while this one is on the wire; batches hold
+      // different records, so the read-ahead sees what it would see afterwards.
+      const readBatch = (keys: string[] | undefined) => {
+        if (!keys) return null;
+        const read = readPending(db, keys);
+        read.catch(() => undefined); // awaited below; if the run fails first, its outcome does not matter
+        return read;
+      };
+      let ahead = readBatch(batches[0]);
+      for (let b = 0; ahead; b++) {
+        const pending = await ahead;
+        ahead = readBatch(batches[b + 1]);
         const { send, drop } = plan(pending, settings);
         await dropUnsent(db, drop);
         if (send.length === 0) continue;

@@ -4,6 +4,7 @@
  * with the pull checkpoint and what the popup and options show.
  */
 import type { SyncKind } from './docs';
+import type { ShareMode } from './settings';
 
 /**
  * A local change waiting to be sent. One entry per record (keyed by its document id): a second
@@ -39,6 +40,8 @@ export type SyncStatus = {
   key: typeof SYNC_STATUS_KEY;
   /** `server/database` the checkpoint and revisions belong to (see `targetOf`); null before the first run. */
   target: string | null;
+  /** What the last run shared; a switch to `everything` puts every record in the outbox again (the private ones were left out). */
+  share?: ShareMode;
   /** The `_changes` sequence pulled up to, for `target`; null: from the start. */
   checkpoint: string | null;
   /** ISO time of the last run that finished without error. */

@@ -7,10 +7,13 @@ import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { EXTENSION_DIR } from '../../scripts/chromium';
 
-test('the manifest asks only for downloads, storage and alarms, no host permissions beyond the content script, and team sync hosts only as optional', async () => {
+test('the manifest asks only for downloads, storage, alarms and contextMenus, no host permissions beyond the content script, and team sync hosts only as optional', async () => {
   const manifest = JSON.parse(await readFile(join(EXTENSION_DIR, 'manifest.json'), 'utf8'));
   expect(manifest.manifest_version).toBe(3);
-  expect(manifest.permissions).toEqual(['downloads', 'storage', 'alarms']);
+  // contextMenus: "Annotate selection with Sourcemark" on selected text (no install warning).
+  expect(manifest.permissions).toEqual(['downloads', 'storage', 'alarms', 'contextMenus']);
+  // The keyboard shortcut of the same action, through the commands API (needs no permission).
+  expect(manifest.commands?.['annotate-selection']?.suggested_key?.default).toBe('Alt+Shift+M');
   // Team sync asks for its one server at run time; nothing is granted at install.
   expect(manifest.optional_host_permissions).toEqual(['https://*/*', 'http://*/*']);
   expect(manifest.host_permissions ?? []).toEqual([]);

@@ -78,7 +78,7 @@ test.describe('source ratings', () => {
       const tag = kcnaTags.nth(i);
       await expect(tag).toContainText(PROPAGANDA);
       await expect(tag).toHaveAttribute('data-tier', 'propaganda');
-      await expect(tag).toHaveAttribute('aria-label', new RegExp(`KCNA is rated ${PROPAGANDA}`));
+      await expect(tag).toHaveAttribute('aria-description', new RegExp(`KCNA is rated ${PROPAGANDA}`));
       await expect(tag).toHaveCSS('border-left-style', 'double');
     }
     // An unrated source's tag has neither.

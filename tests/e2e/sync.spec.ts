@@ -75,10 +75,19 @@ async function setUpSync(context: BrowserContext, desk: string, user: keyof type
 /** Press "Sync now" on the options page and wait for its outcome; returns the message. */
 async function syncNow(options: Page): Promise<string> {
   const section = options.locator('section.team-sync');
-  const message = section.getByTestId('sync-message');
+  const message = section.getByTestId('sync-message').locator('p');
+  // Each message is numbered: wait for one after the click's, not the one left from before.
+  const before = Number((await message.getAttribute('data-seq', { timeout: 1 }).catch(() => null)) ?? -1);
   await section.getByRole('button', { name: 'Sync now' }).click();
-  await expect(message).toHaveText(/Synced:|Sync failed|could not|refused/);
-  return (await message.textContent()) ?? '';
+  let text = '';
+  await expect
+    .poll(async () => {
+      const seq = Number((await message.getAttribute('data-seq').catch(() => null)) ?? -1);
+      text = seq > before ? ((await message.textContent()) ?? '') : '';
+      return /^(Synced:|Sync failed)/.test(text);
+    }, { message: 'the sync run ends' })
+    .toBe(true);
+  return text;
 }
 
 async function openArticle(context: BrowserContext, origin: string): Promise<Page> {
@@ -111,17 +120,28 @@ test.describe('team sync', () => {
     const popup = await openPopup(a, page);
     const claim = popup.getByTestId('claim').filter({ hasText: CLAIM });
     await claim.getByLabel('Note').fill('Seen first on A');
+    await claim.getByLabel('Share with team').check();
     await claim.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect(popup.getByRole('status')).toContainText(/saved/i);
+    // A second note, left private.
+    const other = popup.getByTestId('claim').filter({ hasText: 'American authorities claimed' });
+    await other.getByLabel('Note').fill('Private to A');
+    await other.getByRole('button', { name: 'Save', exact: true }).click();
     await expect(popup.getByRole('status')).toContainText(/saved/i);
     const kcna = popup.getByTestId('source-group').filter({ hasText: 'KCNA' }).first();
     await kcna.getByLabel('Credibility of KCNA').selectOption('propaganda');
     await kcna.getByRole('button', { name: 'Save rating' }).click();
     await expect(kcna).toContainText('State-controlled or propaganda outlet');
+    await kcna.getByLabel('Share KCNA and its rating with team').check();
+    await expect(popup.getByRole('status')).toContainText('KCNA and its rating will be shared');
 
-    const optionsA = await setUpSync(a, desk, 'ana');
+    // Shared items only (the default): the private note stays in A.
+    const optionsA = await setUpSync(a, desk, 'ana', USERS.ana, 'Only');
     expect(await syncNow(optionsA)).toMatch(/Synced/);
     await expect(optionsA.getByTestId('sync-pending')).toHaveText('All changes sent');
-    expect(await couch.allDocs(desk)).toHaveLength(2);
+    const onServer = await couch.allDocs(desk);
+    expect(onServer.map((d) => d.id.split(':')[0]).sort()).toEqual(['annotation', 'source']);
+    expect(JSON.stringify(onServer)).not.toContain('Private to A');
 
     const optionsB = await setUpSync(b, desk, 'ben');
     expect(await syncNow(optionsB)).toMatch(/Synced/);
@@ -148,7 +168,9 @@ test.describe('team sync', () => {
     const libraryA = await a.newPage();
     await libraryA.goto(`chrome-extension://${await extensionId(a)}/library.html`);
     await expect(libraryA.getByTestId('results')).toHaveAttribute('data-state', 'ready');
-    await expect(libraryA.getByTestId('annotation-row')).toHaveCount(0);
+    // Only A's private note is left.
+    await expect(libraryA.getByTestId('annotation-row')).toHaveCount(1);
+    await expect(libraryA.getByTestId('annotation-row')).toContainText('American authorities claimed');
     const reopened = await openPopup(a, await openArticle(a, server.origin));
     await expect(reopened.getByTestId('claim').filter({ hasText: CLAIM }).getByLabel('Note')).toHaveValue('');
   });

@@ -13,8 +13,9 @@
  * - `stop()` and `start()`: closing the listening socket (and cutting open connections) keeps
  *   the data, since the in-memory databases live in this process; `start()` listens again on
  *   the same port, so clients configured with the URL find the server back with its data.
- * - `onBulkDocs`: called when a `_bulk_docs` request arrives, so a test can stop the server in
- *   the middle of a push.
+ * - `onBulkDocs`: called when a `_bulk_docs` request arrives, before the server handles it, so a
+ *   test can stop the server in the middle of a push, hold the request (a timeout), or answer
+ *   it itself (a 5xx): return `'handled'` once it has answered, or a promise to wait for.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
@@ -52,8 +53,8 @@ export type CouchServer = {
   stop(): Promise<void>;
   /** Listen again on the same port. */
   start(): Promise<void>;
-  /** Called for each `_bulk_docs` request as it arrives (before the server handles it). */
-  onBulkDocs: (() => void) | null;
+  /** Called for each `_bulk_docs` request as it arrives (see the module comment). */
+  onBulkDocs: ((res: ServerResponse) => void | 'handled' | Promise<void>) | null;
   /** Stop for good. */
   close(): Promise<void>;
 };
@@ -106,8 +107,10 @@ export async function startCouchServer(options: CouchServerOptions = {}): Promis
       res.end(JSON.stringify({ error: 'unauthorized', reason: 'Name or password is incorrect.' }));
       return;
     }
-    if (req.method === 'POST' && req.url?.split('?')[0]?.endsWith('/_bulk_docs')) server.onBulkDocs?.();
-    next();
+    const hook = req.method === 'POST' && req.url?.split('?')[0]?.endsWith('/_bulk_docs') ? server.onBulkDocs?.(res) : undefined;
+    if (hook === 'handled') return;
+    if (hook instanceof Promise) void hook.then(next, next);
+    else next();
   });
   app.use(expressPouchdb(Pouch, { mode: 'minimumForPouchDB', inMemoryConfig: true }));
 

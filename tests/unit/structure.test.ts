@@ -32,10 +32,11 @@ function code(file: string): string {
     .replace(/(?<!from\s*)(['"])(?:\\.|(?!\1)[^\\\n])*\1/g, "''");
 }
 
-const PURE = ['lib/model.ts', 'lib/messages.ts', 'lib/page-url.ts', 'lib/detect', 'lib/anchor', 'lib/exchange', 'lib/eval', 'lib/popup', 'lib/sources', 'lib/library', 'lib/settings', 'lib/sync']
+const PURE = ['lib/model.ts', 'lib/messages.ts', 'lib/page-url.ts', 'lib/detect', 'lib/anchor', 'lib/exchange', 'lib/eval', 'lib/popup', 'lib/sources', 'lib/library', 'lib/settings', 'lib/sync', 'lib/backup']
   .flatMap(sourceFiles)
-  // dom-text.ts maps the DOM; run-sync.ts drives the store (Dexie) with the pure sync parts.
-  .filter((f) => !f.endsWith('dom-text.ts') && !f.endsWith('lib/sync/run-sync.ts'));
+  // dom-text.ts maps the DOM; run-sync.ts drives the store (Dexie) with the pure sync parts;
+  // lib/backup/service.ts is the backup schedule's one file on the extension API.
+  .filter((f) => !f.endsWith('dom-text.ts') && !f.endsWith('lib/sync/run-sync.ts') && f !== 'lib/backup/service.ts');
 const DOM_ONLY = [...sourceFiles('lib/highlight'), ...sourceFiles('lib/anchor/dom-text.ts')];
 const CONTENT = [...sourceFiles('entrypoints/claims.content'), ...sourceFiles('lib/page')];
 

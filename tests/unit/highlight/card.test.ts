@@ -151,3 +151,20 @@ describe('createCard', () => {
     expect(onClose).toHaveBeenCalledOnce();
   });
 });
+
+describe('renderCardContent: the user’s own annotations and corrections', () => {
+  it('says a manual annotation is the user’s own, and a source the user set is theirs', () => {
+    const chosen = attribution('TASS', { id: 'tass', cue: null, cueStance: null, sourceText: null });
+    const manual = mark(0, TEXT, {
+      detected: false,
+      attributions: [chosen],
+      annotation: annotation('m', TEXT, TEXT, { origin: 'manual', attributions: [chosen] }),
+    });
+    const text = textOf(renderCardContent(document, manual, new Map()));
+    expect(text).toContain('Your own annotation, on text you selected.');
+    expect(text).not.toContain('detection does not flag');
+    expect(text).toContain('Source set by you');
+    const detected = textOf(renderCardContent(document, mark(0, TEXT, { attributions: [attribution('Yonhap', { id: 'yonhap' })] }), new Map()));
+    expect(detected).not.toContain('Source set by you');
+  });
+});

@@ -333,7 +333,7 @@ describe('PopupApp', () => {
 
     await waitFor(() => expect(statusText()).toContain("Couldn't save the annotation on “In the most recent meeting"));
     expect(statusText()).toContain('QuotaExceededError: the disk is full');
-    expect(statusText()).toContain('Your note and verdict are kept');
+    expect(statusText()).toContain('Your note, source and verdict are kept');
     expect(getByLabel<HTMLTextAreaElement>(card, 'Note').value).toBe('Do not lose this');
     expect(getByLabel<HTMLSelectElement>(card, 'Verdict').value).toBe('false');
     expect(textOf(card)).toContain('Unsaved changes');
@@ -567,5 +567,113 @@ describe('PopupApp’s highlight switches', () => {
     await waitFor(() => expect(switchNamed('Highlights everywhere').disabled).toBe(false));
     await createSettingsStore(storage).update((s) => ({ ...s, highlights: false }));
     await waitFor(() => expect(switchNamed('Highlights everywhere').checked).toBe(false));
+  });
+});
+
+describe('PopupApp: corrections to the detector', () => {
+  it('saves "not a claim" as a correction, reads the page again, and lists it apart with an undo that deletes it', async () => {
+    await mountReady();
+    const claim = secondKcna();
+    const card = claimCard(claim.start);
+    // What the page answers once it has applied the correction (or its undo): read from the db.
+    const original = snapshot;
+    const dismiss = (id: string | null) => ({
+      ...original,
+      claims: original.claims.map((c) => (c.start === claim.start ? { ...c, dismissed: id !== null, annotationId: id } : c)),
+    });
+    page.getSnapshot.mockImplementation(async () => {
+      const live = (await db.annotations.toArray()).find((a) => !a.deletedAt);
+      return ok(dismiss(live?.id ?? null));
+    });
+    choose(getByLabel(card, 'Verdict'), 'not-a-claim');
+    getButton(card, 'Save').click();
+
+    const row = await waitFor(async () => {
+      const rows = await db.annotations.toArray();
+      expect(rows).toHaveLength(1);
+      return rows[0]!;
+    });
+    expect(row).toMatchObject({ origin: 'corrected', kind: 'claim', verdict: { rating: 'not-a-claim' }, attributions: claim.attributions });
+    await waitFor(() => expect(page.getSnapshot).toHaveBeenCalledTimes(2));
+    const listed = await waitFor(() => {
+      const found = container.querySelector<HTMLElement>('[data-testid="dismissed-claim"]');
+      expect(found).not.toBeNull();
+      return found!;
+    });
+    expect(textOf(listed)).toContain(claim.text);
+    // Keyboard focus follows the sentence to its Undo button.
+    await waitFor(() => expect(document.activeElement).toBe(listed.querySelector('button')));
+    expect(container.querySelector(`[data-testid="claim"][data-claim-start="${claim.start}"]`)).toBeNull();
+    expect(textOf(container.querySelector('[data-testid="page-counts"]'))).toContain('5 claims');
+    expect(textOf(container.querySelector('[data-testid="page-counts"]'))).toContain('1 marked not a claim');
+    expect(statusText()).toContain('is not a claim');
+
+    const undo = listed.querySelector('button');
+    expect(undo?.getAttribute('aria-label')).toMatch(/^Undo “not a claim” on “The KCNA article/);
+    undo?.click();
+    await waitFor(async () => expect((await db.annotations.get(row.id))?.deletedAt).toBeDefined());
+    await waitFor(() => expect(container.querySelector('[data-testid="dismissed"]')).toBeNull());
+    expect(claimCard(claim.start)).toBeTruthy();
+    expect(statusText()).toContain('is a claim again');
+    expect(page.notifyChanged).toHaveBeenCalledTimes(2);
+  });
+
+  it('a source picked in the Source field replaces the detected one and makes the annotation corrected', async () => {
+    await mountReady();
+    const claim = firstKcna();
+    const card = claimCard(claim.start);
+    expect(getByLabel<HTMLInputElement>(card, 'Source').value).toBe('KCNA');
+    typeInto(getByLabel(card, 'Source'), 'tass');
+    getButton(card, 'Save').click();
+    const row = await waitFor(async () => {
+      const rows = await db.annotations.toArray();
+      expect(rows).toHaveLength(1);
+      return rows[0]!;
+    });
+    expect(row.origin).toBe('corrected');
+    expect(row.attributions).toEqual([expect.objectContaining({ source: { id: 'tass', name: 'TASS', type: 'state-media' }, label: 'TASS', cue: null })]);
+    await waitFor(() => expect(page.getSnapshot).toHaveBeenCalledTimes(2));
+  });
+
+  it('a note saved with the detected source unchanged stays confirmed and keeps the detected attributions', async () => {
+    await mountReady();
+    const claim = firstKcna();
+    const card = claimCard(claim.start);
+    typeInto(getByLabel(card, 'Source'), ' kcna ');
+    typeInto(getByLabel(card, 'Note'), 'Same source, other case');
+    getButton(card, 'Save').click();
+    const row = await waitFor(async () => {
+      const rows = await db.annotations.toArray();
+      expect(rows).toHaveLength(1);
+      return rows[0]!;
+    });
+    expect(row.origin).toBe('confirmed');
+    expect(row.attributions).toEqual(claim.attributions);
+  });
+});
+
+describe('PopupApp: the shortcut of "Annotate selection"', () => {
+  function mountWith(shortcut: (command: string) => Promise<string>) {
+    render(
+      <PopupApp db={db} page={page} exportJson={exportJson} openOptions={openOptions} settings={createSettingsStore(storage)} shortcut={shortcut} />,
+      container,
+    );
+  }
+  const hint = () => textOf(container.querySelector('[data-testid="annotate-shortcut"]'));
+
+  it('lists the binding the browser has, and the context menu', async () => {
+    const asked: string[] = [];
+    mountWith(async (command) => {
+      asked.push(command);
+      return 'Ctrl+Shift+9';
+    });
+    await waitFor(() => expect(hint()).toContain('Ctrl+Shift+9'));
+    expect(hint()).toContain('right-click → Annotate selection with Sourcemark');
+    expect(asked).toEqual(['annotate-selection']);
+  });
+
+  it('says where to set one when the command has none', async () => {
+    mountWith(async () => '');
+    await waitFor(() => expect(hint()).toContain('no keyboard shortcut set'));
   });
 });

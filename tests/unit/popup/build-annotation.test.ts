@@ -70,3 +70,47 @@ describe('buildAnnotation', () => {
     expect(a.attributions).toEqual(attributions);
   });
 });
+
+describe('buildAnnotation: corrections to the detector', () => {
+  const tass = { ref: { id: 'tass', name: 'TASS', type: 'state-media' as const }, label: 'TASS', type: 'state-media' as const };
+
+  it.each([
+    ['new, "not a claim"', 'corrected', undefined, 'not-a-claim', null],
+    ['new, source changed', 'corrected', undefined, null, tass],
+    ['new, a verdict of truth', 'confirmed', undefined, 'false', null],
+    ['confirmed, then "not a claim"', 'corrected', 'confirmed', 'not-a-claim', null],
+    ['corrected, then a note', 'corrected', 'corrected', null, null],
+    ['manual, then "not a claim"', 'manual', 'manual', 'not-a-claim', null],
+    ['manual, source changed', 'manual', 'manual', null, tass],
+  ] as const)('%s → origin %s', (_name, expected, origin, verdict, source) => {
+    const previous = origin === undefined ? undefined : existing({ origin });
+    const a = buildAnnotation({ claim, existing: previous, note: '', verdict, source, page, now: later });
+    expect(a.origin).toBe(expected);
+  });
+
+  it('a changed source replaces the attributions with the chosen one (no cue: the user named it)', () => {
+    const a = buildAnnotation({ claim, existing: existing(), note: '', verdict: null, source: tass, page, now: later });
+    expect(a.attributions).toEqual([
+      expect.objectContaining({ source: tass.ref, label: 'TASS', type: 'state-media', cue: null, sourceText: null, carriedOver: false }),
+    ]);
+    expect(a.target.selectors).toEqual(claim.selectors);
+  });
+
+  it('a corrected annotation keeps its chosen source when saved again without a change', () => {
+    const corrected = buildAnnotation({ claim, existing: existing(), note: '', verdict: null, source: tass, page, now: later });
+    const moved = claimAt(140, [attr('Yonhap', { id: 'yonhap', type: 'news-agency' })], 'KCNA said the talks went well.');
+    const again = buildAnnotation({ claim: moved, existing: corrected, note: 'n', verdict: 'mixed', page, now: later });
+    expect(again.attributions).toEqual(corrected.attributions);
+    expect(again.origin).toBe('corrected');
+  });
+});
+
+describe('buildAnnotation: a manual highlight given a source', () => {
+  it('becomes a manual claim with that source', () => {
+    const tass = { ref: { id: 'tass', name: 'TASS', type: 'state-media' as const }, label: 'TASS', type: 'state-media' as const };
+    const highlight = existing({ origin: 'manual', kind: 'highlight', attributions: [] });
+    const a = buildAnnotation({ claim, existing: highlight, note: '', verdict: null, source: tass, page, now: later });
+    expect(a).toMatchObject({ kind: 'claim', origin: 'manual', attributions: [expect.objectContaining({ label: 'TASS' })] });
+    expect(buildAnnotation({ claim, existing: highlight, note: 'n', verdict: null, page, now: later }).kind).toBe('highlight');
+  });
+});

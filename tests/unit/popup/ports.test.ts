@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { asResult, createOptionsPort, createPagePort, resolveTargetTab, type TabsApi } from '../../../lib/popup/ports';
+import { asResult, createOptionsPort, createPagePort, createShortcutPort, resolveTargetTab, type TabsApi } from '../../../lib/popup/ports';
 import { fail, ok } from '../../../lib/messages';
 
 function fakeTabs(answer: (tabId: number, message: unknown) => Promise<unknown>, active: Array<{ id?: number }> = [{ id: 7 }]) {
@@ -83,5 +83,16 @@ describe('createOptionsPort', () => {
   it('rejects when the tab can’t be opened', async () => {
     const create = vi.fn(async () => Promise.reject(new Error('No window')));
     await expect(createOptionsPort({ tabs: { create }, runtime: { getURL: (p) => p } })({ name: 'X' })).rejects.toThrow('No window');
+  });
+});
+
+describe('createShortcutPort', () => {
+  it("reads a command's binding from commands.getAll(), '' when it has none or is unknown", async () => {
+    const port = createShortcutPort({
+      getAll: async () => [{ name: '_execute_action', shortcut: 'Ctrl+Shift+Y' }, { name: 'annotate-selection', shortcut: 'Alt+Shift+M' }, { name: 'unbound' }],
+    });
+    expect(await port('annotate-selection')).toBe('Alt+Shift+M');
+    expect(await port('unbound')).toBe('');
+    expect(await port('missing')).toBe('');
   });
 });

@@ -3,6 +3,8 @@ import { Dexie } from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { deleteAnnotations, putAnnotations, restoreAnnotations, retagAnnotations, saveAnnotation } from '../../../lib/store/annotations';
 import { DB_VERSION, openDb, SCHEMA_V1, SCHEMA_V2 } from '../../../lib/store/db';
+import { applyImportPlan, planImport } from '../../../lib/store/exchange';
+import { shareSource } from '../../../lib/store/sharing';
 import { deleteUserSource, rateSource, saveUserSource } from '../../../lib/store/sources';
 import { applyRemoteDocs, confirmPushed, readPending } from '../../../lib/store/sync-store';
 import { annotationDoc } from '../../../lib/sync/docs';
@@ -63,6 +65,34 @@ describe('the outbox', () => {
       await db.outbox.clear();
       await deleteUserSource(db, 'daily-planet');
       expect((await db.outbox.toArray()).map((e) => e.docId)).toEqual(['source:daily-planet']);
+    } finally {
+      await db.delete();
+    }
+  });
+
+  it('gets an entry when a source is marked shared or private', async () => {
+    const db = openTestDb();
+    try {
+      const shared = await shareSource(db, { id: 'kcna', name: 'KCNA', type: 'state-media', builtin: true }, true);
+      expect(shared).toMatchObject({ id: 'kcna', builtin: true, shared: true });
+      expect((await db.outbox.toArray()).map((e) => e.docId)).toEqual(['source:kcna']);
+      await rateSource(db, { id: 'kcna', name: 'KCNA', type: 'state-media', builtin: true }, makeRating());
+      expect((await db.sources.get('kcna'))?.shared).toBe(true);
+      expect((await shareSource(db, { id: 'kcna', name: 'KCNA', type: 'state-media', builtin: true }, false)).shared).toBeUndefined();
+      expect((await db.sources.get('kcna'))?.rating).toEqual(makeRating());
+    } finally {
+      await db.delete();
+    }
+  });
+
+  it('gets an entry for every record an import writes, and none for records it leaves', async () => {
+    const db = openTestDb();
+    try {
+      await saveAnnotation(db, makeAnnotation({ id: 'kept' }));
+      await db.outbox.clear();
+      const plan = await planImport(db, { annotations: [makeAnnotation({ id: 'kept' }), makeAnnotation({ id: 'new' })], sources: [makeSource()] });
+      await applyImportPlan(db, plan);
+      expect((await db.outbox.toArray()).map((e) => e.docId).sort()).toEqual(['annotation:new', `source:${makeSource().id}`]);
     } finally {
       await db.delete();
     }

@@ -3,7 +3,7 @@
  * with two devices as two fake-indexeddb databases.
  */
 import 'fake-indexeddb/auto';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { deleteAnnotations, putAnnotations, saveAnnotation } from '../../../lib/store/annotations';
 import type { SourcemarkDb } from '../../../lib/store/db';
 import { rateSource } from '../../../lib/store/sources';
@@ -16,6 +16,8 @@ import { startCouchServer, type CouchServer } from '../../support/couch-server';
 import { makeAnnotation, makeRating, openTestDb } from '../support/store-fixtures';
 
 const USERS = { ana: 'secret-a', ben: 'secret-b' };
+// Thousands of documents through a real server on a shared machine: vitest's 5 s default is too short.
+vi.setConfig({ testTimeout: 60_000 });
 let server: CouchServer;
 let database: string;
 let dbs: SourcemarkDb[] = [];
@@ -43,9 +45,9 @@ function settings(overrides: Partial<SyncSettings> = {}): SyncSettings {
   return { ...DEFAULT_SYNC_SETTINGS, enabled: true, serverUrl: server.url, database, auth: { kind: 'password', username: 'ana', password: USERS.ana }, share: 'everything', ...overrides };
 }
 
-function sync(db: SourcemarkDb, overrides: Partial<SyncSettings> = {}, fetchImpl?: typeof fetch, batch = 500) {
+function sync(db: SourcemarkDb, overrides: Partial<SyncSettings> = {}, fetchImpl?: typeof fetch, batch = 500, timeoutMs?: number) {
   const s = settings(overrides);
-  return runSync({ db, settings: s, client: createCouchClient({ ...s, fetch: fetchImpl }), pushBatchSize: batch, pullBatchSize: batch });
+  return runSync({ db, settings: s, client: createCouchClient({ ...s, fetch: fetchImpl, timeoutMs }), pushBatchSize: batch, pullBatchSize: batch });
 }
 
 const many = (n: number) => Array.from({ length: n }, (_, i) => makeAnnotation({ id: `bulk-${String(i).padStart(5, '0')}`, note: `n${i}` }));
@@ -96,6 +98,35 @@ describe('runSync against a CouchDB-protocol server', () => {
     expect(await b.outbox.count()).toBe(0);
   });
 
+  it('resolves a 409 when another device writes between its pull and its push', async () => {
+    const a = device();
+    await saveAnnotation(a, makeAnnotation({ id: 'x', note: 'one' }), new Date('2024-06-01T00:00:00Z'));
+    await sync(a);
+    await saveAnnotation(a, { ...(await a.annotations.get('x'))!, note: 'mine' }, new Date('2024-06-03T00:00:00Z'));
+    const auth = { Authorization: `Basic ${Buffer.from(`ben:${USERS.ben}`).toString('base64')}`, 'Content-Type': 'application/json' };
+    let conflicts = 0;
+    server.onBulkDocs = async () => {
+      server.onBulkDocs = null;
+      // Another device's older edit lands first.
+      const current = (await (await fetch(`${server.url}/${database}/annotation:x`, { headers: auth })).json()) as { annotation: { note: string; updatedAt: string } };
+      current.annotation = { ...current.annotation, note: 'theirs', updatedAt: '2024-06-02T00:00:00.000Z' };
+      await fetch(`${server.url}/${database}/_bulk_docs`, { method: 'POST', headers: auth, body: JSON.stringify({ docs: [current] }) });
+    };
+    const counting: typeof fetch = async (input, init) => {
+      const response = await fetch(input, init);
+      if (String(input).includes('_bulk_docs')) conflicts += ((await response.clone().json()) as { error?: string }[]).filter((r) => r.error === 'conflict').length;
+      return response;
+    };
+    expect(await sync(a, {}, counting)).toMatchObject({ ok: true, merged: 1 });
+    expect(conflicts).toBe(1);
+    const local = await a.annotations.get('x');
+    expect(local?.note).toBe('mine');
+    expect(local?.history?.map((v) => v.annotation.note)).toEqual(['theirs']);
+    const [onServer] = await server.allDocs(database);
+    expect(canonicalJson(onServer?.doc.annotation)).toBe(canonicalJson(local));
+    expect(await a.outbox.count()).toBe(0);
+  });
+
   it('converges with no duplicate after the server stops in the middle of a push', async () => {
     const a = device();
     await putAnnotations(a, many(2000));
@@ -142,6 +173,39 @@ describe('runSync against a CouchDB-protocol server', () => {
     expect(await server.allDocs(database)).toHaveLength(300);
   });
 
+  it('gives up on a server that does not answer in time, and converges on the next run', async () => {
+    const a = device();
+    await putAnnotations(a, many(20));
+    let release = () => undefined as void;
+    server.onBulkDocs = () => new Promise<void>((resolve) => (release = resolve));
+    const result = await sync(a, {}, undefined, 500, 300);
+    expect(result).toMatchObject({ ok: false, failure: { kind: 'timeout' } });
+    expect((await readSyncStatus(a)).lastError).toMatch(/did not answer within/);
+    expect(await a.outbox.count()).toBe(20);
+    // The held request reaches the server after all: the next run meets its documents, no duplicates.
+    server.onBulkDocs = null;
+    release();
+    expect(await sync(a)).toMatchObject({ ok: true });
+    expect(await a.outbox.count()).toBe(0);
+    expect(await server.allDocs(database)).toHaveLength(20);
+  });
+
+  it('keeps everything through a 5xx and converges after it', async () => {
+    const a = device();
+    await putAnnotations(a, many(10));
+    server.onBulkDocs = (res) => {
+      res.statusCode = 503;
+      res.setHeader('Content-Type', 'application/json');
+      res.end(JSON.stringify({ error: 'service_unavailable', reason: 'maintenance' }));
+      return 'handled';
+    };
+    expect(await sync(a)).toMatchObject({ ok: false, failure: { kind: 'server-error', status: 503 } });
+    expect((await readSyncStatus(a)).lastError).toMatch(/failed \(503: service_unavailable: maintenance\)/);
+    expect(await a.outbox.count()).toBe(10);
+    server.onBulkDocs = null;
+    expect(await sync(a)).toMatchObject({ ok: true, pushed: 10 });
+  });
+
   it('reports a wrong password in words and loses nothing', async () => {
     const a = device();
     await putAnnotations(a, many(5));
@@ -172,6 +236,10 @@ describe('runSync against a CouchDB-protocol server', () => {
     expect(await sync(a, { share: 'shared-only' })).toMatchObject({ ok: true, pushed: 1 });
     expect((await server.allDocs(database)).map((d) => d.id)).toEqual(['annotation:team']);
     expect(await a.annotations.count()).toBe(2);
+    expect(await a.outbox.count()).toBe(0);
+    // Switched to everything: the one left home goes too.
+    expect(await sync(a, { share: 'everything' })).toMatchObject({ ok: true, pushed: 2 });
+    expect((await server.allDocs(database)).map((d) => d.id)).toEqual(['annotation:private', 'annotation:team']);
   });
 
   it('sends everything again to a new database', async () => {
