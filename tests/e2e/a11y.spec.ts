@@ -172,6 +172,12 @@ async function tabThrough(page: Page, scope: string, limit = 400): Promise<{ unr
       const rect = el.getBoundingClientRect();
       if (style.visibility === 'hidden' || style.display === 'none' || (rect.width === 0 && rect.height === 0)) continue;
       if (el.closest('[hidden]')) continue;
+      // A radio group is one Tab stop (its checked radio, else its first); arrows move inside it.
+      if (el instanceof HTMLInputElement && el.type === 'radio' && el.name) {
+        const group = [...(el.form ?? document).querySelectorAll<HTMLInputElement>(`input[type=radio][name="${CSS.escape(el.name)}"]`)];
+        const stop = group.find((r) => r.checked) ?? group[0];
+        if (stop !== el) continue;
+      }
       el.dataset.a11yTab = String(n++);
     }
     return n;
