@@ -1,6 +1,6 @@
 /**
  * CSV for spreadsheets and statistics packages: one row per annotation, fixed columns (the
- * codebook is `CSV_COLUMNS`, published in docs/csv-codebook.md), RFC 4180 quoting, CRLF line
+ * codebook is `CSV_COLUMNS`, published in the README's CSV codebook), RFC 4180 quoting, CRLF line
  * ends, UTF-8 with a byte-order mark. Pure.
  *
  * - The byte-order mark: Excel opens a UTF-8 file without one as the local ANSI code page, and
@@ -166,7 +166,7 @@ export async function* csvChunks(annotations: ItemSource<Annotation>, options: C
   yield* gatherChunks(pieces());
 }
 
-/** The codebook as a Markdown table (docs/csv-codebook.md holds it; a test keeps them equal). */
+/** The codebook as a Markdown table (the README's "CSV codebook" holds it; a test keeps them equal). */
 export function csvCodebookMarkdown(): string {
   const rows = CSV_COLUMNS.map((c) => `| \`${c.name}\` | ${c.type} | ${c.meaning.replaceAll('|', '\\|')} |`);
   return ['| column | type | meaning |', '| --- | --- | --- |', ...rows].join('\n');
