@@ -4,7 +4,7 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { LibraryPage } from '../../components/library/LibraryPage';
 import { createBlobDownloader } from '../../lib/background/download';
-import { createExportRunner, exportPortOf } from '../../lib/store/exchange-export';
+import { createLazyExportRunner, exportPortOf } from '../../lib/store/lazy-export-runner';
 import { openDb } from '../../lib/store/db';
 import './style.css';
 
@@ -12,7 +12,7 @@ const root = document.getElementById('app');
 if (!root) throw new Error('library.html has no #app element to render into.');
 
 const db = openDb();
-const runExport = createExportRunner({ db, download: createBlobDownloader(), version: browser.runtime.getManifest().version });
+const runExport = createLazyExportRunner({ db, download: createBlobDownloader(), version: browser.runtime.getManifest().version });
 render(
   <LibraryPage
     db={db}

@@ -4,7 +4,7 @@ import { browser } from 'wxt/browser';
 import { PopupApp } from '../../components/PopupApp';
 import { createBackupStore } from '../../lib/backup/storage';
 import { createBlobDownloader } from '../../lib/background/download';
-import { createExportRunner, exportPortOf } from '../../lib/store/exchange-export';
+import { createLazyExportRunner, exportPortOf } from '../../lib/store/lazy-export-runner';
 import { createOptionsPort, createPagePort, createShortcutPort, resolveTargetTab } from '../../lib/popup/ports';
 import { prefetchSnapshot } from '../../lib/popup/prefetch-snapshot';
 import { createSettingsStore } from '../../lib/settings/storage';
@@ -20,7 +20,7 @@ const page = prefetchSnapshot(createPagePort(browser.tabs, () => resolveTargetTa
 const openOptions = createOptionsPort(browser);
 const settings = createSettingsStore(browser.storage);
 // Exports run here, in the popup (a Blob and a blob: URL), not in the service worker.
-const runExport = createExportRunner({ db, download: createBlobDownloader(), version: browser.runtime.getManifest().version });
+const runExport = createLazyExportRunner({ db, download: createBlobDownloader(), version: browser.runtime.getManifest().version });
 render(
   <PopupApp
     db={db}

@@ -8,7 +8,7 @@
  * Blob to the downloads API; Chrome's service worker has none.
  */
 import { toClaimReview } from '../exchange/claim-review';
-import type { ExportSummary, Result } from '../messages';
+import type { ExportSummary } from '../messages';
 import type { Annotation } from '../model';
 import type { SourcemarkDb } from './db';
 import { readExportPages, sourcesForExport, type ExportScope } from './exchange';
@@ -118,16 +118,5 @@ export function createExportRunner({ db, download, version, now = () => new Date
     const filename = `${EXPORT_FOLDER}/${file.filename}`;
     const downloadId = await download(file.blob, filename);
     return { filename, annotationCount: file.annotationCount, sourceCount: file.sourceCount, downloadId };
-  };
-}
-
-/** One fixed export as a port that never rejects (the popup's "Export JSON", the library's "Export selected"). */
-export function exportPortOf(run: ExportRunner, scope: ExportScope, format: ExportFormat): () => Promise<Result<ExportSummary>> {
-  return async () => {
-    try {
-      return { ok: true, value: await run(scope, format) };
-    } catch (error) {
-      return { ok: false, error: error instanceof Error ? error.message : String(error) };
-    }
   };
 }
