@@ -28,7 +28,13 @@ import { preparePageText } from '../anchor/match-quote';
 import { anchorQuote, buildSelectors } from '../anchor/text-quote';
 import { detectClaims, type DetectOptions } from '../detect';
 import { createCard } from '../highlight/card';
-import { createClaimHighlighter, PAGE_STYLE_ID, type ClaimHighlighter, type HighlightItem } from '../highlight/claim-highlights';
+import {
+  createClaimHighlighter,
+  PAGE_STYLE_ID,
+  supportsHighlightApi,
+  type ClaimHighlighter,
+  type HighlightItem,
+} from '../highlight/claim-highlights';
 import { attachClaimInteractions, type ClaimInteractions, type DrawnClaim } from '../highlight/claim-interactions';
 import { tagLabel, type SourceLookup, type TagLabel } from '../highlight/claim-label';
 import { createOverlay, HOST_ID, type Overlay, type TagSpec } from '../highlight/overlay';
@@ -119,6 +125,11 @@ export const UPDATE_MEASURE = 'sourcemark:update';
 
 /** Work per slice, ms: one unit started (a segment's detection) may add ~10 ms more. */
 const DEFAULT_BUDGET_MS = 10;
+/**
+ * During a scan, how often what is read so far is shown, ms: highlights and tags are added in a
+ * few batches, not at every slice (each batch costs the browser a layout and a paint of the page).
+ */
+const SHOW_INTERVAL_MS = 200;
 /** Characters of context around a new segment when looking for saved annotations in it. */
 const ANCHOR_CONTEXT_CHARS = 300;
 
@@ -130,9 +141,15 @@ type SegmentMark = {
   local: { start: number; end: number };
   /** Its text on the page, once drawn; null when the offsets do not map to the DOM. */
   range: Range | null;
-  /** The first character after it in the same block (tag placement); undefined until looked up. */
-  after: Range | null | undefined;
-  /** What its tag says. */
+  /**
+   * The first character after it in the same block (tag placement): where to look it up (the
+   * extraction and offset its range was made from, apart from `local`, which moves when its
+   * segment is cut) and, once looked up, the range (null at a block's end). Looked up only when
+   * its tag is placed: on a long page most tags never are (see `Overlay.virtual`). Shared by the
+   * marks that keep the same range, so their tags see the same object.
+   */
+  after: { extracted: ExtractedText; end: number; range?: Range | null } | null;
+  /** What its tag says; null until first needed (a tag made, a highlight's tier). */
   label: TagLabel | null;
 };
 
@@ -320,57 +337,85 @@ export function startPage(env: PageEnvironment): PageSession {
     }
   };
 
-  /** Ranges, labels and the tag spec of a segment's marks (what is missing only). */
+  /** Ranges of a segment's marks (what is missing only); the rest is looked up when needed. */
   const prepare = (segment: PageSegment, fresh: boolean): number => {
     let failed = 0;
     for (const m of segment.data.marks) {
       if (fresh || !m.range) {
         try {
           m.range = rangeFromOffsets(segment.extracted, m.local.start, m.local.end);
+          m.after = { extracted: segment.extracted, end: m.local.end };
         } catch {
           m.range = null;
+          m.after = null;
           failed++;
         }
-        m.after = undefined;
       }
-      if (m.range && m.after === undefined) m.after = rangeAfter(segment.extracted, m.local.end);
-      m.label ??= tagLabel(m.mark.attributions, lookup, m.mark.annotation !== null, m.mark.anchoring);
     }
     return failed;
   };
 
+  /** The mark's `after` range, looked up on first use. */
+  const afterOf = (m: SegmentMark): Range | null => {
+    const after = m.after;
+    if (!after) return null;
+    if (after.range === undefined) after.range = rangeAfter(after.extracted, after.end);
+    return after.range;
+  };
+  /** The mark's tag label, made on first use. */
+  const labelOf = (m: SegmentMark): TagLabel =>
+    (m.label ??= tagLabel(m.mark.attributions, lookup, m.mark.annotation !== null, m.mark.anchoring));
+
   const highlightItem = (m: SegmentMark & { range: Range }): HighlightItem => ({
     range: m.range,
     kind: m.mark.annotation ? 'annotated' : 'claim',
-    tier: m.label?.tierId ?? 'unrated',
+    tier: labelOf(m).tierId,
   });
+  /** A tag spec whose `after` and `label` are looked up only when the overlay reads them. */
   const tagSpec = (m: SegmentMark & { range: Range }): TagSpec => ({
     start: m.mark.start,
     range: m.range,
-    after: m.after ?? null,
-    label: m.label ?? tagLabel(m.mark.attributions, lookup, m.mark.annotation !== null, m.mark.anchoring),
+    get after() {
+      return afterOf(m);
+    },
+    get label() {
+      return labelOf(m);
+    },
   });
   const withRange = (list: readonly SegmentMark[]) => list.filter((m): m is SegmentMark & { range: Range } => m.range !== null);
 
-  /** Draw these segments' marks (new, or changed: repainted and relabelled). */
-  const drawSegments = (segments: readonly PageSegment[]) => {
-    if (!isOn() || signal.aborted) return;
+  /**
+   * Ranges for these segments' marks (new, or changed); returns the marks to show, or nothing
+   * when there is nothing to show or the `<mark>` fallback redraws everything at the next sync.
+   */
+  const prepareSegments = (segments: readonly PageSegment[]): (SegmentMark & { range: Range })[] => {
+    if (!isOn() || signal.aborted) return [];
     const marks = segments.flatMap((s) => s.data.marks);
-    if (marks.length === 0) return;
-    ui ??= createUi();
-    if (ui.highlighter.changesDom) {
+    if (marks.length === 0) return [];
+    // The UI is made when there is something to show (in the same frame as the first highlights).
+    if (ui ? ui.highlighter.changesDom : !supportsHighlightApi(doc)) {
+      ui ??= createUi();
       fallbackDirty = true;
-      return;
+      return [];
     }
     let failed = 0;
     for (const segment of segments) failed += prepare(segment, false);
     if (failed > 0) log.warn(`Sourcemark: ${failed} claim(s) could not be mapped back to the page and are not marked.`);
-    const drawable = withRange(marks);
+    return withRange(marks);
+  };
+
+  /** Paint and tag prepared marks (repainted and relabelled when drawn already). */
+  const show = (drawable: readonly (SegmentMark & { range: Range })[]) => {
+    if (drawable.length === 0 || !isOn() || signal.aborted) return;
+    ui ??= createUi();
     for (const m of drawable) byRange.set(m.range, m);
     const overlay = ui.overlay;
     paint(ui.highlighter, drawable.filter((m) => overlay.isNear(m.range)).map(highlightItem));
     overlay.addTags(drawable.map(tagSpec));
   };
+
+  /** Draw these segments' marks (new, or changed: repainted and relabelled). */
+  const drawSegments = (segments: readonly PageSegment[]) => show(prepareSegments(segments));
 
   /** Take these marks off the page. */
   const undraw = (marks: readonly SegmentMark[]) => {
@@ -443,7 +488,7 @@ export function startPage(env: PageEnvironment): PageSession {
       previous.delete(`${local.start}:${local.end}`);
       mark.start += segment.offset;
       mark.end += segment.offset;
-      return { mark, local, range: old?.range ?? null, after: old?.after, label: null };
+      return { mark, local, range: old?.range ?? null, after: old?.after ?? null, label: null };
     });
     segment.data.markedOffset = segment.offset;
     // Marks that are gone (their range not reused) leave the page.
@@ -562,6 +607,10 @@ export function startPage(env: PageEnvironment): PageSession {
     const firstGroup = Math.min(2, order.length);
     // The first highlights painted from here on are the viewport's: measured on the frame that shows them.
     firstPaint = { started, segments: firstGroup };
+    // Ranges are made segment by segment, but shown in a few batches: each batch of highlights and
+    // tags makes the browser lay out and paint the page again.
+    const waiting: (SegmentMark & { range: Range })[] = [];
+    let shownAt = now();
     for (let i = 0; i < order.length; i++) {
       const segment = model.segments[order[i] ?? -1];
       if (!segment) continue;
@@ -571,13 +620,18 @@ export function startPage(env: PageEnvironment): PageSession {
       await job.checkpoint();
       const detectedAt = now();
       buildSegmentMarks(segment);
-      drawSegments([segment]);
+      for (const m of prepareSegments([segment])) waiting.push(m);
+      if (i + 1 === firstGroup || detectedAt - shownAt >= SHOW_INTERVAL_MS) {
+        show(waiting.splice(0));
+        shownAt = now();
+      }
       drawMs += now() - detectedAt;
       // The viewport's segments are drawn: the reader can click them while the rest is read.
       if (i + 1 === firstGroup) sync();
       await job.checkpoint();
     }
     t = now();
+    show(waiting);
     sync();
     drawMs += now() - t;
     firstPaint = null; // nothing painted: no first paint to measure
