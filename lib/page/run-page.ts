@@ -26,7 +26,7 @@ import {
 } from '../anchor/dom-text';
 import { preparePageText } from '../anchor/match-quote';
 import { anchorQuote, buildSelectors } from '../anchor/text-quote';
-import { detectClaims, type DetectOptions } from '../detect';
+import { detectClaims, readClaims, type DetectOptions } from '../detect';
 import { createCard } from '../highlight/card';
 import {
   createClaimHighlighter,
@@ -65,6 +65,7 @@ import {
   detectWithContext,
   SEGMENT_LENGTH,
   segmentLengthAt,
+  shiftClaim,
   SINGLE_PASS_LIMIT,
   viewportFirst,
 } from './segment-claims';
@@ -607,28 +608,58 @@ export function startPage(env: PageEnvironment): PageSession {
     const firstGroup = Math.min(2, order.length);
     // The first highlights painted from here on are the viewport's: measured on the frame that shows them.
     firstPaint = { started, segments: firstGroup };
+    // With the built-in detector, a long page is read as one document once the viewport's segments
+    // are shown: `readClaims` goes through the whole text a few blocks per slice, so nothing is read
+    // twice as context, and the claims are those of one detection over the whole page.
+    const asOneDocument = !env.detect && model.segments.length > firstGroup;
     // Ranges are made segment by segment, but shown in a few batches: each batch of highlights and
     // tags makes the browser lay out and paint the page again.
     const waiting: (SegmentMark & { range: Range })[] = [];
     let shownAt = now();
-    for (let i = 0; i < order.length; i++) {
+    /** Marks and ranges of a segment; shown now when `viewportDone` (the last of the first group), else in the next batch. */
+    const drawInTurn = async (segment: PageSegment, viewportDone: boolean) => {
+      const from = now();
+      buildSegmentMarks(segment);
+      for (const m of prepareSegments([segment])) waiting.push(m);
+      if (viewportDone || from - shownAt >= SHOW_INTERVAL_MS) {
+        show(waiting.splice(0));
+        shownAt = now();
+      }
+      drawMs += now() - from;
+      // The viewport's segments are drawn: the reader can click them while the rest is read.
+      if (viewportDone) sync();
+      await job.checkpoint();
+    };
+    for (let i = 0; i < (asOneDocument ? firstGroup : order.length); i++) {
       const segment = model.segments[order[i] ?? -1];
       if (!segment) continue;
       t = now();
       detectSegment(segment);
       detectMs += now() - t;
       await job.checkpoint();
-      const detectedAt = now();
-      buildSegmentMarks(segment);
-      for (const m of prepareSegments([segment])) waiting.push(m);
-      if (i + 1 === firstGroup || detectedAt - shownAt >= SHOW_INTERVAL_MS) {
-        show(waiting.splice(0));
-        shownAt = now();
+      await drawInTurn(segment, i + 1 === firstGroup);
+    }
+    if (asOneDocument) {
+      t = now();
+      const reading = readClaims(model.text(), { userSources: sources });
+      while (!reading.readOn(() => job.due())) {
+        detectMs += now() - t;
+        await job.checkpoint();
+        t = now();
       }
-      drawMs += now() - detectedAt;
-      // The viewport's segments are drawn: the reader can click them while the rest is read.
-      if (i + 1 === firstGroup) sync();
+      const claims = reading.claims();
+      for (const segment of model.segments) segment.data.claims = [];
+      for (const claim of claims) {
+        const segment = model.segmentAt(claim.start);
+        segment?.data.claims?.push(shiftClaim(claim, -segment.offset));
+      }
+      detectMs += now() - t;
       await job.checkpoint();
+      // The viewport's segments again too: one detection over the page may read them differently.
+      for (let i = 0; i < order.length; i++) {
+        const segment = model.segments[order[i] ?? -1];
+        if (segment) await drawInTurn(segment, false);
+      }
     }
     t = now();
     show(waiting);
