@@ -411,8 +411,27 @@ export function startPage(env: PageEnvironment): PageSession {
     ui ??= createUi();
     for (const m of drawable) byRange.set(m.range, m);
     const overlay = ui.overlay;
-    paint(ui.highlighter, drawable.filter((m) => overlay.isNear(m.range)).map(highlightItem));
+    // Tags first: they may turn the overlay virtual, and then only the claims near the viewport
+    // are painted (each change of the page's highlights makes the browser repaint all of it).
     overlay.addTags(drawable.map(tagSpec));
+    paint(ui.highlighter, drawable.filter((m) => overlay.isNear(m.range)).map(highlightItem));
+  };
+
+  /**
+   * The marks within a viewport of the viewport (the overlay's "near"), read before anything of
+   * ours is on the page (layout is clean). The first batch of a long page shows only these: a far
+   * claim shown and then dropped when the overlay turns virtual would cost a repaint of the page
+   * and the removal of its tag (slow with thousands of live ranges on the page).
+   */
+  const nearViewport = (marks: readonly (SegmentMark & { range: Range })[]): Set<SegmentMark> => {
+    const height = view?.innerHeight ?? 0;
+    if (!view || height <= 0) return new Set(marks);
+    return new Set(
+      marks.filter((m) => {
+        const rect = m.range.getBoundingClientRect();
+        return rect.bottom >= -height && rect.top <= 2 * height;
+      }),
+    );
   };
 
   /** Draw these segments' marks (new, or changed: repainted and relabelled). */
@@ -621,7 +640,15 @@ export function startPage(env: PageEnvironment): PageSession {
       const from = now();
       buildSegmentMarks(segment);
       for (const m of prepareSegments([segment])) waiting.push(m);
-      if (viewportDone || from - shownAt >= SHOW_INTERVAL_MS) {
+      if (viewportDone && asOneDocument) {
+        // Only what is near the viewport now; the rest of these segments comes with the next batch.
+        const near = nearViewport(waiting);
+        show(waiting.filter((m) => near.has(m)));
+        const rest = waiting.filter((m) => !near.has(m));
+        waiting.length = 0;
+        waiting.push(...rest);
+        shownAt = now();
+      } else if (viewportDone || from - shownAt >= SHOW_INTERVAL_MS) {
         show(waiting.splice(0));
         shownAt = now();
       }
@@ -655,7 +682,9 @@ export function startPage(env: PageEnvironment): PageSession {
       }
       detectMs += now() - t;
       await job.checkpoint();
-      // The viewport's segments again too: one detection over the page may read them differently.
+      // The viewport's segments again too: one detection over the page may read them differently
+      // (their marks not shown yet are made again with the rest).
+      waiting.length = 0;
       for (let i = 0; i < order.length; i++) {
         const segment = model.segments[order[i] ?? -1];
         if (segment) await drawInTurn(segment, false);
