@@ -24,7 +24,7 @@
 import type { DetectedClaim, Source } from '../model';
 import { DocumentReader } from './document';
 import { OutletBacklog } from './outlet-backlog';
-import { findHits, HIT_CUE } from './prefilter';
+import { HIT_CUE, HitScanner } from './prefilter';
 import { BUILTIN_SOURCES } from './registry';
 import { blockSentences, splitBlocks, splitSentences } from './sentences';
 import { sourceIndexFor, type SourceIndex } from './source-matcher';
@@ -62,6 +62,17 @@ function readEverything(text: string, index: SourceIndex): DetectedClaim[] {
   return reader.claims();
 }
 
+/** A detection that runs a part at a time (see `readClaims`). */
+export type ClaimReading = {
+  /**
+   * Read on, a block at a time, until `pause()` says to stop (asked after each block) or the text
+   * is read. True once the whole text is read.
+   */
+  readOn(pause: () => boolean): boolean;
+  /** The claims of the whole text; call once, after `readOn` returned true. */
+  claims(): DetectedClaim[];
+};
+
 /**
  * Every stage, but only over what can matter. One regex pass (prefilter.ts) marks cue words,
  * quotation marks, titles before names and brackets. A block with none of them is not even split
@@ -69,37 +80,58 @@ function readEverything(text: string, index: SourceIndex): DetectedClaim[] {
  * quotation state starts closed in every block, and a quotation reopened across blocks needs a
  * mark), and only the outlets it names could matter later, so it is queued for those. In the other
  * blocks, a sentence with a cue is read in full and the rest are glanced at (`DocumentReader.glance`).
+ * The regex pass runs ahead of the blocks read, so the reading can stop after any block.
  */
-function readWhatMatters(text: string, index: SourceIndex): DetectedClaim[] {
-  const { at, kind } = findHits(text);
+function readWhatMatters(text: string, index: SourceIndex): ClaimReading {
+  const hits = new HitScanner(text);
+  const { at, kind } = hits;
   const backlog = new OutletBacklog(text, index, (start, end) => blockSentences(text, { start, end }));
   const reader = new DocumentReader(text, index, backlog);
   const blocks = splitBlocks(text);
   let h = 0;
-  for (let b = 0; b < blocks.length; b += 1) {
-    const block = blocks[b];
-    if (!block) continue;
-    // Hits only fall on non-space characters, so none lies between blocks or between sentences.
-    const first = h;
-    let flags = 0;
-    while (h < at.length && (at[h] ?? 0) < block.end) flags |= kind[h++] ?? 0;
-    if (flags === 0) {
-      backlog.addBlock(block.start, block.end, b);
-      continue;
-    }
-    let k = first;
-    for (const [start, end] of blockSentences(text, block)) {
-      let hits = 0;
-      while (k < h && (at[k] ?? 0) < end) hits |= kind[k++] ?? 0;
-      if (hits & HIT_CUE) {
-        reader.read(start, end, b, hits);
-      } else {
-        reader.glance(start, end, b, hits);
-        backlog.addSentence(start, end, b);
+  let b = 0;
+  return {
+    readOn(pause) {
+      for (; b < blocks.length; ) {
+        const block = blocks[b];
+        if (block) {
+          hits.scanTo(block.end);
+          // Hits only fall on non-space characters, so none lies between blocks or between sentences.
+          const first = h;
+          let flags = 0;
+          while (h < at.length && (at[h] ?? 0) < block.end) flags |= kind[h++] ?? 0;
+          if (flags === 0) {
+            backlog.addBlock(block.start, block.end, b);
+          } else {
+            let k = first;
+            for (const [start, end] of blockSentences(text, block)) {
+              let sentenceHits = 0;
+              while (k < h && (at[k] ?? 0) < end) sentenceHits |= kind[k++] ?? 0;
+              if (sentenceHits & HIT_CUE) {
+                reader.read(start, end, b, sentenceHits);
+              } else {
+                reader.glance(start, end, b, sentenceHits);
+                backlog.addSentence(start, end, b);
+              }
+            }
+          }
+        }
+        b += 1;
+        if (b < blocks.length && pause()) return false;
       }
-    }
-  }
-  return reader.claims();
+      return true;
+    },
+    claims: () => reader.claims(),
+  };
+}
+
+/**
+ * `detectClaims`, a part at a time: for a long text read between other work (the content script
+ * reads a long page in slices, yielding to the page in between). The claims are exactly
+ * `detectClaims(text, options)`'s.
+ */
+export function readClaims(text: string, options: Omit<DetectOptions, 'prefilter'> = {}): ClaimReading {
+  return readWhatMatters(text, sourceIndexFor(options.userSources));
 }
 
 /**
@@ -110,5 +142,8 @@ function readWhatMatters(text: string, index: SourceIndex): DetectedClaim[] {
  */
 export function detectClaims(text: string, options: DetectOptions = {}): DetectedClaim[] {
   const index = sourceIndexFor(options.userSources);
-  return options.prefilter === false ? readEverything(text, index) : readWhatMatters(text, index);
+  if (options.prefilter === false) return readEverything(text, index);
+  const reading = readWhatMatters(text, index);
+  reading.readOn(() => false);
+  return reading.claims();
 }

@@ -116,35 +116,71 @@ function mayStartName(text: string, end: number): boolean {
   return !((c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39));
 }
 
+/**
+ * The prefilter's hits in `text`, found a part at a time: `scanTo(limit)` adds every hit before
+ * `limit` to `at` and `kind` (in order), carrying on where the last call stopped. The hits found
+ * are exactly `findHits(text)`'s, however the calls cut the text: each regex goes on from where
+ * its last match ended, and a match found past the limit is kept for the next call.
+ */
+export class HitScanner implements Hits {
+  readonly at: number[] = [];
+  readonly kind: number[] = [];
+  /** The word regex, shared: its `lastIndex` is set from `wordFrom` before each use. */
+  private readonly wordRe: RegExp;
+  private word: RegExpExecArray | null;
+  private punct: RegExpExecArray | null;
+  /** Where each regex carries on after its pending match. */
+  private wordFrom: number;
+  private punctFrom: number;
+
+  constructor(private readonly text: string) {
+    this.wordRe = wordRegex(text.includes('_'), text.includes('\u212A'));
+    this.wordRe.lastIndex = 0;
+    this.word = this.wordRe.exec(text);
+    this.wordFrom = this.wordRe.lastIndex;
+    PUNCT_RE.lastIndex = 0;
+    this.punct = PUNCT_RE.exec(text);
+    this.punctFrom = PUNCT_RE.lastIndex;
+  }
+
+  /** Find the hits before `limit` not found yet. */
+  scanTo(limit: number): void {
+    const { text, at, kind, wordRe } = this;
+    let { word, punct } = this;
+    wordRe.lastIndex = this.wordFrom;
+    PUNCT_RE.lastIndex = this.punctFrom;
+    while (word !== null || punct !== null) {
+      if (punct !== null && (word === null || punct.index < word.index)) {
+        if (punct.index >= limit) break;
+        at.push(punct.index);
+        kind.push(punct[0] === '(' ? HIT_PAREN : HIT_QUOTE);
+        punct = PUNCT_RE.exec(text);
+        continue;
+      }
+      if (word === null || word.index >= limit) break;
+      const found = word[0];
+      const lower = (found.charCodeAt(0) === 0x5f ? found.slice(1) : found).toLowerCase();
+      const cue = CUE_WORDS.has(lower);
+      const role = ROLE_SET.has(lower);
+      // Neither list has it: a relaying participle before "by".
+      let flags = cue || !role ? HIT_CUE : 0;
+      if (role && mayStartName(text, word.index + found.length)) flags |= HIT_ROLE;
+      if (flags !== 0) {
+        at.push(word.index);
+        kind.push(flags);
+      }
+      word = wordRe.exec(text);
+    }
+    this.word = word;
+    this.punct = punct;
+    this.wordFrom = wordRe.lastIndex;
+    this.punctFrom = PUNCT_RE.lastIndex;
+  }
+}
+
 /** Every hit in `text`, in order. Linear: two regex passes, with a constant amount of work per hit. */
 export function findHits(text: string): Hits {
-  const at: number[] = [];
-  const kind: number[] = [];
-  const wordRe = wordRegex(text.includes('_'), text.includes('\u212A'));
-  wordRe.lastIndex = 0;
-  PUNCT_RE.lastIndex = 0;
-  let word = wordRe.exec(text);
-  let punct = PUNCT_RE.exec(text);
-  while (word !== null || punct !== null) {
-    if (punct !== null && (word === null || punct.index < word.index)) {
-      at.push(punct.index);
-      kind.push(punct[0] === '(' ? HIT_PAREN : HIT_QUOTE);
-      punct = PUNCT_RE.exec(text);
-      continue;
-    }
-    if (word === null) break;
-    const found = word[0];
-    const lower = (found.charCodeAt(0) === 0x5f ? found.slice(1) : found).toLowerCase();
-    const cue = CUE_WORDS.has(lower);
-    const role = ROLE_SET.has(lower);
-    // Neither list has it: a relaying participle before "by".
-    let flags = cue || !role ? HIT_CUE : 0;
-    if (role && mayStartName(text, word.index + found.length)) flags |= HIT_ROLE;
-    if (flags !== 0) {
-      at.push(word.index);
-      kind.push(flags);
-    }
-    word = wordRe.exec(text);
-  }
-  return { at, kind };
+  const scanner = new HitScanner(text);
+  scanner.scanTo(Number.POSITIVE_INFINITY);
+  return scanner;
 }

@@ -26,9 +26,15 @@ import {
 } from '../anchor/dom-text';
 import { preparePageText } from '../anchor/match-quote';
 import { anchorQuote, buildSelectors } from '../anchor/text-quote';
-import { detectClaims, type DetectOptions } from '../detect';
+import { detectClaims, readClaims, type DetectOptions } from '../detect';
 import { createCard } from '../highlight/card';
-import { createClaimHighlighter, PAGE_STYLE_ID, type ClaimHighlighter, type HighlightItem } from '../highlight/claim-highlights';
+import {
+  createClaimHighlighter,
+  PAGE_STYLE_ID,
+  supportsHighlightApi,
+  type ClaimHighlighter,
+  type HighlightItem,
+} from '../highlight/claim-highlights';
 import { attachClaimInteractions, type ClaimInteractions, type DrawnClaim } from '../highlight/claim-interactions';
 import { tagLabel, type SourceLookup, type TagLabel } from '../highlight/claim-label';
 import { createOverlay, HOST_ID, type Overlay, type TagSpec } from '../highlight/overlay';
@@ -63,6 +69,7 @@ import {
   detectWithContext,
   SEGMENT_LENGTH,
   segmentLengthAt,
+  shiftClaim,
   SINGLE_PASS_LIMIT,
   viewportFirst,
 } from './segment-claims';
@@ -123,6 +130,11 @@ export const UPDATE_MEASURE = 'sourcemark:update';
 
 /** Work per slice, ms: one unit started (a segment's detection) may add ~10 ms more. */
 const DEFAULT_BUDGET_MS = 10;
+/**
+ * During a scan, how often what is read so far is shown, ms: highlights and tags are added in a
+ * few batches, not at every slice (each batch costs the browser a layout and a paint of the page).
+ */
+const SHOW_INTERVAL_MS = 200;
 /** Characters of context around a new segment when looking for saved annotations in it. */
 const ANCHOR_CONTEXT_CHARS = 300;
 
@@ -134,9 +146,15 @@ type SegmentMark = {
   local: { start: number; end: number };
   /** Its text on the page, once drawn; null when the offsets do not map to the DOM. */
   range: Range | null;
-  /** The first character after it in the same block (tag placement); undefined until looked up. */
-  after: Range | null | undefined;
-  /** What its tag says. */
+  /**
+   * The first character after it in the same block (tag placement): where to look it up (the
+   * extraction and offset its range was made from, apart from `local`, which moves when its
+   * segment is cut) and, once looked up, the range (null at a block's end). Looked up only when
+   * its tag is placed: on a long page most tags never are (see `Overlay.virtual`). Shared by the
+   * marks that keep the same range, so their tags see the same object.
+   */
+  after: { extracted: ExtractedText; end: number; range?: Range | null } | null;
+  /** What its tag says; null until first needed (a tag made, a highlight's tier). */
   label: TagLabel | null;
 };
 
@@ -324,57 +342,104 @@ export function startPage(env: PageEnvironment): PageSession {
     }
   };
 
-  /** Ranges, labels and the tag spec of a segment's marks (what is missing only). */
+  /** Ranges of a segment's marks (what is missing only); the rest is looked up when needed. */
   const prepare = (segment: PageSegment, fresh: boolean): number => {
     let failed = 0;
     for (const m of segment.data.marks) {
       if (fresh || !m.range) {
         try {
           m.range = rangeFromOffsets(segment.extracted, m.local.start, m.local.end);
+          m.after = { extracted: segment.extracted, end: m.local.end };
         } catch {
           m.range = null;
+          m.after = null;
           failed++;
         }
-        m.after = undefined;
       }
-      if (m.range && m.after === undefined) m.after = rangeAfter(segment.extracted, m.local.end);
-      m.label ??= tagLabel(m.mark.attributions, lookup, m.mark.annotation !== null, m.mark.anchoring);
     }
     return failed;
   };
 
+  /** The mark's `after` range, looked up on first use. */
+  const afterOf = (m: SegmentMark): Range | null => {
+    const after = m.after;
+    if (!after) return null;
+    if (after.range === undefined) after.range = rangeAfter(after.extracted, after.end);
+    return after.range;
+  };
+  /** The mark's tag label, made on first use. */
+  const labelOf = (m: SegmentMark): TagLabel =>
+    (m.label ??= tagLabel(m.mark.attributions, lookup, m.mark.annotation !== null, m.mark.anchoring));
+
   const highlightItem = (m: SegmentMark & { range: Range }): HighlightItem => ({
     range: m.range,
     kind: m.mark.annotation ? 'annotated' : 'claim',
-    tier: m.label?.tierId ?? 'unrated',
+    tier: labelOf(m).tierId,
   });
+  /** A tag spec whose `after` and `label` are looked up only when the overlay reads them. */
   const tagSpec = (m: SegmentMark & { range: Range }): TagSpec => ({
     start: m.mark.start,
     range: m.range,
-    after: m.after ?? null,
-    label: m.label ?? tagLabel(m.mark.attributions, lookup, m.mark.annotation !== null, m.mark.anchoring),
+    get after() {
+      return afterOf(m);
+    },
+    get label() {
+      return labelOf(m);
+    },
   });
   const withRange = (list: readonly SegmentMark[]) => list.filter((m): m is SegmentMark & { range: Range } => m.range !== null);
 
-  /** Draw these segments' marks (new, or changed: repainted and relabelled). */
-  const drawSegments = (segments: readonly PageSegment[]) => {
-    if (!isOn() || signal.aborted) return;
+  /**
+   * Ranges for these segments' marks (new, or changed); returns the marks to show, or nothing
+   * when there is nothing to show or the `<mark>` fallback redraws everything at the next sync.
+   */
+  const prepareSegments = (segments: readonly PageSegment[]): (SegmentMark & { range: Range })[] => {
+    if (!isOn() || signal.aborted) return [];
     const marks = segments.flatMap((s) => s.data.marks);
-    if (marks.length === 0) return;
-    ui ??= createUi();
-    if (ui.highlighter.changesDom) {
+    if (marks.length === 0) return [];
+    // The UI is made when there is something to show (in the same frame as the first highlights).
+    if (ui ? ui.highlighter.changesDom : !supportsHighlightApi(doc)) {
+      ui ??= createUi();
       fallbackDirty = true;
-      return;
+      return [];
     }
     let failed = 0;
     for (const segment of segments) failed += prepare(segment, false);
     if (failed > 0) log.warn(`Sourcemark: ${failed} claim(s) could not be mapped back to the page and are not marked.`);
-    const drawable = withRange(marks);
+    return withRange(marks);
+  };
+
+  /** Paint and tag prepared marks (repainted and relabelled when drawn already). */
+  const show = (drawable: readonly (SegmentMark & { range: Range })[]) => {
+    if (drawable.length === 0 || !isOn() || signal.aborted) return;
+    ui ??= createUi();
     for (const m of drawable) byRange.set(m.range, m);
     const overlay = ui.overlay;
-    paint(ui.highlighter, drawable.filter((m) => overlay.isNear(m.range)).map(highlightItem));
+    // Tags first: they may turn the overlay virtual, and then only the claims near the viewport
+    // are painted (each change of the page's highlights makes the browser repaint all of it).
     overlay.addTags(drawable.map(tagSpec));
+    paint(ui.highlighter, drawable.filter((m) => overlay.isNear(m.range)).map(highlightItem));
   };
+
+  /**
+   * The marks within a viewport of the viewport (the overlay's "near"), read before anything of
+   * ours is on the page (layout is clean). The first batch of a long page shows only these: a far
+   * claim shown and then dropped when the overlay turns virtual would cost a repaint of the page
+   * and the removal of its tag (slow with thousands of live ranges on the page).
+   */
+  const nearViewport = (marks: readonly (SegmentMark & { range: Range })[]): Set<SegmentMark> => {
+    const height = view?.innerHeight ?? 0;
+    if (!view || height <= 0) return new Set(marks);
+    return new Set(
+      marks.filter((m) => {
+        const rect = m.range.getBoundingClientRect();
+        return rect.bottom >= -height && rect.top <= 2 * height;
+      }),
+    );
+  };
+
+  /** Draw these segments' marks (new, or changed: repainted and relabelled). */
+  const drawSegments = (segments: readonly PageSegment[]) => show(prepareSegments(segments));
 
   /** Take these marks off the page. */
   const undraw = (marks: readonly SegmentMark[]) => {
@@ -447,7 +512,7 @@ export function startPage(env: PageEnvironment): PageSession {
       previous.delete(`${local.start}:${local.end}`);
       mark.start += segment.offset;
       mark.end += segment.offset;
-      return { mark, local, range: old?.range ?? null, after: old?.after, label: null };
+      return { mark, local, range: old?.range ?? null, after: old?.after ?? null, label: null };
     });
     segment.data.markedOffset = segment.offset;
     // Marks that are gone (their range not reused) leave the page.
@@ -566,22 +631,71 @@ export function startPage(env: PageEnvironment): PageSession {
     const firstGroup = Math.min(2, order.length);
     // The first highlights painted from here on are the viewport's: measured on the frame that shows them.
     firstPaint = { started, segments: firstGroup };
-    for (let i = 0; i < order.length; i++) {
+    // With the built-in detector, a long page is read as one document once the viewport's segments
+    // are shown: `readClaims` goes through the whole text a few blocks per slice, so nothing is read
+    // twice as context, and the claims are those of one detection over the whole page.
+    const asOneDocument = !env.detect && model.segments.length > firstGroup;
+    // Ranges are made segment by segment, but shown in a few batches: each batch of highlights and
+    // tags makes the browser lay out and paint the page again.
+    const waiting: (SegmentMark & { range: Range })[] = [];
+    let shownAt = now();
+    /** Marks and ranges of a segment; shown now when `viewportDone` (the last of the first group), else in the next batch. */
+    const drawInTurn = async (segment: PageSegment, viewportDone: boolean) => {
+      const from = now();
+      buildSegmentMarks(segment);
+      for (const m of prepareSegments([segment])) waiting.push(m);
+      if (viewportDone && asOneDocument) {
+        // Only what is near the viewport now; the rest of these segments comes with the next batch.
+        const near = nearViewport(waiting);
+        show(waiting.filter((m) => near.has(m)));
+        const rest = waiting.filter((m) => !near.has(m));
+        waiting.length = 0;
+        waiting.push(...rest);
+        shownAt = now();
+      } else if (viewportDone || from - shownAt >= SHOW_INTERVAL_MS) {
+        show(waiting.splice(0));
+        shownAt = now();
+      }
+      drawMs += now() - from;
+      // The viewport's segments are drawn: the reader can click them while the rest is read.
+      if (viewportDone) sync();
+      await job.checkpoint();
+    };
+    for (let i = 0; i < (asOneDocument ? firstGroup : order.length); i++) {
       const segment = model.segments[order[i] ?? -1];
       if (!segment) continue;
       t = now();
       detectSegment(segment);
       detectMs += now() - t;
       await job.checkpoint();
-      const detectedAt = now();
-      buildSegmentMarks(segment);
-      drawSegments([segment]);
-      drawMs += now() - detectedAt;
-      // The viewport's segments are drawn: the reader can click them while the rest is read.
-      if (i + 1 === firstGroup) sync();
+      await drawInTurn(segment, i + 1 === firstGroup);
+    }
+    if (asOneDocument) {
+      t = now();
+      const reading = readClaims(model.text(), { userSources: sources });
+      while (!reading.readOn(() => job.due())) {
+        detectMs += now() - t;
+        await job.checkpoint();
+        t = now();
+      }
+      const claims = reading.claims();
+      for (const segment of model.segments) segment.data.claims = [];
+      for (const claim of claims) {
+        const segment = model.segmentAt(claim.start);
+        segment?.data.claims?.push(shiftClaim(claim, -segment.offset));
+      }
+      detectMs += now() - t;
       await job.checkpoint();
+      // The viewport's segments again too: one detection over the page may read them differently
+      // (their marks not shown yet are made again with the rest).
+      waiting.length = 0;
+      for (let i = 0; i < order.length; i++) {
+        const segment = model.segments[order[i] ?? -1];
+        if (segment) await drawInTurn(segment, false);
+      }
     }
     t = now();
+    show(waiting);
     sync();
     drawMs += now() - t;
     firstPaint = null; // nothing painted: no first paint to measure

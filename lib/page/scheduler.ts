@@ -54,6 +54,8 @@ export type Slicer = {
   checkpoint(): Promise<void>;
   /** Start a new slice now (after an await that already yielded, e.g. a message round trip). */
   restart(): void;
+  /** True once the slice's budget is spent: the next `checkpoint` yields (for work that can stop anywhere). */
+  due(): boolean;
   /** Slices so far (the current one included). */
   readonly slices: number;
   /** The longest slice so far, in ms (the current one included). */
@@ -90,6 +92,9 @@ export function createSlicer(options: SlicerOptions): Slicer {
       if (signal.aborted) throw new Cancelled();
       sliceStart = now();
       slices += 1;
+    },
+    due() {
+      return now() - sliceStart >= budgetMs;
     },
     restart() {
       note();

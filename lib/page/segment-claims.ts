@@ -4,7 +4,9 @@
  *
  * Detection reads each segment with the end of the segment before it as context (up to
  * `CONTEXT_BLOCKS` paragraphs, `CONTEXT_CHARS` characters), and keeps only the claims that start
- * in the segment. Quotation carry-over and pronouns ("he said", "the agency") look back that far;
+ * in the segment. The first scan of a long page does this only for the segments at the viewport
+ * (they are shown first); with the built-in detector it then reads the whole text as one document
+ * (`readClaims`, a few blocks per slice), so what follows applies to text added later. Quotation carry-over and pronouns ("he said", "the agency") look back that far;
  * what the detector remembers beyond it (a person's full name given many paragraphs earlier, an
  * acronym defined at the top) is not seen, so on long pages read in slices a few speakers keep
  * the short name the sentence itself uses ("Marchenko" for "Pavel Marchenko"). Sentence spans
