@@ -26,17 +26,15 @@
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { extensionId, launchWithExtension } from '../scripts/chromium';
 import { argValue, runWhenEntry } from './cli';
+import { bundleForPage } from './page-bundle';
 import { fillLibrary, formatResults } from './library';
 import { mergeResults } from './results-file';
 import { summarise, type BenchResult } from './stats';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
 /** The database imports go into, emptied before each run. */
 const TARGET_DB = 'sourcemark-bench-import';
@@ -52,10 +50,8 @@ type ExchangeHooks = {
 };
 
 /** The exchange code and the floors, bundled for the page (evaluated over CDP, so the page's CSP does not apply). */
-async function benchBundle(): Promise<string> {
-  const result = await build({
-    stdin: {
-      contents: `
+function benchBundle(): Promise<string> {
+  return bundleForPage(`
         import { Dexie } from 'dexie';
         import { openDb } from './lib/store/db';
         import { exportToBlob } from './lib/store/exchange-export';
@@ -123,18 +119,7 @@ async function benchBundle(): Promise<string> {
             return { ms, written: rows.length };
           },
         };
-      `,
-      resolveDir: ROOT,
-      loader: 'ts',
-    },
-    bundle: true,
-    format: 'iife',
-    platform: 'browser',
-    target: 'chrome120',
-    write: false,
-    logLevel: 'silent',
-  });
-  return result.outputFiles[0]?.text ?? '';
+  `);
 }
 
 /** Call one hook in the page. */

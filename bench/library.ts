@@ -36,7 +36,6 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BrowserContext, Page } from 'playwright-core';
-import { build } from 'esbuild';
 import { detectClaims } from '../lib/detect/index';
 import { queryKey, DEFAULT_QUERY } from '../lib/library/query';
 import type { PageSnapshot, Result } from '../lib/messages';
@@ -46,6 +45,7 @@ import { extensionId, launchWithExtension, tabIdOf } from '../scripts/chromium';
 import { startStaticServer } from '../scripts/static-server';
 import { generateParagraphs, seededRandom } from './generate-article';
 import { argValue, runWhenEntry } from './cli';
+import { bundleForPage } from './page-bundle';
 import { mergeIntoLatest, RESULTS_MD, targetLines } from './library-report';
 import { LATEST_JSON } from './results-file';
 import { summarise, type BenchResult } from './stats';
@@ -175,9 +175,7 @@ let bundle: Promise<string> | undefined;
  * page's CSP (no inline scripts) does not apply.
  */
 function benchBundle(): Promise<string> {
-  bundle ??= build({
-    stdin: {
-      contents: `
+  bundle ??= bundleForPage(`
         import { idOfKey } from './lib/library/index-fields';
         import { putAnnotations } from './lib/store/annotations';
         import { openDb } from './lib/store/db';
@@ -188,17 +186,7 @@ function benchBundle(): Promise<string> {
           floor: async () => (await db.annotations.orderBy('updatedAt').reverse().limit(50).toArray()).length,
           floorLibrary: async () => (await db.annotations.bulkGet((await db.libraryIndex.orderBy('key').limit(50).primaryKeys()).map(idOfKey))).length,
         };
-      `,
-      resolveDir: ROOT,
-      loader: 'ts',
-    },
-    bundle: true,
-    format: 'iife',
-    platform: 'browser',
-    target: 'chrome120',
-    write: false,
-    logLevel: 'silent',
-  }).then((result) => result.outputFiles[0]?.text ?? '');
+  `);
   return bundle;
 }
 
