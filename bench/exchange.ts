@@ -35,7 +35,6 @@ import { fillLibrary, formatResults } from './library';
 import { mergeResults } from './results-file';
 import { summarise, type BenchResult } from './stats';
 
-
 /** The database imports go into, emptied before each run. */
 const TARGET_DB = 'sourcemark-bench-import';
 
