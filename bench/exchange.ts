@@ -26,15 +26,14 @@
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { build } from 'esbuild';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { extensionId, launchWithExtension } from '../scripts/chromium';
-import { fillLibrary, formatResults, type BenchResult } from './library';
+import { argValue, runWhenEntry } from './cli';
+import { bundleForPage } from './page-bundle';
+import { fillLibrary, formatResults } from './library';
 import { mergeResults } from './results-file';
-
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+import { summarise, type BenchResult } from './stats';
 
 /** The database imports go into, emptied before each run. */
 const TARGET_DB = 'sourcemark-bench-import';
@@ -50,10 +49,8 @@ type ExchangeHooks = {
 };
 
 /** The exchange code and the floors, bundled for the page (evaluated over CDP, so the page's CSP does not apply). */
-async function benchBundle(): Promise<string> {
-  const result = await build({
-    stdin: {
-      contents: `
+function benchBundle(): Promise<string> {
+  return bundleForPage(`
         import { Dexie } from 'dexie';
         import { openDb } from './lib/store/db';
         import { exportToBlob } from './lib/store/exchange-export';
@@ -121,27 +118,7 @@ async function benchBundle(): Promise<string> {
             return { ms, written: rows.length };
           },
         };
-      `,
-      resolveDir: ROOT,
-      loader: 'ts',
-    },
-    bundle: true,
-    format: 'iife',
-    platform: 'browser',
-    target: 'chrome120',
-    write: false,
-    logLevel: 'silent',
-  });
-  return result.outputFiles[0]?.text ?? '';
-}
-
-/** Median, min and max of a case's times. */
-function summarise(name: string, size: number, ms: readonly number[]): BenchResult {
-  const sorted = [...ms].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  const median = sorted.length % 2 === 1 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
-  const round = (x: number) => Math.round(x * 10) / 10;
-  return { name, size, medianMs: round(median), minMs: round(sorted[0] ?? 0), maxMs: round(sorted[sorted.length - 1] ?? 0), runs: ms.length };
+  `);
 }
 
 /** Call one hook in the page. */
@@ -209,10 +186,7 @@ export async function runExchangeBench(page: Page, { n = 100_000, runs = 3, log 
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
-  const arg = (name: string) => {
-    const i = args.indexOf(name);
-    return i >= 0 ? args[i + 1] : undefined;
-  };
+  const arg = (name: string) => argValue(args, name);
   const n = Number(arg('--n') ?? 100_000);
   const runs = Math.max(3, Number(arg('--runs') ?? 3));
   const profileDir = arg('--profile') ?? (await mkdtemp(join(tmpdir(), 'sourcemark-bench-exchange-')));
@@ -233,9 +207,4 @@ async function main(): Promise<void> {
   }
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  main().catch((error: unknown) => {
-    console.error(error);
-    process.exitCode = 1;
-  });
-}
+runWhenEntry(import.meta.url, main);

@@ -1,17 +1,17 @@
 /**
  * The library benchmark's figures in the shared results: its rows merged into
- * bench/results/latest.json (rows of the same name replaced, the browser benchmark's kept), and
+ * bench/results/latest.json (bench/results-file.ts: rows of the same name replaced, the browser
+ * benchmark's kept, the library's own rows of removed cases dropped), and
  * its own section in bench/results/latest.md and in the "Latest figures" block of
  * bench/README.md, between `<!-- library:start -->` and `<!-- library:end -->`. `npm run bench`
  * runs bench/browser.ts first (which rewrites those files), then this.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { mergeResults } from './results-file';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-/** The shared results, as bench/browser.ts writes them. */
-export const RESULTS_JSON = resolve(ROOT, 'bench/results/latest.json');
 export const RESULTS_MD = resolve(ROOT, 'bench/results/latest.md');
 export const README = resolve(ROOT, 'bench/README.md');
 
@@ -24,23 +24,7 @@ const README_BLOCK_END = '<!-- latest:end -->';
 export type ResultRow = { name: string; medianMs: number; [field: string]: unknown };
 
 /** Rows this benchmark owns: a row of an earlier run under one of these prefixes and not in this run is dropped (a query since removed). */
-const OWN_PREFIXES = ['sourcemark:library-', 'sourcemark:popup-', 'floor:dexie-'];
-
-/** `existing` with each row of `fresh` in place of the row of the same name, new ones appended, stale own rows dropped. */
-export function mergeRows(existing: readonly ResultRow[], fresh: readonly ResultRow[]): ResultRow[] {
-  const byName = new Map(fresh.map((row) => [row.name, row]));
-  const merged: ResultRow[] = [];
-  for (const row of existing) {
-    const replacement = byName.get(row.name);
-    if (replacement) {
-      merged.push(replacement);
-      byName.delete(row.name);
-    } else if (!OWN_PREFIXES.some((prefix) => row.name.startsWith(prefix))) {
-      merged.push(row);
-    }
-  }
-  return [...merged, ...byName.values()];
-}
+export const LIBRARY_ROW_PREFIXES = ['sourcemark:library-', 'sourcemark:popup-', 'floor:dexie-'];
 
 /** Replace the text between `start` and `end` markers in `text`, or put the marked section before `before` (or at the end). */
 export function replaceSection(text: string, section: string, before?: string): string {
@@ -106,9 +90,7 @@ export function markdownSection(rows: readonly ResultRow[], environment: string)
  * that do not exist yet are created (latest.json, latest.md) or left alone (the README).
  */
 export function mergeIntoLatest(rows: readonly ResultRow[], environment: string): void {
-  mkdirSync(dirname(RESULTS_JSON), { recursive: true });
-  const existing = existsSync(RESULTS_JSON) ? (JSON.parse(readFileSync(RESULTS_JSON, 'utf8')) as ResultRow[]) : [];
-  writeFileSync(RESULTS_JSON, `${JSON.stringify(mergeRows(existing, rows), null, 2)}\n`);
+  mergeResults(rows, { ownPrefixes: LIBRARY_ROW_PREFIXES });
   const section = markdownSection(rows, environment);
   const md = existsSync(RESULTS_MD) ? readFileSync(RESULTS_MD, 'utf8') : '# Latest browser benchmark\n';
   writeFileSync(RESULTS_MD, replaceSection(md, section));

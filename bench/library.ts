@@ -34,9 +34,8 @@ import { execFileSync } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import type { BrowserContext, Page } from 'playwright-core';
-import { build } from 'esbuild';
 import { detectClaims } from '../lib/detect/index';
 import { queryKey, DEFAULT_QUERY } from '../lib/library/query';
 import type { PageSnapshot, Result } from '../lib/messages';
@@ -45,12 +44,15 @@ import { buildAnnotation } from '../lib/popup/build-annotation';
 import { extensionId, launchWithExtension, tabIdOf } from '../scripts/chromium';
 import { startStaticServer } from '../scripts/static-server';
 import { generateParagraphs, seededRandom } from './generate-article';
-import { mergeIntoLatest, RESULTS_JSON, RESULTS_MD, targetLines } from './library-report';
+import { argValue, runWhenEntry } from './cli';
+import { bundleForPage } from './page-bundle';
+import { mergeIntoLatest, RESULTS_MD, targetLines } from './library-report';
+import { LATEST_JSON } from './results-file';
+import { summarise, type BenchResult } from './stats';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
-/** One timed case (the shape of bench/results/*.json), with extra figures of some cases. */
-export type BenchResult = { name: string; size: number; medianMs: number; minMs: number; maxMs: number; runs: number; [extra: string]: number | string };
+export type { BenchResult } from './stats';
 
 /* ------------------------------------------------------------------------------------------ */
 /* The generator                                                                                */
@@ -173,9 +175,7 @@ let bundle: Promise<string> | undefined;
  * page's CSP (no inline scripts) does not apply.
  */
 function benchBundle(): Promise<string> {
-  bundle ??= build({
-    stdin: {
-      contents: `
+  bundle ??= bundleForPage(`
         import { idOfKey } from './lib/library/index-fields';
         import { putAnnotations } from './lib/store/annotations';
         import { openDb } from './lib/store/db';
@@ -186,17 +186,7 @@ function benchBundle(): Promise<string> {
           floor: async () => (await db.annotations.orderBy('updatedAt').reverse().limit(50).toArray()).length,
           floorLibrary: async () => (await db.annotations.bulkGet((await db.libraryIndex.orderBy('key').limit(50).primaryKeys()).map(idOfKey))).length,
         };
-      `,
-      resolveDir: ROOT,
-      loader: 'ts',
-    },
-    bundle: true,
-    format: 'iife',
-    platform: 'browser',
-    target: 'chrome120',
-    write: false,
-    logLevel: 'silent',
-  }).then((result) => result.outputFiles[0]?.text ?? '');
+  `);
   return bundle;
 }
 
@@ -240,14 +230,6 @@ export async function fillLibrary(page: Page, n: number, { seed = 20250110, chun
 /* ------------------------------------------------------------------------------------------ */
 /* Timing                                                                                       */
 /* ------------------------------------------------------------------------------------------ */
-
-function summarise(name: string, size: number, ms: number[]): BenchResult {
-  const sorted = [...ms].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  const median = sorted.length % 2 === 1 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
-  const round = (x: number) => Math.round(x * 10) / 10;
-  return { name, size, medianMs: round(median), minMs: round(sorted[0] ?? 0), maxMs: round(sorted[sorted.length - 1] ?? 0), runs: ms.length };
-}
 
 /**
  * Installed before a page's own scripts: records `performance.now()` (ms since the navigation
@@ -662,10 +644,7 @@ function environmentLine(chromium: string, loadAtStart: number, loadAtEnd: numbe
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
-  const arg = (name: string) => {
-    const i = args.indexOf(name);
-    return i >= 0 ? args[i + 1] : undefined;
-  };
+  const arg = (name: string) => argValue(args, name);
   const n = Number(arg('--n') ?? 100_000);
   const profileDir = arg('--profile') ?? (await mkdtemp(join(tmpdir(), 'sourcemark-bench-library-')));
   const loadAtStart = loadavg()[0] ?? 0;
@@ -686,7 +665,7 @@ async function main(): Promise<void> {
     if (out) await writeFile(out, `${JSON.stringify(results, null, 2)}\n`);
     if (args.includes('--merge')) {
       mergeIntoLatest(results, environment);
-      console.log(`merged into ${relative(process.cwd(), RESULTS_JSON)} and ${relative(process.cwd(), RESULTS_MD)}`);
+      console.log(`merged into ${relative(process.cwd(), LATEST_JSON)} and ${relative(process.cwd(), RESULTS_MD)}`);
     }
   } finally {
     await context.close();
@@ -694,9 +673,4 @@ async function main(): Promise<void> {
   }
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  main().catch((error: unknown) => {
-    console.error(error);
-    process.exitCode = 1;
-  });
-}
+runWhenEntry(import.meta.url, main);

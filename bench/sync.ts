@@ -35,6 +35,7 @@ import { DEFAULT_SYNC_SETTINGS, type SyncSettings } from '../lib/sync/settings';
 import { startCouchServer } from '../tests/support/couch-server';
 import { seededRandom } from './generate-article';
 import { mergeResults, type ResultRow } from './results-file';
+import { summarise } from './stats';
 
 const { values } = parseArgs({ options: { n: { type: 'string', default: '10000' }, runs: { type: 'string', default: '5' }, serve: { type: 'boolean', default: false } } });
 const N = Number(values.n);
@@ -99,11 +100,7 @@ function settingsFor(server: BenchServer, database: string): SyncSettings {
 }
 
 function summary(name: string, times: number[], extra: Record<string, unknown>): ResultRow {
-  const sorted = [...times].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  const median = sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-  const round = (ms: number) => Math.round(ms * 10) / 10;
-  return { name, size: N, medianMs: round(median), minMs: round(sorted[0]!), maxMs: round(sorted.at(-1)!), runs: times.length, ...extra };
+  return { ...summarise(name, N, times), ...extra };
 }
 
 async function main() {

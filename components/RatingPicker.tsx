@@ -4,9 +4,10 @@
  * score, evidence and rater).
  */
 import { useId, useState } from 'preact/hooks';
-import { CREDIBILITY_TIERS, TIER_LABELS, type CredibilityTier, type SourceRating } from '../lib/model';
+import { CREDIBILITY_TIERS, type CredibilityTier, type SourceRating } from '../lib/model';
 import { raterLine, scoreText } from '../lib/sources/rating-display';
 import { useDraft } from './use-draft';
+import { TierOptions } from './TierOptions';
 
 /** Props of `RatingPicker`. */
 export type RatingPickerProps = {
@@ -57,11 +58,7 @@ export function RatingPicker({ sourceName, rating, onSave }: RatingPickerProps) 
             if (isTier(chosen)) draft.set((previous) => ({ ...previous, tier: chosen }));
           }}
         >
-          {CREDIBILITY_TIERS.map((tier) => (
-            <option key={tier} value={tier}>
-              {TIER_LABELS[tier]}
-            </option>
-          ))}
+          <TierOptions />
         </select>
       </div>
       <div class="field">

@@ -2,10 +2,11 @@
  * The form for a source of the user's own (name, aliases, type, country), or for the user's
  * aliases of a built-in source (aliases only). Used by the options page to add and to edit.
  */
-import { useId, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useId, useLayoutEffect } from 'preact/hooks';
 import { SOURCE_TYPES, type SourceType } from '../lib/model';
 import { SOURCE_TYPE_LABELS } from '../lib/popup/labels';
 import { isSourceType, MAX_ALIASES, MAX_NAME_LENGTH, type SourceField } from '../lib/sources/source-input';
+import { useFieldForm, type FormSubmitOutcome } from './use-field-form';
 
 /** What the form's controls hold, as typed. */
 export type SourceDraft = {
@@ -23,7 +24,7 @@ export type SourceDraft = {
 export const EMPTY_DRAFT: SourceDraft = { name: '', aliases: '', type: 'other', country: '' };
 
 /** How a submit went; a refusal says which field to fix (the page has already announced why). */
-export type SubmitOutcome = { ok: true } | { ok: false; field?: SourceField; message: string };
+export type SubmitOutcome = FormSubmitOutcome<SourceField>;
 
 /** Props of `SourceForm`. */
 export type SourceFormProps = {
@@ -68,52 +69,12 @@ export function SourceForm(props: SourceFormProps) {
     countryHint: useId(),
     error: useId(),
   };
-  const [draft, setDraft] = useState<SourceDraft>(initial);
-  const [saving, setSaving] = useState(false);
-  const [refusal, setRefusal] = useState<{ field: SourceField | undefined; message: string } | null>(null);
-  const formRef = useRef<HTMLFormElement>(null);
-  const latest = useRef(draft);
-
-  const update = (patch: Partial<SourceDraft>) => {
-    latest.current = { ...latest.current, ...patch };
-    setDraft(latest.current);
-  };
-
-  const focusField = (field: SourceField | undefined) => {
-    const id = field === undefined ? undefined : ids[field];
-    const target = id ? formRef.current?.querySelector<HTMLElement>(`[id="${id}"]`) : null;
-    (target ?? formRef.current?.querySelector<HTMLElement>('input, textarea, select'))?.focus();
-  };
+  const { draft, update, saving, refusal, formRef, focusField, submit, invalid, describedBy } = useFieldForm({ initial, ids, onSubmit, resetOnSave });
 
   useLayoutEffect(() => {
     if (autoFocus) focusField(fields === 'source' ? 'name' : 'aliases');
   }, []);
 
-  const submit = async (event: Event) => {
-    event.preventDefault();
-    if (saving) return;
-    setSaving(true);
-    let outcome: SubmitOutcome;
-    try {
-      outcome = await onSubmit(latest.current);
-    } finally {
-      setSaving(false);
-    }
-    if (outcome.ok) {
-      setRefusal(null);
-      if (resetOnSave) {
-        latest.current = initial;
-        setDraft(initial);
-      }
-      return;
-    }
-    setRefusal({ field: outcome.field, message: outcome.message });
-    focusField(outcome.field);
-  };
-
-  const invalid = (field: SourceField) => (refusal?.field === field ? true : undefined);
-  const describedBy = (field: SourceField, hint?: string) =>
-    [hint, refusal?.field === field ? ids.error : undefined].filter(Boolean).join(' ') || undefined;
   const formLabel = 'labelledBy' in label ? { 'aria-labelledby': label.labelledBy } : { 'aria-label': label.text };
 
   return (

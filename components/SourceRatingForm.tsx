@@ -3,13 +3,14 @@
  * evidence links (one per line) and who rated. The page checks and stores the draft
  * (lib/sources/rating-input.ts); a refusal marks its field and keeps everything typed.
  */
-import { useId, useLayoutEffect, useRef, useState } from 'preact/hooks';
-import { CREDIBILITY_TIERS, TIER_LABELS } from '../lib/model';
+import { useId, useLayoutEffect } from 'preact/hooks';
 import { MAX_EVIDENCE, MAX_RATIONALE_LENGTH, type RatingDraft, type RatingField } from '../lib/sources/rating-input';
 import { MAX_RATER_NAME_LENGTH } from '../lib/settings/settings';
+import { useFieldForm, type FormSubmitOutcome } from './use-field-form';
+import { TierOptions } from './TierOptions';
 
 /** How a rating submit went; a refusal says which field to fix (the page has already announced why). */
-export type RatingSubmitOutcome = { ok: true } | { ok: false; field?: RatingField; message: string };
+export type RatingSubmitOutcome = FormSubmitOutcome<RatingField>;
 
 /** Props of `SourceRatingForm`. */
 export type SourceRatingFormProps = {
@@ -41,45 +42,9 @@ export function SourceRatingForm({ sourceName, initial, onSubmit, onCancel }: So
     ratedByHint: useId(),
     error: useId(),
   };
-  const [draft, setDraft] = useState<RatingDraft>(initial);
-  const [saving, setSaving] = useState(false);
-  const [refusal, setRefusal] = useState<{ field: RatingField | undefined; message: string } | null>(null);
-  const formRef = useRef<HTMLFormElement>(null);
-  const latest = useRef(draft);
-
-  const update = (patch: Partial<RatingDraft>) => {
-    latest.current = { ...latest.current, ...patch };
-    setDraft(latest.current);
-  };
-
-  const focusField = (field: RatingField | undefined) => {
-    const id = ids[field ?? 'tier'];
-    formRef.current?.querySelector<HTMLElement>(`[id="${id}"]`)?.focus();
-  };
+  const { draft, update, saving, refusal, formRef, focusField, submit, invalid, describedBy } = useFieldForm({ initial, ids, onSubmit });
 
   useLayoutEffect(() => focusField('tier'), []);
-
-  const submit = async (event: Event) => {
-    event.preventDefault();
-    if (saving) return;
-    setSaving(true);
-    let outcome: RatingSubmitOutcome;
-    try {
-      outcome = await onSubmit(latest.current);
-    } finally {
-      setSaving(false);
-    }
-    if (outcome.ok) {
-      setRefusal(null);
-      return;
-    }
-    setRefusal({ field: outcome.field, message: outcome.message });
-    focusField(outcome.field);
-  };
-
-  const invalid = (field: RatingField) => (refusal?.field === field ? true : undefined);
-  const describedBy = (field: RatingField, hint?: string) =>
-    [hint, refusal?.field === field ? ids.error : undefined].filter(Boolean).join(' ') || undefined;
 
   return (
     <form
@@ -103,11 +68,7 @@ export function SourceRatingForm({ sourceName, initial, onSubmit, onCancel }: So
             aria-describedby={describedBy('tier')}
             onChange={(event) => update({ tier: event.currentTarget.value })}
           >
-            {CREDIBILITY_TIERS.map((tier) => (
-              <option key={tier} value={tier}>
-                {TIER_LABELS[tier]}
-              </option>
-            ))}
+            <TierOptions />
           </select>
         </div>
         <div class="field">

@@ -10,35 +10,17 @@ import type { BrowserContext, Page } from '@playwright/test';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { extensionId, extensionWorker, launchWithExtension } from '../../scripts/chromium';
+import { extensionWorker, launchWithExtension } from '../../scripts/chromium';
 import { SCHEMA_VERSION } from '../../lib/model';
 import type { ChromeInWorker } from './chrome-api';
-import { expect, openPopup, tags, test } from './fixtures';
+import { annotateTwoClaims, expect, openLibrary, openPopup, tags, test } from './fixtures';
 
-/** Annotate two claims of the reference article through the popup. */
-async function annotateTwoClaims(context: BrowserContext, origin: string): Promise<void> {
-  const page = await context.newPage();
-  await page.goto(`${origin}/seed-article.html`);
-  await expect(tags(page).first()).toBeVisible();
-  const popup = await openPopup(context, page);
-  const kcna = popup.getByTestId('claim').filter({ hasText: 'working groups had reached a deal' });
-  await kcna.getByLabel('Note').fill('Check against the Russian readout <b>not bold</b>');
-  await kcna.getByLabel('Verdict').selectOption('unverifiable');
-  await kcna.getByRole('button', { name: 'Save', exact: true }).click();
-  await expect(popup.getByRole('status')).toContainText(/saved/i);
-  const american = popup.getByTestId('claim').filter({ hasText: 'American authorities claimed' });
-  await american.getByLabel('Note').fill('Which authorities?');
-  await american.getByLabel('Verdict').selectOption('false');
-  await american.getByRole('button', { name: 'Save', exact: true }).click();
-  await expect(popup.getByRole('status')).toContainText(/Saved the annotation on “This promise/);
-  await popup.close();
-  await page.close();
-}
+/** The KCNA note: markup in it must come back as text, never as markup. */
+const KCNA_NOTE = 'Check against the Russian readout <b>not bold</b>';
 
-async function openLibrary(context: BrowserContext): Promise<Page> {
-  const library = await context.newPage();
-  await library.goto(`chrome-extension://${await extensionId(context)}/library.html`);
-  await expect(library.getByRole('heading', { name: 'Library', level: 1 })).toBeVisible();
+/** The library page with its export and import panel open. */
+async function openLibraryExchange(context: BrowserContext): Promise<Page> {
+  const library = await openLibrary(context);
   await library.getByText('Export and import…').click();
   return library;
 }
@@ -72,10 +54,10 @@ test.describe('export and import', () => {
     server,
   }) => {
     const context = await launch();
-    await annotateTwoClaims(context, server.origin);
+    await annotateTwoClaims(context, server.origin, KCNA_NOTE);
 
     // Library: everything, as Sourcemark JSON.
-    const library = await openLibrary(context);
+    const library = await openLibraryExchange(context);
     await exportPanel(library).getByLabel(/^Everything/).check();
     await exportPanel(library).getByLabel('Format').selectOption('json');
     await exportPanel(library).getByRole('button', { name: 'Export' }).click();
@@ -127,7 +109,7 @@ test.describe('export and import', () => {
     const freshDir = await mkdtemp(join(tmpdir(), 'sourcemark-fresh-'));
     const fresh = await launchWithExtension({ profileDir: freshDir, headless: true });
     try {
-      const target = await openLibrary(fresh);
+      const target = await openLibraryExchange(fresh);
       await expect(target.getByTestId('results-empty')).toBeVisible();
       const file = { name: 'sourcemark-export.json', mimeType: 'application/json', buffer: jsonBytes };
 
@@ -172,7 +154,7 @@ test.describe('export and import', () => {
 
   test('refuses a broken file, a newer schemaVersion and hostile text with a message, shown as text, and writes nothing', async ({ launch }) => {
     const context = await launch();
-    const library = await openLibrary(context);
+    const library = await openLibraryExchange(context);
     await expect(library.getByTestId('results-empty')).toBeVisible();
     const input = importPanel(library).getByLabel(/^Import a file/);
     const error = importPanel(library).getByTestId('import-error');

@@ -7,7 +7,7 @@ import { test as base, expect, type BrowserContext, type Page } from '@playwrigh
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { extensionWorker, launchWithExtension } from '../../scripts/chromium';
+import { extensionId, extensionWorker, launchWithExtension, openPopup } from '../../scripts/chromium';
 export { openPopup } from '../../scripts/chromium';
 import { startStaticServer, type StaticServer } from '../../scripts/static-server';
 import type { ChromeInWorker } from './chrome-api';
@@ -76,4 +76,37 @@ export async function downloadedFile(context: BrowserContext): Promise<string> {
     )
     .not.toBe('');
   return filename;
+}
+
+/**
+ * Annotate two claims of the reference article through the popup, as a user would: the KCNA
+ * claim with `kcnaNote`, verdict "unverifiable"; the American one "Which authorities?", "false".
+ */
+export async function annotateTwoClaims(context: BrowserContext, origin: string, kcnaNote = 'Check against the Russian readout'): Promise<void> {
+  const page = await context.newPage();
+  await page.goto(`${origin}/seed-article.html`);
+  await expect(tags(page).first()).toBeVisible();
+  const popup = await openPopup(context, page);
+
+  const kcna = popup.getByTestId('claim').filter({ hasText: 'working groups had reached a deal' });
+  await kcna.getByLabel('Note').fill(kcnaNote);
+  await kcna.getByLabel('Verdict').selectOption('unverifiable');
+  await kcna.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(popup.getByRole('status')).toContainText(/saved/i);
+
+  const american = popup.getByTestId('claim').filter({ hasText: 'American authorities claimed' });
+  await american.getByLabel('Note').fill('Which authorities?');
+  await american.getByLabel('Verdict').selectOption('false');
+  await american.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(popup.getByRole('status')).toContainText(/Saved the annotation on “This promise/);
+  await popup.close();
+  await page.close();
+}
+
+/** Open the library page (`search` is its query string, e.g. `?source=kcna`) once its heading shows. */
+export async function openLibrary(context: BrowserContext, search = ''): Promise<Page> {
+  const library = await context.newPage();
+  await library.goto(`chrome-extension://${await extensionId(context)}/library.html${search}`);
+  await expect(library.getByRole('heading', { name: 'Library', level: 1 })).toBeVisible();
+  return library;
 }

@@ -3,37 +3,9 @@
  * the reference article are listed on library.html, found by search and by a filter; the view
  * lives in the URL and survives a reload; a bulk delete is undone; the keyboard does it all too.
  */
-import type { BrowserContext, Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { extensionId } from '../../scripts/chromium';
-import { expect, openPopup, tags, test } from './fixtures';
-
-/** Annotate two claims of the reference article through the popup, as a user would. */
-async function annotateTwoClaims(context: BrowserContext, origin: string): Promise<void> {
-  const page = await context.newPage();
-  await page.goto(`${origin}/seed-article.html`);
-  await expect(tags(page).first()).toBeVisible();
-  const popup = await openPopup(context, page);
-
-  const kcna = popup.getByTestId('claim').filter({ hasText: 'working groups had reached a deal' });
-  await kcna.getByLabel('Note').fill('Check against the Russian readout');
-  await kcna.getByLabel('Verdict').selectOption('unverifiable');
-  await kcna.getByRole('button', { name: 'Save', exact: true }).click();
-  await expect(popup.getByRole('status')).toContainText(/saved/i);
-
-  const american = popup.getByTestId('claim').filter({ hasText: 'American authorities claimed' });
-  await american.getByLabel('Note').fill('Which authorities?');
-  await american.getByLabel('Verdict').selectOption('false');
-  await american.getByRole('button', { name: 'Save', exact: true }).click();
-  await expect(popup.getByRole('status')).toContainText(/Saved the annotation on “This promise/);
-  await popup.close();
-}
-
-async function openLibrary(context: BrowserContext, search = ''): Promise<Page> {
-  const library = await context.newPage();
-  await library.goto(`chrome-extension://${await extensionId(context)}/library.html${search}`);
-  await expect(library.getByRole('heading', { name: 'Library', level: 1 })).toBeVisible();
-  return library;
-}
+import { annotateTwoClaims, expect, openLibrary, openPopup, tags, test } from './fixtures';
 
 const rows = (library: Page) => library.getByTestId('annotation-row');
 const ready = (library: Page) => expect(library.getByTestId('results')).toHaveAttribute('data-state', 'ready');

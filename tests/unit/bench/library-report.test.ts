@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { markdownSection, mergeRows, replaceSection, targetLines, type ResultRow } from '../../../bench/library-report';
+import { LIBRARY_ROW_PREFIXES, markdownSection, replaceSection, targetLines, type ResultRow } from '../../../bench/library-report';
+import { mergeRows } from '../../../bench/results-file';
 
 const row = (name: string, medianMs: number, extra: Record<string, unknown> = {}): ResultRow => ({ name, medianMs, size: 100_000, minMs: medianMs, maxMs: medianMs, runs: 9, ...extra });
 
-describe('mergeRows', () => {
+describe('mergeRows (with the library benchmark\'s own prefixes)', () => {
   it('replaces rows of the same name in place, keeps the others and appends new ones', () => {
     const existing = [row('floor:extract-regex-ranges', 1.5), row('sourcemark:popup-open', 179), row('sourcemark:scan-highlight', 21)];
-    const merged = mergeRows(existing, [row('sourcemark:popup-open', 80), row('sourcemark:library-first-page', 98)]);
+    const merged = mergeRows(existing, [row('sourcemark:popup-open', 80), row('sourcemark:library-first-page', 98)], LIBRARY_ROW_PREFIXES);
     expect(merged.map((r) => [r.name, r.medianMs])).toEqual([
       ['floor:extract-regex-ranges', 1.5],
       ['sourcemark:popup-open', 80],
@@ -17,7 +18,16 @@ describe('mergeRows', () => {
 
   it('drops its own rows that this run no longer has (a search query since removed)', () => {
     const existing = [row('sourcemark:library-search:old query', 50), row('peer:markjs-keywords', 6.8)];
-    expect(mergeRows(existing, [row('sourcemark:library-search', 40)]).map((r) => r.name)).toEqual(['peer:markjs-keywords', 'sourcemark:library-search']);
+    expect(mergeRows(existing, [row('sourcemark:library-search', 40)], LIBRARY_ROW_PREFIXES).map((r) => r.name)).toEqual(['peer:markjs-keywords', 'sourcemark:library-search']);
+  });
+
+  it('without prefixes (exchange, sync), keeps every row the run does not have', () => {
+    const existing = [row('sourcemark:export-100k-json', 900), row('sourcemark:library-search:old query', 50)];
+    expect(mergeRows(existing, [row('sourcemark:sync-push-10k', 40)]).map((r) => r.name)).toEqual([
+      'sourcemark:export-100k-json',
+      'sourcemark:library-search:old query',
+      'sourcemark:sync-push-10k',
+    ]);
   });
 });
 

@@ -1,15 +1,16 @@
 // @vitest-environment happy-dom
 import 'fake-indexeddb/auto';
 import { render } from 'preact';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { SourceRegistryPage } from '../../../components/SourceRegistryPage';
 import { builtinSources } from '../../../lib/detect';
 import { SOURCE_TYPES } from '../../../lib/model';
 import type { SourcePrefill } from '../../../lib/sources/prefill';
-import { openDb, type SourcemarkDb } from '../../../lib/store/db';
+import type { SourcemarkDb } from '../../../lib/store/db';
 import { rateSource, saveUserSource } from '../../../lib/store/sources';
 import { choose, getButton, getByLabel, textOf, typeInto, waitFor } from '../popup/dom-helpers';
 import { makeRating } from '../support/store-fixtures';
+import { withRenderedDb } from '../support/rendered-db';
 
 const NOW = new Date('2024-08-01T09:00:00.000Z');
 const BUILTIN_COUNT = builtinSources.length;
@@ -17,16 +18,9 @@ const BUILTIN_COUNT = builtinSources.length;
 let db: SourcemarkDb;
 let container: HTMLElement;
 
-beforeEach(() => {
-  db = openDb(`options-test-${crypto.randomUUID()}`);
-  container = document.createElement('div');
-  document.body.append(container);
-});
-
-afterEach(async () => {
-  render(null, container);
-  container.remove();
-  await db.delete();
+withRenderedDb((d, c) => {
+  db = d;
+  container = c;
 });
 
 async function mount(prefill: SourcePrefill | null = null): Promise<void> {

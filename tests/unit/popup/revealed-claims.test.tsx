@@ -5,29 +5,23 @@
  */
 import 'fake-indexeddb/auto';
 import { render } from 'preact';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PopupApp } from '../../../components/PopupApp';
 import { fail, ok, type PageClaim, type PageSnapshot } from '../../../lib/messages';
 import type { PagePort } from '../../../lib/popup/ports';
-import { openDb, type SourcemarkDb } from '../../../lib/store/db';
+import type { SourcemarkDb } from '../../../lib/store/db';
 import { createSettingsStore } from '../../../lib/settings/storage';
 import { fakeStorage } from '../settings/fake-storage';
 import { textOf, waitFor } from './dom-helpers';
 import { seedSnapshot } from './seed-snapshot';
+import { withRenderedDb } from '../support/rendered-db';
 
 let db: SourcemarkDb;
 let container: HTMLElement;
 
-beforeEach(() => {
-  db = openDb(`popup-reveal-test-${crypto.randomUUID()}`);
-  container = document.createElement('div');
-  document.body.append(container);
-});
-
-afterEach(async () => {
-  render(null, container);
-  container.remove();
-  await db.delete();
+withRenderedDb((d, c) => {
+  db = d;
+  container = c;
 });
 
 /** The seed snapshot's claims repeated until there are `n`, each at its own offset. */

@@ -3,7 +3,7 @@ import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { render } from 'preact';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ExportPanel } from '../../../components/ExportPanel';
 import { ImportPanel } from '../../../components/ImportPanel';
 import { buildExport, serialiseExport } from '../../../lib/exchange/sourcemark-json';
@@ -13,19 +13,14 @@ import type { ExportScope } from '../../../lib/store/exchange';
 import type { ExportControl, ExportRunner } from '../../../lib/store/exchange-export';
 import type { ExportFormat } from '../../../lib/store/exchange-formats';
 import { choose, getButton, textOf, waitFor } from '../popup/dom-helpers';
-import { makeAnnotation, makeSource, openTestDb } from '../support/store-fixtures';
+import { makeAnnotation, makeSource } from '../support/store-fixtures';
+import { withRenderedDb } from '../support/rendered-db';
 
 let db: SourcemarkDb;
 let container: HTMLElement;
-beforeEach(() => {
-  db = openTestDb();
-  container = document.createElement('div');
-  document.body.append(container);
-});
-afterEach(async () => {
-  render(null, container);
-  container.remove();
-  await db.delete();
+withRenderedDb((d, c) => {
+  db = d;
+  container = c;
 });
 
 const OPTIONS = { version: '1.0.0', now: new Date('2025-01-01T00:00:00.000Z') };
