@@ -35,6 +35,7 @@ import { SyncStatusLine } from './SyncStatusLine';
 import { shareSource } from '../lib/store/sharing';
 import { HighlightSwitches, highlightsOffMessage } from './HighlightSwitches';
 import { OrphanList } from './OrphanList';
+import { orphanActions } from './orphan-actions';
 import { PopupShortcuts } from './PopupShortcuts';
 import { pure } from './pure';
 import { SourceGroup } from './SourceGroup';
@@ -344,7 +345,12 @@ export function PopupApp({ db, page, exportJson, exporter, openOptions, settings
           />
         )}
         {snapshot && !offMessage && annotations.status === 'ready' && <CorrectionList claims={dismissed} onUndo={undoCorrection} focusStart={dismissedNow} />}
-        {snapshot && !offMessage && <OrphanList entries={orphans} />}
+        {snapshot && !offMessage && (
+          <OrphanList
+            entries={orphans}
+            actions={orphanActions({ db, page, annotations: annotations.status === 'ready' ? annotations.value : null, announce, notifyPage })}
+          />
+        )}
       </main>
       {shortcut && <ShortcutHint shortcut={shortcut} />}
       <footer class="page-footer">

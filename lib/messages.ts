@@ -85,6 +85,11 @@ const PageRequestSchema = v.variant('type', [
    * editor on it, or say on the page that there is no selection. Answers once the editor is open.
    */
   v.strictObject({ type: v.literal('page:annotate-selection') }),
+  /**
+   * The W3C selectors (quote and position) of the text selected on the page now, for re-attaching
+   * an orphaned annotation to it from the popup; a failed Result in words when nothing is selected.
+   */
+  v.strictObject({ type: v.literal('page:selection-selectors') }),
 ]);
 
 export type BackgroundRequest = v.InferOutput<typeof BackgroundRequestSchema>;
@@ -173,6 +178,7 @@ type ResponseMap = {
   'page:settings-changed': null;
   'annotation:save-manual': Annotation;
   'page:annotate-selection': null;
+  'page:selection-selectors': [TextQuoteSelector, TextPositionSelector];
 };
 
 /** The answer type for a request (or a union of requests). */

@@ -6,8 +6,8 @@
  */
 import { buildSelectors } from '../anchor/text-quote';
 import type { AnnotationEditor, ManualDraft } from '../highlight/annotation-editor';
-import { fail, ok, type ManualAnnotationInput, type Result } from '../messages';
-import type { Annotation } from '../model';
+import { fail, MAX_QUOTE_LENGTH, ok, type ManualAnnotationInput, type Result } from '../messages';
+import type { Annotation, TextPositionSelector, TextQuoteSelector } from '../model';
 import { chooseSource } from '../sources/choose-source';
 import type { RegistryEntry } from '../sources/merge-registry';
 import { askBackground, type SendMessage } from './background-client';
@@ -15,6 +15,10 @@ import { askBackground, type SendMessage } from './background-client';
 /** Said on the page when there is nothing selected to annotate. */
 export const NO_SELECTION_MESSAGE =
   'Sourcemark: select some text on the page first, then use “Annotate selection with Sourcemark” (right-click) or its keyboard shortcut.';
+
+/** Said in the popup when the user asks to re-attach an annotation but nothing is selected on the page. */
+export const NO_SELECTION_TO_REATTACH =
+  'Nothing is selected on the page: select the sentence this annotation belongs to, then open the popup and press “Re-attach to selected text” again.';
 
 /** A span of the page's extracted text, `start` < `end`. */
 export type TextSpan = { start: number; end: number };
@@ -91,6 +95,25 @@ export function manualRequest(draft: ManualDraft, text: string, span: TextSpan, 
     verdict: draft.verdict ? { rating: draft.verdict, rationale: draft.rationale } : null,
     source: choice ? { id: choice.ref?.id ?? null, name: choice.label, type: choice.type } : null,
   };
+}
+
+/**
+ * The quote and position selectors of `range` (the page's selection) on the page's extracted text,
+ * white space trimmed: what an orphaned annotation is re-attached to. No or a blank selection
+ * gives a failed Result saying so (`NO_SELECTION_TO_REATTACH`).
+ */
+export function selectionSelectors(
+  range: Range | null,
+  deps: Pick<SelectionAnnotatorDeps, 'text' | 'offsetOf'>,
+): Result<[TextQuoteSelector, TextPositionSelector]> {
+  const text = deps.text();
+  const raw = range ? rangeToSpan(range, deps.offsetOf) : null;
+  const span = raw ? trimSpan(text, raw) : null;
+  if (!span) return fail(NO_SELECTION_TO_REATTACH);
+  if (span.end - span.start > MAX_QUOTE_LENGTH) {
+    return fail(`The selection is too long to re-attach to (${span.end - span.start} characters; at most ${MAX_QUOTE_LENGTH}): select the sentence only.`);
+  }
+  return ok(buildSelectors(text, span.start, span.end));
 }
 
 /** True when a background answer is a saved annotation (the fields the page reads). */

@@ -38,8 +38,8 @@ import {
 import { attachClaimInteractions, type ClaimInteractions, type DrawnClaim } from '../highlight/claim-interactions';
 import { tagLabel, type SourceLookup, type TagLabel } from '../highlight/claim-label';
 import { createOverlay, HOST_ID, type Overlay, type TagSpec } from '../highlight/overlay';
-import { fail, ok, parsePageRequest, type PageClaim, type PageSnapshot, type Result } from '../messages';
-import type { Annotation, Attribution, DetectedClaim, Source } from '../model';
+import { fail, ok, parsePageRequest, type PageClaim, type PageRequest, type PageSnapshot, type ResponseOf, type Result } from '../messages';
+import type { Annotation, Attribution, DetectedClaim, Source, TextPositionSelector, TextQuoteSelector } from '../model';
 import { normalisePageUrl } from '../page-url';
 import { DEFAULT_SETTINGS, highlightState, siteOf, type HighlightState, type Settings } from '../settings/settings';
 import type { SettingsStore } from '../settings/storage';
@@ -55,7 +55,7 @@ import {
 import { createAnnotationEditor, type AnnotationEditor } from '../highlight/annotation-editor';
 import { BUILTIN_SOURCES } from '../detect/registry';
 import { mergeRegistry } from '../sources/merge-registry';
-import { annotateRange, type SelectionAnnotatorDeps } from './annotate-selection';
+import { annotateRange, selectionSelectors, type SelectionAnnotatorDeps } from './annotate-selection';
 import { buildCorrectedMarks, dismissedClaims, hasCorrectedSource } from './corrections';
 import { observeDomChanges, planChanges, type DomChanges } from './dom-changes';
 import { createPageTextModel, type Segment, type SegmentPart } from './page-text';
@@ -114,7 +114,7 @@ export type PageSession = {
   /** Settles once the first scan is drawn (or has failed and warned, or highlights are off). Never rejects. */
   ready: Promise<void>;
   /** Validate and answer a `PageRequest`; anything else gets a failed Result. */
-  handleMessage(raw: unknown): Promise<Result<PageSnapshot | null>>;
+  handleMessage(raw: unknown): Promise<Result<ResponseOf<PageRequest>>>;
   /** The URL may have changed (a History API navigation): check it once the page settles. */
   checkLocation(): void;
   /** Resolves once every change seen so far has been read and drawn (tests; never rejects). */
@@ -1019,6 +1019,16 @@ export function startPage(env: PageEnvironment): PageSession {
     });
   };
 
+  /** The selectors of the selection as it is now (read before waiting for the queue), for re-attaching an orphan. */
+  const selectedSelectors = async (): Promise<Result<[TextQuoteSelector, TextPositionSelector]>> => {
+    const selection = doc.getSelection();
+    const range = selection && selection.rangeCount > 0 ? selection.getRangeAt(0).cloneRange() : null;
+    return enqueue(() => {
+      if (!isOn()) return fail('Sourcemark is switched off on this page: switch highlights on to re-attach an annotation here.');
+      return selectionSelectors(range, annotator);
+    });
+  };
+
   const reloadSettings = async (): Promise<Result<null>> => {
     if (!env.settings) return ok(null);
     try {
@@ -1048,6 +1058,8 @@ export function startPage(env: PageEnvironment): PageSession {
             return await enqueue(reloadSettings);
           case 'page:annotate-selection':
             return await annotateSelection();
+          case 'page:selection-selectors':
+            return await selectedSelectors();
         }
       } catch (error) {
         return fail(`Sourcemark could not answer ${request.type}: ${messageOf(error)}`);

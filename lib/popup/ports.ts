@@ -4,6 +4,7 @@
  * (the export port is built from the page-side exporter, lib/store/exchange-export.ts).
  */
 import { fail, type BackgroundRequest, type ExportSummary, type PageRequest, type PageSnapshot, type Result } from '../messages';
+import type { TextPositionSelector, TextQuoteSelector } from '../model';
 import { optionsPath, type SourcePrefill } from '../sources/prefill';
 
 /** The popup's view of the page's content script. */
@@ -16,6 +17,11 @@ export type PagePort = {
   showClaim(start: number): Promise<void>;
   /** Tell the page the highlight switches changed, so it applies them now; rejects when the page did not. */
   notifySettingsChanged(): Promise<void>;
+  /**
+   * The quote and position selectors of the text selected on the page now (to re-attach an orphan
+   * to it); a failed result, in words, when nothing is selected or the page can't be asked.
+   */
+  selectionSelectors(): Promise<Result<[TextQuoteSelector, TextPositionSelector]>>;
 };
 
 /**
@@ -116,6 +122,13 @@ export function createPagePort(tabs: TabsApi, findTab: () => Promise<number>): P
     notifyChanged: () => expectOk({ type: 'page:annotations-changed' }),
     showClaim: (start) => expectOk({ type: 'page:show-claim', start }),
     notifySettingsChanged: () => expectOk({ type: 'page:settings-changed' }),
+    async selectionSelectors() {
+      try {
+        return asResult<[TextQuoteSelector, TextPositionSelector]>(await request({ type: 'page:selection-selectors' }), 'the page');
+      } catch (error) {
+        return fail(messageOf(error));
+      }
+    },
   };
 }
 

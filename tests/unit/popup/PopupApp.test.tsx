@@ -20,6 +20,7 @@ type FakePage = PagePort & {
   notifyChanged: ReturnType<typeof vi.fn<() => Promise<void>>>;
   showClaim: ReturnType<typeof vi.fn<(start: number) => Promise<void>>>;
   notifySettingsChanged: ReturnType<typeof vi.fn<() => Promise<void>>>;
+  selectionSelectors: ReturnType<typeof vi.fn<() => Promise<Result<[TextQuoteSelector, TextPositionSelector]>>>>;
 };
 
 let db: SourcemarkDb;
@@ -40,6 +41,7 @@ beforeEach(() => {
     notifyChanged: vi.fn(async () => undefined),
     showClaim: vi.fn(async () => undefined),
     notifySettingsChanged: vi.fn(async () => undefined),
+    selectionSelectors: vi.fn(async () => fail<[TextQuoteSelector, TextPositionSelector]>('nothing selected')),
   };
   storage = fakeStorage();
   exportJson = vi.fn<ExportPort>(async () => fail('not expected in this test'));

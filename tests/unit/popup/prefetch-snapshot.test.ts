@@ -13,6 +13,7 @@ function countingPort(): { port: PagePort; calls: () => number } {
     notifyChanged: async () => {},
     showClaim: async () => {},
     notifySettingsChanged: async () => {},
+    selectionSelectors: async () => ({ ok: false, error: 'unused' }),
   };
   return { port, calls: () => calls };
 }

@@ -43,6 +43,7 @@ function mount(snapshot: PageSnapshot): void {
     notifyChanged: async () => undefined,
     showClaim: async () => undefined,
     notifySettingsChanged: async () => undefined,
+    selectionSelectors: async () => ({ ok: false, error: 'unused' }),
   };
   render(
     <PopupApp db={db} page={page} exportJson={async () => fail('not in this test')} openOptions={async () => undefined} settings={createSettingsStore(fakeStorage())} />,
