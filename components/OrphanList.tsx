@@ -35,7 +35,9 @@ export function OrphanList({ entries, actions }: OrphanListProps) {
     if (busy) return;
     setBusy(entry.annotationId);
     try {
-      after?.(await action());
+      // Not `after?.(await action())`: an optional call skips its arguments when `after` is absent.
+      const done = await action();
+      after?.(done);
     } finally {
       setBusy(null);
     }

@@ -2,7 +2,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { extractText } from '../../../lib/anchor/dom-text';
 import { createAnnotationEditor, SAVED_MESSAGE, type AnnotationEditor, type EditorRequest } from '../../../lib/highlight/annotation-editor';
-import { annotateRange, manualRequest, NO_SELECTION_MESSAGE, rangeToSpan, trimSpan } from '../../../lib/page/annotate-selection';
+import { annotateRange, manualRequest, NO_SELECTION_MESSAGE, NO_SELECTION_TO_REATTACH, rangeToSpan, selectionSelectors, trimSpan } from '../../../lib/page/annotate-selection';
 import type { BackgroundRequest } from '../../../lib/messages';
 import { BUILTIN_SOURCES } from '../../../lib/detect/registry';
 import { mergeRegistry } from '../../../lib/sources/merge-registry';
@@ -51,6 +51,29 @@ describe('rangeToSpan', () => {
     expect(rangeToSpan(rangeOver(text, 2, text, 2), offsetOf)).toBeNull();
     const script = document.querySelector('script')?.firstChild as Text;
     expect(rangeToSpan(rangeOver(script, 0, script, 5), offsetOf)).toBeNull();
+  });
+});
+
+describe('selectionSelectors (re-attaching an orphan to the selection)', () => {
+  it('gives the quote, its context and the position of the selected text, white space trimmed', () => {
+    const { extracted, offsetOf } = page('<p>First sentence here.</p><p>The minister said taxes would fall. Then more.</p>');
+    const text = document.querySelectorAll('p')[1]?.firstChild as Text;
+    const result = selectionSelectors(rangeOver(text, 0, text, 36), { text: () => extracted.text, offsetOf });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    const [quote, position] = result.value;
+    expect(quote.exact).toBe('The minister said taxes would fall.');
+    expect(quote.prefix).toContain('First sentence here.');
+    expect(quote.suffix).toContain('Then more.');
+    expect(extracted.text.slice(position.start, position.end)).toBe(quote.exact);
+  });
+
+  it('fails in words, with nothing built, for no selection or a blank one', () => {
+    const { extracted, offsetOf } = page('<p>Alpha</p> <p>Beta</p>');
+    const deps = { text: () => extracted.text, offsetOf };
+    expect(selectionSelectors(null, deps)).toEqual({ ok: false, error: NO_SELECTION_TO_REATTACH });
+    const alpha = document.querySelector('p')?.firstChild as Text;
+    expect(selectionSelectors(rangeOver(alpha, 2, alpha, 2), deps)).toEqual({ ok: false, error: NO_SELECTION_TO_REATTACH });
   });
 });
 

@@ -469,6 +469,64 @@ describe('PopupApp with annotations not found on the page', () => {
   });
 });
 
+describe('PopupApp: deleting and re-attaching an orphan', () => {
+  const removed = 'The governor later said the deal would be signed in Pyongyang next spring.';
+
+  async function mountWithOrphan(): Promise<HTMLElement> {
+    await saveAnnotation(db, storedAnnotation('gone', removed, removed, { note: 'Ask the governor’s office.' }), new Date('2026-11-02T09:00:00.000Z'));
+    snapshot = { ...seedSnapshot(), orphans: [{ annotationId: 'gone', quote: removed, reason: 'not-found' }] };
+    await mountReady();
+    return waitFor(() => {
+      expect(orphans()).toHaveLength(1);
+      return orphans()[0]!;
+    });
+  }
+
+  it('Delete tombstones it and says so; Undo delete brings it back', async () => {
+    const orphan = await mountWithOrphan();
+    const del = getButton(orphan, 'Delete');
+    expect(del.getAttribute('aria-label')).toContain(removed.slice(0, 20));
+    del.click();
+    await waitFor(() => expect(orphans()).toHaveLength(0));
+    expect((await db.annotations.get('gone'))?.deletedAt).toBeTruthy();
+    expect(statusText()).toContain('Deleted the annotation on “The governor later said');
+    const undo = getButton(orphanList()!, 'Undo delete');
+    await waitFor(() => expect(document.activeElement).toBe(undo));
+    undo.click();
+    await waitFor(() => expect(orphans()).toHaveLength(1));
+    expect((await db.annotations.get('gone'))?.deletedAt).toBeUndefined();
+    expect(statusText()).toContain('Restored the annotation');
+    expect(container.querySelector('[data-testid="orphan-deleted"]')).toBeNull();
+  });
+
+  it('Re-attach moves it onto the page’s selected text, keeps the note, and tells the page', async () => {
+    const orphan = await mountWithOrphan();
+    const claim = yonhap();
+    page.selectionSelectors.mockImplementation(async () => ok(claim.selectors));
+    page.getSnapshot.mockClear();
+    getButton(orphan, 'Re-attach to selected text').click();
+    await waitFor(() => expect(statusText()).toContain(`Re-attached the annotation to “${claim.text.slice(0, 20)}`));
+    const saved = await db.annotations.get('gone');
+    expect(saved?.target.selectors).toEqual(claim.selectors);
+    expect(saved?.note).toBe('Ask the governor’s office.');
+    expect(saved?.updatedAt).not.toBe('2026-11-02T09:00:00.000Z');
+    await waitFor(() => expect(page.notifyChanged).toHaveBeenCalledTimes(1));
+    // The page is read again, so the orphan list follows what the page now anchors.
+    await waitFor(() => expect(page.getSnapshot).toHaveBeenCalledTimes(1));
+  });
+
+  it('Re-attach with nothing selected says so and changes nothing', async () => {
+    const orphan = await mountWithOrphan();
+    const before = await db.annotations.get('gone');
+    page.selectionSelectors.mockImplementation(async () => fail('Nothing is selected on the page: select the sentence.'));
+    getButton(orphan, 'Re-attach to selected text').click();
+    await waitFor(() => expect(statusText()).toBe('Nothing re-attached. Nothing is selected on the page: select the sentence.'));
+    expect(await db.annotations.get('gone')).toEqual(before);
+    expect(page.notifyChanged).not.toHaveBeenCalled();
+    expect(orphans()).toHaveLength(1);
+  });
+});
+
 describe('PopupApp with a claim re-attached to changed text', () => {
   /** The second KCNA claim as it was saved, before the page changed a word. */
   function changedClaim(): { claim: PageClaim; before: string; annotation: Annotation } {
