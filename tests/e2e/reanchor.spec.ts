@@ -17,6 +17,8 @@ const CLAIM_START = 'article stated that the two sides’ trade and economic wor
 const OLD_WORDS = 'had reached a deal';
 const NEW_WORDS = 'had reached an agreement';
 const NOTE = 'Compare with the Russian readout.';
+/** A sentence detection does not flag, where the user re-attaches the orphan by hand. */
+const TARGET_SENTENCE = 'Primorye is another colloquial name for Primorsky.';
 
 /** The article's paragraph holding the saved claim, as written in the fixture. */
 const CLAIM_PARAGRAPH = /<p>The <em>KCNA<\/em> article stated that[\s\S]*?<\/p>\s*/;
@@ -127,6 +129,83 @@ test.describe('a saved annotation when the article changes', () => {
     await context.unroute(url);
     await open(page, url);
     await expect(tags(page).and(page.locator('[data-anchoring="exact"]'))).toHaveCount(1);
+  });
+
+  test('an orphan re-attached by hand to the sentence the user selects is highlighted there, with its note, after a reload', async ({
+    launch,
+    server,
+  }) => {
+    const { context, page, url, original } = await annotatedArticle(launch, server.origin);
+    await serve(context, url, original.replace(CLAIM_PARAGRAPH, ''));
+    await open(page, url);
+    expect(await highlightedTexts(page, 'sourcemark-annotated')).toEqual([]);
+
+    // Nothing selected: the popup says what to do, and the orphan stays.
+    await page.evaluate(() => getSelection()?.removeAllRanges());
+    let popup = await openPopup(context, page);
+    const reattach = popup.getByRole('button', { name: /^Re-attach “.*” to the selected text$/ });
+    await expect(reattach).toHaveCount(1);
+    await reattach.click();
+    await expect(popup.getByRole('status')).toContainText('Nothing is selected on the page');
+    await expect(popup.getByTestId('orphan')).toHaveCount(1);
+    await popup.close();
+
+    // The user selects the sentence the note belongs to now, opens the popup and re-attaches it,
+    // with the keyboard.
+    await page.evaluate((text) => {
+      const paragraph = [...document.querySelectorAll('p')].find((p) => p.textContent?.includes(text));
+      const range = document.createRange();
+      if (paragraph?.firstChild) range.selectNodeContents(paragraph.firstChild);
+      getSelection()?.removeAllRanges();
+      getSelection()?.addRange(range);
+    }, TARGET_SENTENCE);
+    popup = await openPopup(context, page);
+    await popup.getByRole('button', { name: /^Re-attach “.*” to the selected text$/ }).focus();
+    await popup.keyboard.press('Enter');
+    await expect(popup.getByRole('status')).toContainText(`Re-attached the annotation to “${TARGET_SENTENCE}”`);
+    await expect(popup.getByTestId('orphans')).toHaveCount(0);
+    await expect.poll(() => highlightedTexts(page, 'sourcemark-annotated')).toEqual([TARGET_SENTENCE]);
+    await popup.close();
+
+    await page.reload();
+    await expect(tags(page).first()).toBeVisible();
+    await expect.poll(() => highlightedTexts(page, 'sourcemark-annotated')).toEqual([TARGET_SENTENCE]);
+    popup = await openPopup(context, page);
+    const moved = popup.getByTestId('claim').filter({ hasText: TARGET_SENTENCE });
+    await expect(moved.getByLabel('Note')).toHaveValue(NOTE);
+    await expect(moved.getByLabel('Verdict')).toHaveValue('unverifiable');
+    await expect(popup.getByTestId('orphans')).toHaveCount(0);
+  });
+
+  test('an orphan deleted from the popup is gone after a reload; Undo delete brings it back first', async ({ launch, server }) => {
+    const { context, page, url, original } = await annotatedArticle(launch, server.origin);
+    await serve(context, url, original.replace(CLAIM_PARAGRAPH, ''));
+    await open(page, url);
+
+    let popup = await openPopup(context, page);
+    await popup.getByRole('button', { name: /^Delete the annotation on “/ }).click();
+    await expect(popup.getByRole('status')).toContainText('Deleted the annotation on');
+    await expect(popup.getByTestId('orphan')).toHaveCount(0);
+    // Undo (focused, for keyboard users) brings it back; delete it again for good.
+    const undo = popup.getByRole('button', { name: 'Undo delete' });
+    await expect(undo).toBeFocused();
+    await popup.keyboard.press('Enter');
+    await expect(popup.getByRole('status')).toContainText('Restored the annotation');
+    await expect(popup.getByTestId('orphan')).toHaveCount(1);
+    await popup.getByRole('button', { name: /^Delete the annotation on “/ }).click();
+    await expect(popup.getByTestId('orphan')).toHaveCount(0);
+    await popup.close();
+
+    await page.reload();
+    await expect(tags(page).first()).toBeVisible();
+    popup = await openPopup(context, page);
+    await expect(popup.getByTestId('page-counts')).toBeVisible();
+    await expect(popup.getByTestId('orphans')).toHaveCount(0);
+    await expect(popup.getByTestId('page-counts')).not.toContainText('not found');
+    // Put back, the sentence is no longer annotated: the deletion held.
+    await context.unroute(url);
+    await open(page, url);
+    await expect(tags(page).and(page.locator('[data-annotated="true"]'))).toHaveCount(0);
   });
 
   test('is found under tracking parameters and a fragment, and on an AMP copy declaring the article canonical', async ({
