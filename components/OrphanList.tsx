@@ -84,7 +84,7 @@ export function OrphanList({ entries, actions }: OrphanListProps) {
               <button
                 type="button"
                 aria-describedby={hintId}
-                aria-label={`Re-attach “${excerpt(entry.quote || 'annotation')}” to the selected text`}
+                aria-label={`Re-attach to selected text: “${excerpt(entry.quote || 'annotation')}”`}
                 aria-disabled={busy !== null}
                 onClick={() => void run(entry, () => actions.onReattach(entry))}
               >

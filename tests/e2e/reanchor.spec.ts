@@ -7,6 +7,7 @@
  * The edited copies are served at the article's own URL with a route override: the extension
  * sees the same address with different text, as after a newsroom edit.
  */
+import AxeBuilder from '@axe-core/playwright';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
@@ -39,6 +40,12 @@ function highlightedTexts(page: Page, name: string): Promise<string[]> {
     const highlight = CSS.highlights.get(highlightName);
     return highlight ? [...highlight].map((range) => (range as Range).toString().replace(/\s+/g, ' ').trim()) : [];
   }, name);
+}
+
+/** axe-core's findings on the popup's orphan list (its actions and undo included), as readable lines. */
+async function orphanListViolations(popup: Page): Promise<string[]> {
+  const { violations } = await new AxeBuilder({ page: popup }).include('[data-testid="orphans"]').analyze();
+  return violations.flatMap((v) => v.nodes.map((node) => `${v.id}: ${JSON.stringify(node.target)} — ${node.failureSummary ?? v.help}`));
 }
 
 async function open(page: Page, url: string): Promise<void> {
@@ -143,7 +150,7 @@ test.describe('a saved annotation when the article changes', () => {
     // Nothing selected: the popup says what to do, and the orphan stays.
     await page.evaluate(() => getSelection()?.removeAllRanges());
     let popup = await openPopup(context, page);
-    const reattach = popup.getByRole('button', { name: /^Re-attach “.*” to the selected text$/ });
+    const reattach = popup.getByRole('button', { name: /^Re-attach to selected text: “/ });
     await expect(reattach).toHaveCount(1);
     await reattach.click();
     await expect(popup.getByRole('status')).toContainText('Nothing is selected on the page');
@@ -160,7 +167,7 @@ test.describe('a saved annotation when the article changes', () => {
       getSelection()?.addRange(range);
     }, TARGET_SENTENCE);
     popup = await openPopup(context, page);
-    await popup.getByRole('button', { name: /^Re-attach “.*” to the selected text$/ }).focus();
+    await popup.getByRole('button', { name: /^Re-attach to selected text: “/ }).focus();
     await popup.keyboard.press('Enter');
     await expect(popup.getByRole('status')).toContainText(`Re-attached the annotation to “${TARGET_SENTENCE}”`);
     await expect(popup.getByTestId('orphans')).toHaveCount(0);
@@ -183,8 +190,11 @@ test.describe('a saved annotation when the article changes', () => {
     await open(page, url);
 
     let popup = await openPopup(context, page);
+    await expect(popup.getByTestId('orphan')).toHaveCount(1);
+    expect(await orphanListViolations(popup)).toEqual([]);
     await popup.getByRole('button', { name: /^Delete the annotation on “/ }).click();
     await expect(popup.getByRole('status')).toContainText('Deleted the annotation on');
+    expect(await orphanListViolations(popup)).toEqual([]);
     await expect(popup.getByTestId('orphan')).toHaveCount(0);
     // Undo (focused, for keyboard users) brings it back; delete it again for good.
     const undo = popup.getByRole('button', { name: 'Undo delete' });
