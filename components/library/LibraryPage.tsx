@@ -30,6 +30,8 @@ import { ShortcutList, type Shortcut } from '../ShortcutList';
 import { StatusRegion, useStatus } from '../StatusRegion';
 import { useLiveQuery } from '../use-live-query';
 import { AnnotationList } from './AnnotationList';
+import { OrphanedAnnotations } from './OrphanedAnnotations';
+import type { OrphanRecordStore } from '../../lib/library/orphan-record-storage';
 import { BulkActions } from './BulkActions';
 import { FilterBar } from './FilterBar';
 import { SourceStats } from './SourceStats';
@@ -52,6 +54,8 @@ export type LibraryPageProps = {
   now?: () => Date;
   /** Runs exports in this page; without it the page offers no "Export and import" section. */
   runExport?: ExportRunner;
+  /** Which annotations their page could not anchor (recorded by the popup); without it no such section. */
+  orphans?: Pick<OrphanRecordStore, 'load'>;
 };
 
 /** The keyboard shortcuts, as the page lists them. */
@@ -73,7 +77,7 @@ function isTyping(target: EventTarget | null): boolean {
 }
 
 /** The library page's root component. */
-export function LibraryPage({ db, exportSelection, initialSearch, replaceSearch, now = () => new Date(), runExport }: LibraryPageProps) {
+export function LibraryPage({ db, exportSelection, initialSearch, replaceSearch, now = () => new Date(), runExport, orphans }: LibraryPageProps) {
   const listHeadingId = useId();
   const shortcutsHeadingId = useId();
   const [query, setQuery] = useState<LibraryQuery>(() => parseQuery(new URLSearchParams(initialSearch)));
@@ -410,6 +414,7 @@ export function LibraryPage({ db, exportSelection, initialSearch, replaceSearch,
                 />
               )}
             </section>
+            {orphans && <OrphanedAnnotations db={db} store={orphans} now={now} announce={status.announce} />}
           </>
         ) : (
           <section class="by-source" aria-label="Annotations by source">

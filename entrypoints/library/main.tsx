@@ -6,6 +6,7 @@ import { LibraryPage } from '../../components/library/LibraryPage';
 import { createBlobDownloader } from '../../lib/background/download';
 import { createLazyExportRunner, exportPortOf } from '../../lib/store/lazy-export-runner';
 import { openDb } from '../../lib/store/db';
+import { createOrphanRecordStore } from '../../lib/library/orphan-record-storage';
 import './style.css';
 
 const root = document.getElementById('app');
@@ -18,6 +19,7 @@ render(
     db={db}
     exportSelection={(ids) => exportPortOf(runExport, { kind: 'ids', ids }, 'json')()}
     runExport={runExport}
+    orphans={createOrphanRecordStore(browser.storage)}
     initialSearch={location.search}
     replaceSearch={(search) => history.replaceState(history.state, '', `${location.pathname}${search}${location.hash}`)}
   />,

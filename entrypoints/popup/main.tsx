@@ -7,6 +7,8 @@ import { createBlobDownloader } from '../../lib/background/download';
 import { createLazyExportRunner, exportPortOf } from '../../lib/store/lazy-export-runner';
 import { createOptionsPort, createPagePort, createShortcutPort, resolveTargetTab } from '../../lib/popup/ports';
 import { prefetchSnapshot } from '../../lib/popup/prefetch-snapshot';
+import { recordOrphans } from '../../lib/popup/record-orphans';
+import { createOrphanRecordStore } from '../../lib/library/orphan-record-storage';
 import { createSettingsStore } from '../../lib/settings/storage';
 import { openDb } from '../../lib/store/db';
 import './style.css';
@@ -16,7 +18,12 @@ if (!root) throw new Error('popup.html has no #app element to render into.');
 
 const db = openDb();
 // The page is asked for its claims now, while the popup renders its first frame.
-const page = prefetchSnapshot(createPagePort(browser.tabs, () => resolveTargetTab(location.search, browser.tabs)));
+// Each snapshot's orphans are recorded for the library's "Not found on their page" list.
+const page = prefetchSnapshot(
+  recordOrphans(createPagePort(browser.tabs, () => resolveTargetTab(location.search, browser.tabs)), createOrphanRecordStore(browser.storage), (error) =>
+    console.warn('Sourcemark: could not record the annotations not found on this page for the library:', error),
+  ),
+);
 const openOptions = createOptionsPort(browser);
 const settings = createSettingsStore(browser.storage);
 // Exports run here, in the popup (a Blob and a blob: URL), not in the service worker.
