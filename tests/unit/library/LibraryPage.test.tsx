@@ -306,3 +306,40 @@ describe('LibraryPage', () => {
     await waitFor(() => expect(textOf(container.querySelector('[data-testid="results-empty"]'))).toContain('Nothing here yet'));
   });
 });
+
+describe('LibraryPage: annotations not found on their page', () => {
+  function mountWithOrphans(record: Record<string, string[]>): void {
+    const store = { load: async () => record };
+    render(
+      <LibraryPage db={db} exportSelection={exportSelection} initialSearch="" replaceSearch={(s) => urls.push(s)} now={() => NOW} orphans={store} />,
+      container,
+    );
+  }
+  const section = () => container.querySelector<HTMLElement>('[data-testid="library-orphans"]');
+  const orphanRows = () => [...container.querySelectorAll<HTMLElement>('[data-testid="library-orphan"]')];
+
+  it('lists the recorded live ones with quote, note and a link to their page; Delete tombstones, Undo brings back', async () => {
+    mountWithOrphans({ 'https://news.example/korea-russia': ['kcna-1', 'gone-id'], 'https://daily.example/drones': ['us-1'] });
+    await waitFor(() => expect(orphanRows()).toHaveLength(2));
+    expect(textOf(section()!.querySelector('h2'))).toBe('Not found on their page (2)');
+    const kcna = orphanRows().find((r) => textOf(r).includes('state agency KCNA said'))!;
+    expect(textOf(kcna)).toContain('Note: Check against the Russian readout');
+    expect(kcna.querySelector('a')?.getAttribute('href')).toBe('https://news.example/korea-russia');
+    getButton(kcna, 'Delete').click();
+    await waitFor(() => expect(orphanRows()).toHaveLength(1));
+    expect((await db.annotations.get('kcna-1'))?.deletedAt).toBe(NOW.toISOString());
+    expect(textOf(container.querySelector('[data-testid="status"]'))).toContain('Deleted the annotation on “The two sides');
+    const undo = getButton(section()!, 'Undo delete');
+    await waitFor(() => expect(document.activeElement).toBe(undo));
+    undo.click();
+    await waitFor(() => expect(orphanRows()).toHaveLength(2));
+    expect((await db.annotations.get('kcna-1'))?.deletedAt).toBeUndefined();
+  });
+
+  it('shows nothing when no recorded orphan is still a live annotation', async () => {
+    mountWithOrphans({ 'https://news.example/korea-russia': ['gone-id'] });
+    await waitFor(() => expect(rows()).toHaveLength(3));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(section()).toBeNull();
+  });
+});
