@@ -11,7 +11,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
-import { expect, FIXTURES_DIR, openPopup, tags, test } from './fixtures';
+import { expect, FIXTURES_DIR, openLibrary, openPopup, tags, test } from './fixtures';
 
 /** The saved claim, and the words the edits change. */
 const CLAIM_START = 'article stated that the two sides’ trade and economic working groups';
@@ -42,9 +42,9 @@ function highlightedTexts(page: Page, name: string): Promise<string[]> {
   }, name);
 }
 
-/** axe-core's findings on the popup's orphan list (its actions and undo included), as readable lines. */
-async function orphanListViolations(popup: Page): Promise<string[]> {
-  const { violations } = await new AxeBuilder({ page: popup }).include('[data-testid="orphans"]').analyze();
+/** axe-core's findings within `selector` on `page`, as readable lines. */
+async function violationsIn(page: Page, selector: string): Promise<string[]> {
+  const { violations } = await new AxeBuilder({ page }).include(selector).analyze();
   return violations.flatMap((v) => v.nodes.map((node) => `${v.id}: ${JSON.stringify(node.target)} — ${node.failureSummary ?? v.help}`));
 }
 
@@ -157,6 +157,16 @@ test.describe('a saved annotation when the article changes', () => {
     await expect(popup.getByTestId('orphan')).toHaveCount(1);
     await popup.close();
 
+    // The library lists it too (the popup recorded it), linking to its page.
+    let library = await openLibrary(context);
+    const notFound = library.getByTestId('library-orphans');
+    await expect(notFound.getByRole('heading', { name: 'Not found on their page (1)' })).toBeVisible();
+    await expect(notFound.getByTestId('library-orphan')).toContainText(CLAIM_START);
+    await expect(notFound.getByTestId('library-orphan')).toContainText(NOTE);
+    await expect(notFound.getByRole('link')).toHaveAttribute('href', url);
+    expect(await violationsIn(library, '[data-testid="library-orphans"]')).toEqual([]);
+    await library.close();
+
     // The user selects the sentence the note belongs to now, opens the popup and re-attaches it,
     // with the keyboard.
     await page.evaluate((text) => {
@@ -182,6 +192,11 @@ test.describe('a saved annotation when the article changes', () => {
     await expect(moved.getByLabel('Note')).toHaveValue(NOTE);
     await expect(moved.getByLabel('Verdict')).toHaveValue('unverifiable');
     await expect(popup.getByTestId('orphans')).toHaveCount(0);
+
+    // Found again, it leaves the library's list.
+    library = await openLibrary(context);
+    await expect(library.getByTestId('annotation-row')).toHaveCount(1);
+    await expect(library.getByTestId('library-orphans')).toHaveCount(0);
   });
 
   test('an orphan deleted from the popup is gone after a reload; Undo delete brings it back first', async ({ launch, server }) => {
@@ -191,10 +206,10 @@ test.describe('a saved annotation when the article changes', () => {
 
     let popup = await openPopup(context, page);
     await expect(popup.getByTestId('orphan')).toHaveCount(1);
-    expect(await orphanListViolations(popup)).toEqual([]);
+    expect(await violationsIn(popup, '[data-testid="orphans"]')).toEqual([]);
     await popup.getByRole('button', { name: /^Delete the annotation on “/ }).click();
     await expect(popup.getByRole('status')).toContainText('Deleted the annotation on');
-    expect(await orphanListViolations(popup)).toEqual([]);
+    expect(await violationsIn(popup, '[data-testid="orphans"]')).toEqual([]);
     await expect(popup.getByTestId('orphan')).toHaveCount(0);
     // Undo (focused, for keyboard users) brings it back; delete it again for good.
     const undo = popup.getByRole('button', { name: 'Undo delete' });
