@@ -40,6 +40,7 @@ import { pure } from './pure';
 import { SourceGroup } from './SourceGroup';
 import { StatusRegion, useStatus } from './StatusRegion';
 import { useLiveQuery, type LiveQueryState } from './use-live-query';
+import { useAfterPaint } from './use-after-paint';
 import { useRevealedCount } from './use-revealed-count';
 
 /** What PopupApp needs from the world. */
@@ -296,6 +297,14 @@ export function PopupApp({ db, page, exportJson, exporter, openOptions, settings
     [snapshot, annotations],
   );
 
+  /** The first screen is settled: the claim cards (or why there are none) are shown. */
+  const firstScreen =
+    snapshotState.status === 'failed' ||
+    offMessage !== null ||
+    (snapshot !== null && annotations.status !== 'loading' && sources.status !== 'loading');
+  /** The footer's secondary lines mount after that screen is painted (their reads would delay it). */
+  const secondary = useAfterPaint(firstScreen);
+
   return (
     <div class="popup">
       <header class="page-header">
@@ -346,7 +355,7 @@ export function PopupApp({ db, page, exportJson, exporter, openOptions, settings
         {snapshot && !offMessage && annotations.status === 'ready' && <CorrectionList claims={dismissed} onUndo={undoCorrection} focusStart={dismissedNow} />}
         {snapshot && !offMessage && <OrphanList entries={orphans} />}
       </main>
-      {shortcut && <ShortcutHint shortcut={shortcut} />}
+      {secondary && shortcut && <ShortcutHint shortcut={shortcut} />}
       <footer class="page-footer">
         <button type="button" onClick={runExport} aria-disabled={exporting}>
           Export JSON
@@ -369,8 +378,8 @@ export function PopupApp({ db, page, exportJson, exporter, openOptions, settings
             )}
           </ExportDisclosure>
         )}
-        {syncStorage && <SyncStatusLine db={db} onlyWhenOn={syncStorage} />}
-        {backups && <BackupStatusLine store={backups} />}
+        {secondary && syncStorage && <SyncStatusLine db={db} onlyWhenOn={syncStorage} />}
+        {secondary && backups && <BackupStatusLine store={backups} />}
         <PopupShortcuts />
       </footer>
       <p hidden id={SHOW_ON_PAGE_HINT_ID}>
