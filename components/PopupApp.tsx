@@ -317,7 +317,7 @@ export function PopupApp({ db, page, exportJson, exporter, openOptions, settings
     snapshotState.status === 'failed' ||
     offMessage !== null ||
     (snapshot !== null && annotations.status !== 'loading' && sources.status !== 'loading');
-  /** The footer's secondary lines mount after that screen is painted (their reads would delay it). */
+  /** The footer's secondary lines and the sources' datalist mount after that screen is painted (they would delay it). */
   const secondary = useAfterPaint(firstScreen);
 
   return (
@@ -400,10 +400,12 @@ export function PopupApp({ db, page, exportJson, exporter, openOptions, settings
       <p hidden id={SHOW_ON_PAGE_HINT_ID}>
         Shows this sentence on the page
       </p>
+      {/* Some 200 options, needed once a Source field is typed in: after the first screen. */}
       <datalist id={SOURCE_OPTIONS_ID}>
-        {registry.map((entry) => (
-          <option key={entry.id} value={entry.source.name} />
-        ))}
+        {secondary &&
+          registry.map((entry) => (
+            <option key={entry.id} value={entry.source.name} />
+          ))}
       </datalist>
     </div>
   );
