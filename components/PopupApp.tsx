@@ -4,7 +4,7 @@
  * it follows changes made in other extension pages; it reaches the page and the background only
  * through the ports it is given, so tests run it without a browser.
  */
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { TIER_LABELS, type Annotation, type CredibilityTier, type Source } from '../lib/model';
 import { fail, type ExportSummary, type PageClaim, type PageSnapshot, type Result } from '../lib/messages';
 import type { SourcemarkDb } from '../lib/store/db';
@@ -40,7 +40,8 @@ import { PopupShortcuts } from './PopupShortcuts';
 import { pure } from './pure';
 import { SourceGroup } from './SourceGroup';
 import { StatusRegion, useStatus } from './StatusRegion';
-import { useLiveQuery, type LiveQueryState } from './use-live-query';
+import { subscribeLiveQuery, useLiveQuery, type LiveQueryState } from './use-live-query';
+import { useAfterPaint } from './use-after-paint';
 import { useRevealedCount } from './use-revealed-count';
 
 /** What PopupApp needs from the world. */
@@ -96,11 +97,28 @@ export function PopupApp({ db, page, exportJson, exporter, openOptions, settings
     return () => controller.abort();
   }, [settings]);
 
+  /** The saved annotations of the page's URL, followed live; see the effect below. */
+  const [annotations, setAnnotations] = useState<LiveQueryState<Annotation[]>>({ status: 'loading' });
+  /** The URL `annotations` follows, and how to stop following it. */
+  const following = useRef<{ url: string; stop: () => void } | null>(null);
+  useEffect(() => () => following.current?.stop(), []);
+
   useEffect(() => {
     let current = true;
     page.getSnapshot().then(
       (result) => {
-        if (current) setSnapshotState(result.ok ? { status: 'ready', snapshot: result.value } : { status: 'failed', error: result.error });
+        if (!current) return;
+        // The page's annotations are asked for here, as its URL arrives, not after the render
+        // this answer causes: that render and the query overlap. A re-read of the same URL
+        // keeps the subscription (and the annotations shown) it already has.
+        const url = result.ok ? result.value.url : null;
+        if (following.current?.url !== url) {
+          following.current?.stop();
+          following.current = null;
+          setAnnotations({ status: 'loading' });
+          if (url !== null) following.current = { url, stop: subscribeLiveQuery(() => annotationsForPage(db, url), setAnnotations) };
+        }
+        setSnapshotState(result.ok ? { status: 'ready', snapshot: result.value } : { status: 'failed', error: result.error });
       },
       (error: unknown) => {
         if (current) setSnapshotState({ status: 'failed', error: messageOf(error) });
@@ -109,11 +127,9 @@ export function PopupApp({ db, page, exportJson, exporter, openOptions, settings
     return () => {
       current = false;
     };
-  }, [page, snapshotVersion]);
+  }, [page, db, snapshotVersion]);
 
   const snapshot = snapshotState.status === 'ready' ? snapshotState.snapshot : null;
-  const url = snapshot?.url ?? null;
-  const annotations = useLiveQuery<Annotation[]>(url === null ? null : () => annotationsForPage(db, url), [db, url]);
   const sources = useLiveQuery<Source[]>(() => listStoredSources(db), [db]);
 
   const groups = useMemo(() => (snapshot ? groupClaims(snapshot.claims.filter((c) => !c.dismissed)) : []), [snapshot]);
@@ -297,6 +313,14 @@ export function PopupApp({ db, page, exportJson, exporter, openOptions, settings
     [snapshot, annotations],
   );
 
+  /** The first screen is settled: the claim cards (or why there are none) are shown. */
+  const firstScreen =
+    snapshotState.status === 'failed' ||
+    offMessage !== null ||
+    (snapshot !== null && annotations.status !== 'loading' && sources.status !== 'loading');
+  /** The footer's secondary lines and the sources' datalist mount after that screen is painted (they would delay it). */
+  const secondary = useAfterPaint(firstScreen);
+
   return (
     <div class="popup">
       <header class="page-header">
@@ -352,7 +376,7 @@ export function PopupApp({ db, page, exportJson, exporter, openOptions, settings
           />
         )}
       </main>
-      {shortcut && <ShortcutHint shortcut={shortcut} />}
+      {secondary && shortcut && <ShortcutHint shortcut={shortcut} />}
       <footer class="page-footer">
         <button type="button" onClick={runExport} aria-disabled={exporting}>
           Export JSON
@@ -375,17 +399,19 @@ export function PopupApp({ db, page, exportJson, exporter, openOptions, settings
             )}
           </ExportDisclosure>
         )}
-        {syncStorage && <SyncStatusLine db={db} onlyWhenOn={syncStorage} />}
-        {backups && <BackupStatusLine store={backups} />}
+        {secondary && syncStorage && <SyncStatusLine db={db} onlyWhenOn={syncStorage} />}
+        {secondary && backups && <BackupStatusLine store={backups} />}
         <PopupShortcuts />
       </footer>
       <p hidden id={SHOW_ON_PAGE_HINT_ID}>
         Shows this sentence on the page
       </p>
+      {/* Some 200 options, needed once a Source field is typed in: after the first screen. */}
       <datalist id={SOURCE_OPTIONS_ID}>
-        {registry.map((entry) => (
-          <option key={entry.id} value={entry.source.name} />
-        ))}
+        {secondary &&
+          registry.map((entry) => (
+            <option key={entry.id} value={entry.source.name} />
+          ))}
       </datalist>
     </div>
   );

@@ -20,13 +20,21 @@ export function useLiveQuery<T>(querier: (() => Promise<T>) | null, deps: readon
   useLayoutEffect(() => {
     if (!querier) return undefined;
     setState((previous) => (previous.status === 'loading' ? previous : { status: 'loading' }));
-    const subscription = liveQuery(querier).subscribe({
-      next: (value) => setState({ status: 'ready', value }),
-      error: (error: unknown) =>
-        setState({ status: 'failed', error: error instanceof Error ? error : new Error(String(error)) }),
-    });
-    return () => subscription.unsubscribe();
+    return subscribeLiveQuery(querier, setState);
     // The caller names the query's inputs in `deps`, as with useEffect.
   }, deps);
   return state;
+}
+
+/**
+ * Run `querier` live (Dexie's `liveQuery`) and pass each result, or its failure, to `update`,
+ * from now on: for a query whose input arrives in a callback, to start it there rather than
+ * after the render that callback causes. Returns the unsubscribe function.
+ */
+export function subscribeLiveQuery<T>(querier: () => Promise<T>, update: (state: LiveQueryState<T>) => void): () => void {
+  const subscription = liveQuery(querier).subscribe({
+    next: (value) => update({ status: 'ready', value }),
+    error: (error: unknown) => update({ status: 'failed', error: error instanceof Error ? error : new Error(String(error)) }),
+  });
+  return () => subscription.unsubscribe();
 }

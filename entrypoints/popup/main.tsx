@@ -17,6 +17,9 @@ const root = document.getElementById('app');
 if (!root) throw new Error('popup.html has no #app element to render into.');
 
 const db = openDb();
+// Opened now, alongside the page's answer, rather than by the first query after the first render.
+// A failure is not lost: every query on `db` fails with it, and the popup shows that.
+db.open().catch(() => undefined);
 // The page is asked for its claims now, while the popup renders its first frame.
 // Each snapshot's orphans are recorded for the library's "Not found on their page" list.
 const page = prefetchSnapshot(

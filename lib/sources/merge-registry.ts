@@ -28,8 +28,13 @@ export type RegistryEntry = {
   stored: Source | undefined;
 };
 
-const byName = (a: RegistryEntry, b: RegistryEntry): number =>
-  a.source.name.localeCompare(b.source.name, 'en', { sensitivity: 'base' }) || a.id.localeCompare(b.id);
+/**
+ * One collator for every comparison: `localeCompare` with a locale and options builds one per
+ * call, which made sorting the ~200 built-ins take over 10 ms of the popup's first screen.
+ */
+const names = new Intl.Collator('en', { sensitivity: 'base' });
+
+const byName = (a: RegistryEntry, b: RegistryEntry): number => names.compare(a.source.name, b.source.name) || a.id.localeCompare(b.id);
 
 /**
  * Merge `stored` rows over `builtins`. The user's own sources come first, then the built-ins,
