@@ -37,6 +37,7 @@ function mount(getSnapshot: () => Promise<Result<PageSnapshot>>): void {
     notifyChanged: async () => undefined,
     showClaim: async () => undefined,
     notifySettingsChanged: async () => undefined,
+    selectionSelectors: async () => ({ ok: false, error: 'unused' }),
   };
   render(
     <PopupApp
