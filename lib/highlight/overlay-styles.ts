@@ -85,15 +85,11 @@ export const OVERLAY_CSS = `
   outline-offset: 2px;
 }
 .sm-tag[data-placed="false"] { visibility: hidden; }
-.sm-card {
+/* The claim card and the manual annotation editor share one floating-panel look. */
+.sm-card, .sm-editor {
   position: absolute;
-  /* Above the tags that follow it in the DOM (it sits right after its own tag, for tab order). */
-  z-index: 1;
   top: 0;
   left: 0;
-  width: min(380px, calc(100vw - 16px));
-  max-height: min(480px, calc(100vh - 16px));
-  overflow: auto;
   padding: 12px 14px;
   color: var(--sm-fg);
   background: var(--sm-bg);
@@ -103,6 +99,13 @@ export const OVERLAY_CSS = `
   font-size: 13px;
   line-height: 1.45;
   text-align: left;
+}
+.sm-card {
+  /* Above the tags that follow it in the DOM (it sits right after its own tag, for tab order). */
+  z-index: 1;
+  width: min(380px, calc(100vw - 16px));
+  max-height: min(480px, calc(100vh - 16px));
+  overflow: auto;
 }
 .sm-card[hidden] { display: none; }
 .sm-card-head { display: flex; align-items: center; justify-content: space-between; gap: 8px; margin-bottom: 6px; }
@@ -137,20 +140,8 @@ export const OVERLAY_CSS = `
 .sm-card p { margin: 2px 0; }
 /* The manual annotation editor: a card-like form below the selection. */
 .sm-editor {
-  position: absolute;
   z-index: 2;
-  top: 0;
-  left: 0;
   width: min(360px, calc(100vw - 16px));
-  padding: 12px 14px;
-  color: var(--sm-fg);
-  background: var(--sm-bg);
-  border: 1px solid var(--sm-border);
-  border-radius: 8px;
-  box-shadow: 0 6px 24px rgba(0, 0, 0, 0.25);
-  font-size: 13px;
-  line-height: 1.45;
-  text-align: left;
 }
 .sm-editor[hidden], .sm-notice[hidden] { display: none; }
 .sm-editor .sm-card-quote { max-height: 6.5em; overflow: auto; }
