@@ -123,11 +123,17 @@ test.describe('manual annotations', () => {
     await expect(rows).toHaveCount(1);
     await expect(rows).toContainText(SENTENCE);
     await library.getByRole('button', { name: 'Clear search and filters' }).click();
+    // The cleared view is in the URL before the next filter is set (else the clearing can land after it).
+    await expect(library).not.toHaveURL(/\?/);
+    // The filters select: another origin shows nothing, the manual one shows it.
+    await library.getByLabel('Origin').selectOption('confirmed');
+    await expect(rows).toHaveCount(0);
     await library.getByLabel('Origin').selectOption('manual');
     await expect(rows).toHaveCount(1);
     await expect(rows).toContainText(SENTENCE);
     await expect(rows.getByTestId('row-source')).toHaveText('Yonhap');
     await library.getByRole('button', { name: 'Clear search and filters' }).click();
+    await expect(library).not.toHaveURL(/\?/);
     await library.getByLabel('Tag', { exact: true }).fill('naming');
     await library.getByLabel('Tag', { exact: true }).press('Enter');
     await expect(rows).toHaveCount(1);
