@@ -6,5 +6,8 @@ export default defineConfig({
   test: {
     include: ['tests/unit/**/*.test.{ts,tsx}'],
     environment: 'node',
+    // A hang guard, not a speed check: a few suites (sync against a real server, 100k-row
+    // fixtures, the CLI in a child process) take seconds on a busy 2-core machine.
+    testTimeout: 30_000,
   },
 });
