@@ -6,7 +6,7 @@
  * conflict that resolves to "same content" (no duplicate: document ids are deterministic).
  */
 import type { Annotation, Source } from '../model';
-import { canonicalJson } from '../sync/canonical-json';
+import { sameJson } from '../exchange/merge-plan';
 import { docIdOf, type SyncDoc } from '../sync/docs';
 import { mergeAnnotations, mergeSources } from '../sync/merge';
 import { INITIAL_SYNC_STATUS, SYNC_STATUS_KEY, type OutboxEntry, type SyncStatus } from '../sync/state';
@@ -141,14 +141,14 @@ export async function applyRemoteDocs(db: SourcemarkDb, docs: readonly SyncDoc[]
       const remote = doc.annotation;
       const pending = pendingById.get(doc._id);
       if (!pending || !local) {
-        if (!local || canonicalJson(local) !== canonicalJson(remote)) annotationWrites.push([local, remote]);
+        if (!local || !sameJson(local, remote)) annotationWrites.push([local, remote]);
         if (pending) settled.push(doc._id);
         summary.applied++;
         return;
       }
       const merged = mergeAnnotations(local, remote);
-      if (canonicalJson(merged) !== canonicalJson(local)) annotationWrites.push([local, merged]);
-      if (canonicalJson(merged) === canonicalJson(remote)) settled.push(doc._id);
+      if (!sameJson(merged, local)) annotationWrites.push([local, merged]);
+      if (sameJson(merged, remote)) settled.push(doc._id);
       summary.merged++;
     });
     await writeAnnotationRows(db, annotationWrites);
@@ -162,11 +162,11 @@ export async function applyRemoteDocs(db: SourcemarkDb, docs: readonly SyncDoc[]
       const result = pending ? mergeSources(local, pending.queuedAt, doc.source, doc.updatedAt) : doc.source;
       if (pending) summary.merged++;
       else summary.applied++;
-      if (canonicalJson(result) !== canonicalJson(local)) {
+      if (!sameJson(result, local)) {
         if (result === null) await db.sources.delete(id);
         else await db.sources.put(result);
       }
-      if (pending && canonicalJson(result) === canonicalJson(doc.source)) settled.push(doc._id);
+      if (pending && sameJson(result, doc.source)) settled.push(doc._id);
     }
 
     await db.syncRevs.bulkPut(fresh.map((doc) => ({ docId: doc._id, rev: doc._rev as string })));
