@@ -12,13 +12,14 @@ import { annotationsForPage, deleteAnnotation, saveAnnotation } from '../lib/sto
 import { listStoredSources, rateSource } from '../lib/store/sources';
 import { orphanEntries } from '../lib/popup/anchoring';
 import { buildAnnotation } from '../lib/popup/build-annotation';
+import type { FirstScreenData } from '../lib/popup/early-read';
 import { undoDismissal } from '../lib/popup/undo-dismissal';
 import { BUILTIN_SOURCES } from '../lib/detect/registry';
 import { chooseSource, sameSource } from '../lib/sources/choose-source';
 import { mergeRegistry } from '../lib/sources/merge-registry';
 import { groupClaims, type ClaimGroup } from '../lib/popup/group-claims';
 import { countOf, excerpt } from '../lib/popup/labels';
-import { findAnnotationForClaim } from '../lib/popup/match-annotation';
+import { annotationMatcher } from '../lib/popup/match-annotation';
 import { messageOf, type ExportPort, type OptionsPort, type PagePort, type ShortcutPort } from '../lib/popup/ports';
 import { ShortcutHint } from './ShortcutHint';
 import { buildRating, sourceRefForGroup } from '../lib/popup/rate-source';
@@ -64,6 +65,12 @@ export type PopupAppProps = {
   syncStorage?: Pick<SettingsStorageApi, 'local'>;
   /** The browser's current keyboard shortcut of a command (the footer lists it); absent: not listed. */
   shortcut?: ShortcutPort;
+  /**
+   * The page's snapshot, its saved annotations and the stored sources, read as the popup opened
+   * (lib/popup/early-read.ts): the first render shows them. The popup still asks the page (the
+   * first `page.getSnapshot()` should answer this same snapshot) and follows the database live.
+   */
+  firstScreen?: FirstScreenData;
 };
 
 /** Shown whenever the page's content script can't be asked: the usual causes, and what to do. */
@@ -73,8 +80,8 @@ type SnapshotState = { status: 'loading' } | { status: 'failed'; error: string }
 
 
 /** The popup's root component. */
-export function PopupApp({ db, page, exportJson, exporter, openOptions, settings, syncStorage, backups, shortcut }: PopupAppProps) {
-  const [snapshotState, setSnapshotState] = useState<SnapshotState>({ status: 'loading' });
+export function PopupApp({ db, page, exportJson, exporter, openOptions, settings, syncStorage, backups, shortcut, firstScreen: early }: PopupAppProps) {
+  const [snapshotState, setSnapshotState] = useState<SnapshotState>(early ? { status: 'ready', snapshot: early.snapshot } : { status: 'loading' });
   const status = useStatus();
   const announce = status.announce;
   const [exporting, setExporting] = useState(false);
@@ -98,7 +105,9 @@ export function PopupApp({ db, page, exportJson, exporter, openOptions, settings
   }, [settings]);
 
   /** The saved annotations of the page's URL, followed live; see the effect below. */
-  const [annotations, setAnnotations] = useState<LiveQueryState<Annotation[]>>({ status: 'loading' });
+  const [annotations, setAnnotations] = useState<LiveQueryState<Annotation[]>>(early ? { status: 'ready', value: early.annotations } : { status: 'loading' });
+  /** The URL `annotations` holds the annotations of (null: none yet). */
+  const annotationsUrl = useRef<string | null>(early ? early.snapshot.url : null);
   /** The URL `annotations` follows, and how to stop following it. */
   const following = useRef<{ url: string; stop: () => void } | null>(null);
   useEffect(() => () => following.current?.stop(), []);
@@ -115,7 +124,9 @@ export function PopupApp({ db, page, exportJson, exporter, openOptions, settings
         if (following.current?.url !== url) {
           following.current?.stop();
           following.current = null;
-          setAnnotations({ status: 'loading' });
+          // The annotations read as the popup opened stay until the live query answers.
+          if (annotationsUrl.current !== url) setAnnotations({ status: 'loading' });
+          annotationsUrl.current = url;
           if (url !== null) following.current = { url, stop: subscribeLiveQuery(() => annotationsForPage(db, url), setAnnotations) };
         }
         setSnapshotState(result.ok ? { status: 'ready', snapshot: result.value } : { status: 'failed', error: result.error });
@@ -130,7 +141,7 @@ export function PopupApp({ db, page, exportJson, exporter, openOptions, settings
   }, [page, db, snapshotVersion]);
 
   const snapshot = snapshotState.status === 'ready' ? snapshotState.snapshot : null;
-  const sources = useLiveQuery<Source[]>(() => listStoredSources(db), [db]);
+  const sources = useLiveQuery<Source[]>(() => listStoredSources(db), [db], early?.sources);
 
   const groups = useMemo(() => (snapshot ? groupClaims(snapshot.claims.filter((c) => !c.dismissed)) : []), [snapshot]);
   const dismissed = useMemo(() => (snapshot ? snapshot.claims.filter((c) => c.dismissed) : []), [snapshot]);
@@ -143,8 +154,9 @@ export function PopupApp({ db, page, exportJson, exporter, openOptions, settings
   const tierOf = (sourceId: string): CredibilityTier | undefined => storedById.get(sourceId)?.rating?.tier;
   /** Signs ratings made here ("Your name" on the options page). */
   const raterName = stored?.raterName;
-  const annotationOf = (claim: PageClaim): Annotation | undefined =>
-    annotations.status === 'ready' ? findAnnotationForClaim(claim, annotations.value) : undefined;
+  /** Each claim's stored annotation; the stored quotes are normalised once per answer of the live query. */
+  const matchAnnotation = useMemo(() => (annotations.status === 'ready' ? annotationMatcher(annotations.value) : null), [annotations]);
+  const annotationOf = (claim: PageClaim): Annotation | undefined => matchAnnotation?.(claim);
 
   /**
    * Tell the page to redraw; a failure there is reported, but the save itself stands. With
@@ -449,8 +461,12 @@ function ClaimList({ groups, annotations, sources, storedById, ...handlers }: Cl
   return <RevealedGroups groups={groups} storedById={storedById} {...handlers} />;
 }
 
-/** Claim cards rendered at once when the popup opens (more than fit in it); the rest follow a step per frame. */
-const FIRST_CLAIMS = 8;
+/**
+ * Claim cards rendered at once when the popup opens: more than fit in it (its body is at most
+ * about 440px tall, a card at least 200px, plus its source's header); the rest follow a step per
+ * frame. Each card is a small form: every one more in the first frame delays it.
+ */
+const FIRST_CLAIMS = 3;
 const CLAIMS_PER_STEP = 24;
 /** Each step re-renders only the group it extends, not every group already shown. */
 const PureSourceGroup = pure(SourceGroup);

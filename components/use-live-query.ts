@@ -1,6 +1,6 @@
 /** A Preact hook over Dexie's `liveQuery`: the view follows the data, including changes made by other extension pages. */
 import { liveQuery } from 'dexie';
-import { useLayoutEffect, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 
 /** Where a live query stands. */
 export type LiveQueryState<T> =
@@ -11,15 +11,20 @@ export type LiveQueryState<T> =
 /**
  * Subscribe to `querier` while the component is mounted, and again whenever `deps` change.
  * Pass `null` to wait (e.g. until the page's URL is known). A failing query is returned as
- * `failed` so the view can say what went wrong.
+ * `failed` so the view can say what went wrong. `initial`: the query's result as read a moment
+ * ago (lib/popup/early-read.ts), shown until the live query first answers.
  */
-export function useLiveQuery<T>(querier: (() => Promise<T>) | null, deps: readonly unknown[]): LiveQueryState<T> {
-  const [state, setState] = useState<LiveQueryState<T>>({ status: 'loading' });
+export function useLiveQuery<T>(querier: (() => Promise<T>) | null, deps: readonly unknown[], initial?: T): LiveQueryState<T> {
+  const [state, setState] = useState<LiveQueryState<T>>(initial === undefined ? { status: 'loading' } : { status: 'ready', value: initial });
+  /** True until the first subscription: `initial` answers for that one only. */
+  const first = useRef(true);
   // A layout effect: the query starts as soon as the component is in the DOM, not after the
   // next paint (which a plain effect waits for): one frame less before the data shows.
   useLayoutEffect(() => {
+    const keepInitial = first.current && initial !== undefined;
+    first.current = false;
     if (!querier) return undefined;
-    setState((previous) => (previous.status === 'loading' ? previous : { status: 'loading' }));
+    if (!keepInitial) setState((previous) => (previous.status === 'loading' ? previous : { status: 'loading' }));
     return subscribeLiveQuery(querier, setState);
     // The caller names the query's inputs in `deps`, as with useEffect.
   }, deps);

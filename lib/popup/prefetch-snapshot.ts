@@ -6,11 +6,12 @@ import type { PageSnapshot, Result } from '../messages';
 import type { PagePort } from './ports';
 
 /**
- * `port`, with `getSnapshot()` called now: the first `getSnapshot()` made through the returned
- * port gets that answer; later calls (after a switch changed the page) ask again.
+ * `port`, whose first `getSnapshot()` answers with `first` (a request already made, e.g. by the
+ * popup's early script, lib/popup/early-read.ts); later calls (after a switch changed the page)
+ * ask again.
  */
-export function prefetchSnapshot(port: PagePort): PagePort {
-  let early: Promise<Result<PageSnapshot>> | null = port.getSnapshot();
+export function withFirstSnapshot(port: PagePort, first: Promise<Result<PageSnapshot>>): PagePort {
+  let early: Promise<Result<PageSnapshot>> | null = first;
   return {
     ...port,
     getSnapshot() {
@@ -19,4 +20,12 @@ export function prefetchSnapshot(port: PagePort): PagePort {
       return answer;
     },
   };
+}
+
+/**
+ * `port`, with `getSnapshot()` called now: the first `getSnapshot()` made through the returned
+ * port gets that answer; later calls ask again.
+ */
+export function prefetchSnapshot(port: PagePort): PagePort {
+  return withFirstSnapshot(port, port.getSnapshot());
 }

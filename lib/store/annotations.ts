@@ -8,6 +8,7 @@ import { applyTagChange, type TagChange } from '../library/tags';
 import type { Annotation } from '../model';
 import type { SourcemarkDb } from './db';
 import { libraryWriteTables, writeAnnotationRows } from './library-index';
+import { livePageAnnotations } from './live-rows';
 import { queueChanges } from './outbox';
 
 /** The tables a local write of annotations touches: the library's, and the sync outbox. */
@@ -17,8 +18,7 @@ function writeTables(db: SourcemarkDb) {
 
 /** Live (not deleted) annotations of one normalised page URL, oldest first. */
 export async function annotationsForPage(db: SourcemarkDb, url: string): Promise<Annotation[]> {
-  const rows = await db.annotations.where('url').equals(url).toArray();
-  return rows.filter((a) => !a.deletedAt).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+  return livePageAnnotations(await db.annotations.where('url').equals(url).toArray());
 }
 
 /** Every annotation, tombstones included, in id order. */

@@ -14,14 +14,14 @@
  */
 import { Dexie, type EntityTable } from 'dexie';
 import type { FacetRow } from '../library/facets';
+import { DB_NAME } from './db-name';
 import type { LibraryIndexRow } from '../library/index-fields';
 import type { Annotation, Source } from '../model';
 import type { OutboxEntry, RemoteRev, SyncStatus } from '../sync/state';
 import { libraryTablesOf } from './library-index';
 import { outboxEntriesFor } from './outbox';
 
-/** The database name in the extension origin. */
-export const DB_NAME = 'sourcemark';
+export { DB_NAME } from './db-name';
 
 /** The current schema version. */
 export const DB_VERSION = 3;

@@ -22,17 +22,14 @@ import {
   SourceInputError,
 } from '../sources/source-input';
 import type { SourcemarkDb } from './db';
+import { isLiveSource, liveSourcesByName } from './live-rows';
 import { queueChanges } from './outbox';
 
-/** True for a row that is not a tombstone. */
-export function isLiveSource(row: Source): boolean {
-  return row.deletedAt === undefined;
-}
+export { isLiveSource } from './live-rows';
 
 /** Every live stored source (user entries and rated or extended built-ins), by name. Tombstones are left out. */
 export async function listStoredSources(db: SourcemarkDb): Promise<Source[]> {
-  const rows = (await db.sources.toArray()).filter(isLiveSource);
-  return rows.sort((a, b) => a.name.localeCompare(b.name));
+  return liveSourcesByName(await db.sources.toArray());
 }
 
 /** Every stored source row, tombstones included (what sync compares and sends), by id. */

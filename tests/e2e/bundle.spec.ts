@@ -26,3 +26,16 @@ test('the content script bundle carries neither Dexie nor Preact', async () => {
   expect(bundle).not.toMatch(/\bDexie\b|indexedDB/);
   expect(bundle).not.toMatch(/__PREACT|preact/i);
 });
+
+test("the popup's early script is loaded before its module and stays small: no Dexie, no Preact", async () => {
+  const html = await readFile(join(EXTENSION_DIR, 'popup.html'), 'utf8');
+  const early = html.indexOf('src="/popup-early.js"');
+  expect(early).toBeGreaterThan(0);
+  expect(early).toBeLessThan(html.indexOf('type="module"'));
+  const bundle = await readFile(join(EXTENSION_DIR, 'popup-early.js'), 'utf8');
+  expect(bundle).toMatch(/indexedDB/);
+  expect(bundle).not.toMatch(/\bDexie\b/);
+  expect(bundle).not.toMatch(/__PREACT|preact/i);
+  // Most of what is left is webextension-polyfill; valibot would double it.
+  expect(bundle.length).toBeLessThan(20_000);
+});

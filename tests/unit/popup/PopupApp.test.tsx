@@ -81,10 +81,12 @@ function statusText(): string {
   return textOf(container.querySelector('[data-testid="status"]'));
 }
 
-/** Mount and wait until the groups are on screen. */
+/** Mount and wait until the groups are on screen with every claim card (they come in steps). */
 async function mountReady(): Promise<void> {
   mount();
   await waitFor(() => expect(groups().length).toBeGreaterThan(0));
+  const cards = snapshot.claims.filter((c) => !c.dismissed).length;
+  await waitFor(() => expect(container.querySelectorAll('[data-testid="claim"]')).toHaveLength(cards));
 }
 
 const firstKcna = () => snapshot.claims[0]!;

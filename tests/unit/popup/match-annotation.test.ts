@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildAnnotation } from '../../../lib/popup/build-annotation';
-import { findAnnotationForClaim } from '../../../lib/popup/match-annotation';
+import { annotationMatcher, findAnnotationForClaim } from '../../../lib/popup/match-annotation';
 import type { Annotation, AnnotationKind } from '../../../lib/model';
 import type { PageClaim } from '../../../lib/messages';
 import { attr, claimAt } from './make-claim';
@@ -44,5 +44,21 @@ describe('findAnnotationForClaim', () => {
     ['a quote stored raw (before normalisation) still matches', claim, [rawStored], 'raw'],
   ])('%s', (_name, target, annotations, expected) => {
     expect(findAnnotationForClaim(target, annotations)?.id).toBe(expected);
+  });
+});
+
+describe('annotationMatcher', () => {
+  const annotations = [stored('highlight', claim, 'highlight'), stored('moved', shifted), stored('other', other), rawStored, stored('anchored', other)];
+  const claims: PageClaim[] = [claim, shifted, elsewhere, other, { ...claim, annotationId: 'anchored' }, { ...claim, annotationId: 'gone' }];
+
+  it('answers every claim as findAnnotationForClaim does, from one index', () => {
+    const match = annotationMatcher(annotations);
+    for (const target of claims) expect(match(target)?.id).toBe(findAnnotationForClaim(target, annotations)?.id);
+    expect(claims.map((c) => match(c)?.id)).toEqual(['moved', 'moved', undefined, 'other', 'anchored', 'moved']);
+  });
+
+  it('takes the first of several annotations that fit, as a search in order would', () => {
+    const match = annotationMatcher([stored('first', claim), stored('second', claim)]);
+    expect(match(claim)?.id).toBe('first');
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PageSnapshot, Result } from '../../../lib/messages';
-import { prefetchSnapshot } from '../../../lib/popup/prefetch-snapshot';
+import { prefetchSnapshot, withFirstSnapshot } from '../../../lib/popup/prefetch-snapshot';
 import type { PagePort } from '../../../lib/popup/ports';
 
 function countingPort(): { port: PagePort; calls: () => number } {
@@ -40,5 +40,17 @@ describe('prefetchSnapshot', () => {
     const prefetched = prefetchSnapshot(port);
     expect(prefetched.notifyChanged).toBe(port.notifyChanged);
     expect(prefetched.showClaim).toBe(port.showClaim);
+  });
+});
+
+describe('withFirstSnapshot', () => {
+  it('answers the first call with the request already made, and asks the page on later calls', async () => {
+    const { port, calls } = countingPort();
+    const early = Promise.resolve<Result<PageSnapshot>>({ ok: false, error: 'asked early' });
+    const wrapped = withFirstSnapshot(port, early);
+    expect(calls()).toBe(0);
+    expect(await wrapped.getSnapshot()).toEqual({ ok: false, error: 'asked early' });
+    expect(calls()).toBe(0);
+    expect(await wrapped.getSnapshot()).toEqual({ ok: false, error: 'answer 1' });
   });
 });
