@@ -1,5 +1,6 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { inlineStylesheets } from './scripts/inline-stylesheets';
 
 // Least permissions: `downloads` for exports, `storage` for settings (no install warning), `alarms` to
 // wake the service worker for team sync and the backup schedule, `contextMenus` for "Annotate selection with
@@ -8,7 +9,8 @@ import preact from '@preact/preset-vite';
 // user enters. No remote code: everything ships in the bundle.
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
-  vite: () => ({ plugins: [preact()] }),
+  // The popup's stylesheet goes in popup.html: one fetch fewer before its first paint.
+  vite: () => ({ plugins: [preact(), inlineStylesheets(['entrypoints/popup/index.html'])] }),
   manifest: ({ browser, manifestVersion }) => ({
     name: 'Sourcemark',
     description: 'Marks the sentences on a news page that report a claim, and who the claim comes from.',

@@ -39,3 +39,12 @@ test("the popup's early script is loaded before its module and stays small: no D
   // Most of what is left is webextension-polyfill; valibot would double it.
   expect(bundle.length).toBeLessThan(20_000);
 });
+
+test('popup.html carries its stylesheet inline: no stylesheet file to fetch before the first paint', async () => {
+  const html = await readFile(join(EXTENSION_DIR, 'popup.html'), 'utf8');
+  expect(html).not.toMatch(/rel="stylesheet"/);
+  const style = /<style>([\s\S]*?)<\/style>/.exec(html)?.[1] ?? '';
+  // The theme and the popup's own rules are both in it.
+  expect(style).toMatch(/prefers-color-scheme|color-scheme/);
+  expect(style).toMatch(/\.page-body\b/);
+});
