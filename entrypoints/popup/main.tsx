@@ -57,6 +57,8 @@ const mount = (firstScreen: FirstScreenData | null) =>
     />,
     root,
   );
-// The first render shows the claim cards when their data is in (usually by now); a page that
-// answers slowly gets "Reading the page…" first.
-mount(early?.settled() ?? null);
+// The first render waits for the early script's answers (usually in within a few milliseconds of
+// this module running): the claim cards, with their saved notes and verdicts, are in the first
+// frame, and nothing waits on Dexie. A page that answers slowly gets "Reading the page…" first.
+if (early) void firstScreenWithin(early, FIRST_SCREEN_WAIT_MS, (run, ms) => window.setTimeout(run, ms)).then(mount);
+else mount(null);
