@@ -145,8 +145,14 @@ export function PopupApp({ db, page, exportJson, exporter, openOptions, settings
 
   const groups = useMemo(() => (snapshot ? groupClaims(snapshot.claims.filter((c) => !c.dismissed)) : []), [snapshot]);
   const dismissed = useMemo(() => (snapshot ? snapshot.claims.filter((c) => c.dismissed) : []), [snapshot]);
-  /** The registry the Source fields pick from: built-in sources merged with the user's. */
-  const registry = useMemo(() => mergeRegistry(BUILTIN_SOURCES, sources.status === 'ready' ? sources.value : []), [sources]);
+  /**
+   * The registry the Source fields pick from: built-in sources merged with the user's. Built on
+   * first use (the datalist, after the first screen; a save), not in the first render.
+   */
+  const registry = useMemo(() => {
+    let merged: ReturnType<typeof mergeRegistry> | null = null;
+    return () => (merged ??= mergeRegistry(BUILTIN_SOURCES, sources.status === 'ready' ? sources.value : []));
+  }, [sources]);
   const storedById = useMemo(
     () => new Map((sources.status === 'ready' ? sources.value : []).map((s) => [s.id, s])),
     [sources],
@@ -179,7 +185,7 @@ export function PopupApp({ db, page, exportJson, exporter, openOptions, settings
     let corrected = false;
     try {
       const now = new Date();
-      const chosen = chooseSource(draft.source, registry);
+      const chosen = chooseSource(draft.source, registry());
       const source = chosen && !sameSource(claim.attributions, chosen) ? chosen : null;
       const annotation = buildAnnotation({
         claim,
@@ -421,7 +427,7 @@ export function PopupApp({ db, page, exportJson, exporter, openOptions, settings
       {/* Some 200 options, needed once a Source field is typed in: after the first screen. */}
       <datalist id={SOURCE_OPTIONS_ID}>
         {secondary &&
-          registry.map((entry) => (
+          registry().map((entry) => (
             <option key={entry.id} value={entry.source.name} />
           ))}
       </datalist>

@@ -1,6 +1,6 @@
 /** A Preact hook over Dexie's `liveQuery`: the view follows the data, including changes made by other extension pages. */
 import { liveQuery } from 'dexie';
-import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 
 /** Where a live query stands. */
 export type LiveQueryState<T> =
@@ -18,9 +18,12 @@ export function useLiveQuery<T>(querier: (() => Promise<T>) | null, deps: readon
   const [state, setState] = useState<LiveQueryState<T>>(initial === undefined ? { status: 'loading' } : { status: 'ready', value: initial });
   /** True until the first subscription: `initial` answers for that one only. */
   const first = useRef(true);
-  // A layout effect: the query starts as soon as the component is in the DOM, not after the
-  // next paint (which a plain effect waits for): one frame less before the data shows.
-  useLayoutEffect(() => {
+  // Without `initial`, a layout effect: the query starts as soon as the component is in the DOM,
+  // not after the next paint (which a plain effect waits for): one frame less before the data
+  // shows. With it, the data is on screen already, and the query waits until that frame is out.
+  // Chosen once, when the component mounts, so every render calls the same hook.
+  const useSubscription = useRef(initial === undefined ? useLayoutEffect : useEffect).current;
+  useSubscription(() => {
     const keepInitial = first.current && initial !== undefined;
     first.current = false;
     if (!querier) return undefined;
