@@ -31,7 +31,7 @@ import { BackupStatusLine } from './BackupStatusLine';
 import { SHOW_ON_PAGE_HINT_ID, SOURCE_OPTIONS_ID, type ClaimDraft } from './ClaimCard';
 import { CorrectionList, DISMISSED_HEADING } from './CorrectionList';
 import { ExportDisclosure } from './ExportDisclosure';
-import { LazyExportPanel } from './LazyExportPanel';
+import { ExportPanel } from './ExportPanel';
 import { SyncStatusLine } from './SyncStatusLine';
 import { shareSource } from '../lib/store/sharing';
 import { HighlightSwitches, highlightsOffMessage } from './HighlightSwitches';
@@ -407,7 +407,7 @@ export function PopupApp({ db, page, exportJson, exporter, openOptions, settings
         {exporter && snapshot && (
           <ExportDisclosure summary="More export choices…" class="more-export">
             {() => (
-              <LazyExportPanel
+              <ExportPanel
                 run={exporter}
                 choices={[
                   { id: 'page', label: 'This page’s annotations', scope: { kind: 'page', url: snapshot.url } },
