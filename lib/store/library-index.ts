@@ -1,23 +1,47 @@
 /**
  * Keeping the library's derived tables in step with the annotations: the one place that writes
- * `libraryIndex` and `libraryFacets`. The annotation repository calls `writeAnnotationRows` for
- * every write; the version-2 upgrade and `rebuildLibrary` build both tables from scratch.
+ * `libraryIndex`, `libraryWords` (the word postings), `libraryMeta` and `libraryFacets`. The
+ * annotation repository calls `writeAnnotationRows` for every write; the upgrades and
+ * `rebuildLibrary` build the tables from scratch; `compactWordIndex` rewrites the postings once
+ * edits have left many stale ones behind.
  */
 import { applyFacetDelta, facetDeltas, facetRowsOf, type FacetRow } from '../library/facets';
 import { indexKeyOf, indexRowOf, type LibraryIndexRow } from '../library/index-fields';
+import { newBlockId, postingsOf, sameWords, type WordPostingRow } from '../library/word-postings';
 import type { Annotation } from '../model';
 import type { SourcemarkDb } from './db';
 
-/** Both derived tables for a set of annotations (tombstones contribute nothing). */
-export function libraryTablesOf(annotations: readonly Annotation[]): { index: LibraryIndexRow[]; facets: FacetRow[] } {
+/** The `libraryMeta` row counting index rows replaced or removed since the postings were last exact. */
+export const STALE_WORDS_KEY = 'staleWords';
+
+/** A `libraryMeta` row: a named counter. */
+export type LibraryMetaRow = {
+  key: string;
+  /** For `staleWords`: index rows replaced (with other words or another key) or removed since the postings were last rewritten. */
+  count: number;
+};
+
+/** Index rows posted under one block id at most: a block's posting rows stay a few hundred KB. */
+export const POSTING_BLOCK_ROWS = 10_000;
+
+/** The posting rows of index rows, in blocks of `POSTING_BLOCK_ROWS` (a rebuild, or an upgrade). */
+export function postingBlocksOf(rows: readonly LibraryIndexRow[]): WordPostingRow[] {
+  const out: WordPostingRow[] = [];
+  for (let i = 0; i < rows.length; i += POSTING_BLOCK_ROWS) out.push(...postingsOf(rows.slice(i, i + POSTING_BLOCK_ROWS), newBlockId()));
+  return out;
+}
+
+/** The derived tables for a set of annotations (tombstones contribute nothing). */
+export function libraryTablesOf(annotations: readonly Annotation[]): { index: LibraryIndexRow[]; words: WordPostingRow[]; facets: FacetRow[] } {
   const index = annotations.map(indexRowOf).filter((row): row is LibraryIndexRow => row !== undefined);
-  return { index, facets: facetRowsOf(annotations) };
+  return { index, words: postingBlocksOf(index), facets: facetRowsOf(annotations) };
 }
 
 /**
  * Write annotations and bring the derived tables along. Each change is the stored version before
  * (undefined for a new one) and the version to store. Must run inside a read-write transaction
- * over `annotations`, `libraryIndex` and `libraryFacets` (see `LIBRARY_WRITE_TABLES`).
+ * over `libraryWriteTables`. The rows written are posted under one new block; a replaced row whose
+ * key or words changed, and a removed row, bump the stale counter (its old postings remain).
  */
 export async function writeAnnotationRows(db: SourcemarkDb, changes: readonly (readonly [Annotation | undefined, Annotation])[]): Promise<void> {
   if (changes.length === 0) return;
@@ -25,15 +49,36 @@ export async function writeAnnotationRows(db: SourcemarkDb, changes: readonly (r
   if (changes.length === 1 && only) await db.annotations.put(only[1]);
   else await db.annotations.bulkPut(changes.map(([, after]) => after));
 
-  const rows = changes.map(([, after]) => indexRowOf(after)).filter((row): row is LibraryIndexRow => row !== undefined);
-  const kept = new Set(rows.map((row) => row.key));
-  const stale = changes
-    .map(([before]) => (before && !before.deletedAt ? indexKeyOf(before) : null))
-    .filter((key): key is string => key !== null && !kept.has(key));
+  // Each row is built once: building folds all of an annotation's text.
+  const built = new Map<Annotation, LibraryIndexRow | undefined>();
+  const rowOf = (annotation: Annotation): LibraryIndexRow | undefined => {
+    if (built.has(annotation)) return built.get(annotation);
+    const row = indexRowOf(annotation);
+    built.set(annotation, row);
+    return row;
+  };
+  const rows: LibraryIndexRow[] = [];
+  const posted: LibraryIndexRow[] = [];
+  const stale: string[] = [];
+  let staled = 0;
+  for (const [before, after] of changes) {
+    const row = rowOf(after);
+    const old = before ? rowOf(before) : undefined;
+    if (row) rows.push(row);
+    if (old && old.key !== row?.key) stale.push(old.key);
+    // Unchanged words under the same key: the old postings still hold this row.
+    if (row && !(old && old.key === row.key && sameWords(old.words, row.words))) posted.push(row);
+    if (old && !(row && old.key === row.key && sameWords(old.words, row.words))) staled += 1;
+  }
   if (stale.length > 0) await db.libraryIndex.bulkDelete(stale);
   if (rows.length > 0) await db.libraryIndex.bulkPut(rows);
+  if (posted.length > 0) await db.libraryWords.bulkPut(postingsOf(posted, newBlockId()));
+  if (staled > 0) {
+    const meta = await db.libraryMeta.get(STALE_WORDS_KEY);
+    await db.libraryMeta.put({ key: STALE_WORDS_KEY, count: (meta?.count ?? 0) + staled });
+  }
 
-  const deltas = facetDeltas(changes);
+  const deltas = facetDeltas(changes, rowOf);
   const keys = [...deltas.keys()];
   const current = await db.libraryFacets.bulkGet(keys);
   const put: FacetRow[] = [];
@@ -51,19 +96,54 @@ export async function writeAnnotationRows(db: SourcemarkDb, changes: readonly (r
 
 /** The tables a write of annotations touches. */
 export function libraryWriteTables(db: SourcemarkDb) {
-  return [db.annotations, db.libraryIndex, db.libraryFacets] as const;
+  return [db.annotations, db.libraryIndex, db.libraryWords, db.libraryMeta, db.libraryFacets] as const;
+}
+
+/** How many index rows may have left stale postings (0: a word's postings are exactly its rows). */
+export async function staleWordCount(db: SourcemarkDb): Promise<number> {
+  return (await db.libraryMeta.get(STALE_WORDS_KEY))?.count ?? 0;
 }
 
 /**
- * Rebuild both derived tables from the annotations (after a bug, or data written around the
+ * Rewrite the word postings from the index rows, leaving none stale. Reads every index row:
+ * seconds for 100,000. One transaction, so searches meanwhile see the old postings.
+ */
+export async function compactWordIndex(db: SourcemarkDb): Promise<void> {
+  await db.transaction('rw', [db.libraryIndex, db.libraryWords, db.libraryMeta], async () => {
+    const words = postingBlocksOf(await db.libraryIndex.toArray());
+    await db.libraryWords.clear();
+    await db.libraryWords.bulkPut(words);
+    await db.libraryMeta.delete(STALE_WORDS_KEY);
+  });
+}
+
+/**
+ * Compact the postings when the rows that left stale ones reach `share` of the live annotations
+ * (at least `floor` of them): until then searches check candidates on their rows, which costs
+ * little. Returns true when it compacted.
+ */
+export async function compactWordIndexIfStale(db: SourcemarkDb, { share = 0.1, floor = 200 } = {}): Promise<boolean> {
+  const stale = await staleWordCount(db);
+  if (stale === 0) return false;
+  const live = (await db.libraryFacets.get('all'))?.count ?? 0;
+  if (stale < Math.max(floor, live * share)) return false;
+  await compactWordIndex(db);
+  return true;
+}
+
+/**
+ * Rebuild the derived tables from the annotations (after a bug, or data written around the
  * repository). Reads every annotation: seconds for 100,000.
  */
 export async function rebuildLibrary(db: SourcemarkDb): Promise<void> {
   await db.transaction('rw', libraryWriteTables(db), async () => {
-    const { index, facets } = libraryTablesOf(await db.annotations.toArray());
+    const { index, words, facets } = libraryTablesOf(await db.annotations.toArray());
     await db.libraryIndex.clear();
+    await db.libraryWords.clear();
+    await db.libraryMeta.clear();
     await db.libraryFacets.clear();
     await db.libraryIndex.bulkPut(index);
+    await db.libraryWords.bulkPut(words);
     await db.libraryFacets.bulkPut(facets);
   });
 }

@@ -27,7 +27,9 @@ import {
 import type { LibraryQuery } from '../library/query';
 import { summariseFacets, type LibraryFacets } from '../library/stats';
 import type { Annotation, CredibilityTier, Source } from '../model';
+import type { WordPostingRow } from '../library/word-postings';
 import type { SourcemarkDb } from './db';
+import { staleWordCount } from './library-index';
 
 /** The results of a query, read a page at a time. */
 export type LibraryCursor = {
@@ -65,8 +67,37 @@ function rangeOf(db: SourcemarkDb, index: WalkStep['index'], range: KeyRange, af
 /** A driver's keys as far as a probe read them. */
 type Probe = { driver: Driver; keys: Set<string>; complete: boolean };
 
+/** Posting rows read per step of a word probe. */
+const POSTING_STEP = 32;
+
+/**
+ * A word driver's keys from the postings (lib/library/word-postings.ts): its prefix ranges read a
+ * few posting rows at a time, until `limit` distinct keys (incomplete) or the ranges' end.
+ */
+async function probeWords(db: SourcemarkDb, driver: Driver, limit: number): Promise<Probe> {
+  const keys = new Set<string>();
+  for (const range of driver.ranges) {
+    let after: string | null = null;
+    for (;;) {
+      const rows: WordPostingRow[] = await (after === null
+        ? db.libraryWords.where(':id').between(range.lower, range.upper, true, true)
+        : db.libraryWords.where(':id').between(after, range.upper, false, true)
+      )
+        .limit(POSTING_STEP)
+        .toArray();
+      for (const row of rows) for (const key of row.keys) keys.add(key);
+      if (keys.size >= limit) return { driver, keys, complete: false };
+      const last = rows[rows.length - 1];
+      if (!last || rows.length < POSTING_STEP) break;
+      after = last.key;
+    }
+  }
+  return { driver, keys, complete: true };
+}
+
 /** Read up to `limit` primary keys of each of the driver's ranges; complete when none hit the limit. */
 async function probe(db: SourcemarkDb, driver: Driver, limit: number): Promise<Probe> {
+  if (driver.index === 'words') return probeWords(db, driver, limit);
   const lists = await Promise.all(driver.ranges.map((range) => rangeOf(db, driver.index, range, null, false).limit(limit).primaryKeys()));
   const keys = new Set<string>();
   for (const list of lists) for (const key of list) keys.add(key);
@@ -220,8 +251,10 @@ async function countsOf(db: SourcemarkDb, keys: readonly string[]): Promise<Map<
 export async function openLibraryQuery(db: SourcemarkDb, query: LibraryQuery, tiers: TierLookup, limits: PlanLimits = DEFAULT_LIMITS): Promise<LibraryCursor> {
   const compiled = compileQuery(query, tiers);
   if (!compiled) return EMPTY_CURSOR({ kind: 'empty', reason: 'the filters exclude each other' });
-  const drivers = driversFor(compiled);
-  const plan = choosePlan(compiled, drivers, await countsOf(db, facetKeysFor(drivers)), limits);
+  // The counters a plan reads do not depend on the postings' state: read both at once.
+  const [stale, counts] = await Promise.all([compiled.terms.length === 0 ? 0 : staleWordCount(db), countsOf(db, facetKeysFor(driversFor(compiled)))]);
+  const drivers = driversFor(compiled, { exact: stale === 0 });
+  const plan = choosePlan(compiled, drivers, counts, limits);
   if (plan.kind === 'empty') return EMPTY_CURSOR(plan);
 
   const probes = await Promise.all(plan.probe.map((driver) => probe(db, driver, limits.probe)));
