@@ -18,7 +18,11 @@ import { SEP } from './index-fields';
 
 /** One posting row: a word's keys within one block. */
 export type WordPostingRow = {
-  /** Primary key: `word SEP block`; a word prefix is a key range (`prefix` … `prefix HIGH`). */
+  /**
+   * Primary key: `word SEP block SEP count` (count: `keys.length`). A word prefix is a key range
+   * (`prefix` … `prefix HIGH`), and reading only the range's keys tells how many rows it lists
+   * without reading them: a common word's postings are large.
+   */
   key: string;
   /** The `libraryIndex` keys (newest-first sort keys) of the block's rows holding the word. */
   keys: string[];
@@ -35,13 +39,18 @@ export function postingsOf(rows: Iterable<{ key: string; words: readonly string[
     }
   }
   const out: WordPostingRow[] = [];
-  for (const [word, keys] of byWord) out.push({ key: `${word}${SEP}${block}`, keys });
+  for (const [word, keys] of byWord) out.push({ key: `${word}${SEP}${block}${SEP}${keys.length}`, keys });
   return out;
 }
 
 /** The word of a posting key. */
 export function wordOfPostingKey(key: string): string {
   return key.slice(0, key.indexOf(SEP));
+}
+
+/** How many index keys the posting row of this key lists. */
+export function countOfPostingKey(key: string): number {
+  return Number(key.slice(key.lastIndexOf(SEP) + 1));
 }
 
 /**

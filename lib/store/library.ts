@@ -27,7 +27,7 @@ import {
 import type { LibraryQuery } from '../library/query';
 import { summariseFacets, type LibraryFacets } from '../library/stats';
 import type { Annotation, CredibilityTier, Source } from '../model';
-import type { WordPostingRow } from '../library/word-postings';
+import { countOfPostingKey } from '../library/word-postings';
 import type { SourcemarkDb } from './db';
 import { staleWordCount } from './library-index';
 
@@ -67,31 +67,25 @@ function rangeOf(db: SourcemarkDb, index: WalkStep['index'], range: KeyRange, af
 /** A driver's keys as far as a probe read them. */
 type Probe = { driver: Driver; keys: Set<string>; complete: boolean };
 
-/** Posting rows read per step of a word probe. */
-const POSTING_STEP = 32;
-
 /**
- * A word driver's keys from the postings (lib/library/word-postings.ts): its prefix ranges read a
- * few posting rows at a time, until `limit` distinct keys (incomplete) or the ranges' end.
+ * A word driver's keys from the postings (lib/library/word-postings.ts). The ranges' posting keys
+ * are read first (keys only): they say how many index keys each row lists, so a word too common
+ * to be selective (`limit` or more) is known without reading its large rows. Otherwise the rows
+ * are read, and the probe is complete.
  */
 async function probeWords(db: SourcemarkDb, driver: Driver, limit: number): Promise<Probe> {
   const keys = new Set<string>();
+  const incomplete = (): Probe => ({ driver, keys: new Set(), complete: false });
+  const postings: string[] = [];
+  let listed = 0;
   for (const range of driver.ranges) {
-    let after: string | null = null;
-    for (;;) {
-      const rows: WordPostingRow[] = await (after === null
-        ? db.libraryWords.where(':id').between(range.lower, range.upper, true, true)
-        : db.libraryWords.where(':id').between(after, range.upper, false, true)
-      )
-        .limit(POSTING_STEP)
-        .toArray();
-      for (const row of rows) for (const key of row.keys) keys.add(key);
-      if (keys.size >= limit) return { driver, keys, complete: false };
-      const last = rows[rows.length - 1];
-      if (!last || rows.length < POSTING_STEP) break;
-      after = last.key;
-    }
+    // Every posting row lists at least one key: `limit` rows list at least `limit` keys.
+    const found = (await db.libraryWords.where(':id').between(range.lower, range.upper, true, true).limit(limit).primaryKeys()) as string[];
+    for (const key of found) listed += countOfPostingKey(key);
+    if (found.length >= limit || listed >= limit) return incomplete();
+    postings.push(...found);
   }
+  for (const row of await db.libraryWords.bulkGet(postings)) if (row) for (const key of row.keys) keys.add(key);
   return { driver, keys, complete: true };
 }
 
