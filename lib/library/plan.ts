@@ -49,8 +49,6 @@ export type Driver = {
   facets: string[] | null;
   /** True when one range holds its rows newest first and each entry is `value SEP key` (or the key itself). */
   dateOrdered: boolean;
-  /** Word drivers while postings may be stale: its keys may include rows without the word, so they narrow but never decide. */
-  inexact?: true;
 };
 
 /** The credibility tier of each rated source key; an absent key is `unrated`. */
@@ -147,19 +145,11 @@ const FILTER_INDEXES: readonly [Exclude<Constraint, 'text' | 'tier' | 'date'>, I
   ['tag', 'byTag', 'tag'],
 ];
 
-/** What the planner needs to know about the word postings (lib/library/word-postings.ts). */
-export type WordIndexState = {
-  /** True when no posting is stale: a word's postings are exactly the rows holding it. */
-  exact: boolean;
-};
-
 /**
  * Every driver of a compiled query: one per search term, one per filter (tier through the
- * sources rated so; `unrated` has none, being the rest), and the date range. A term's postings
- * cover the search only when it is the one term and no posting is stale; otherwise the
- * candidates' rows are checked.
+ * sources rated so; `unrated` has none, being the rest), and the date range.
  */
-export function driversFor(c: CompiledQuery, words: WordIndexState = { exact: true }): Driver[] {
+export function driversFor(c: CompiledQuery): Driver[] {
   const f = c.query.filters;
   const hasDate = c.constraints.includes('date');
   const dated = (covers: Constraint[]): Constraint[] => (hasDate ? [...covers, 'date'] : covers);
@@ -167,10 +157,9 @@ export function driversFor(c: CompiledQuery, words: WordIndexState = { exact: tr
     label: `word "${term}*"`,
     index: 'words',
     ranges: [{ lower: term, upper: term + HIGH }],
-    covers: c.terms.length === 1 && words.exact ? ['text'] : [],
+    covers: c.terms.length === 1 ? ['text'] : [],
     facets: null,
     dateOrdered: false,
-    ...(words.exact ? {} : { inexact: true as const }),
   }));
   for (const [constraint, index, kind] of FILTER_INDEXES) {
     const value = f[constraint];
@@ -345,7 +334,7 @@ export function choosePlan(
 /** The constraints the complete (fully read) drivers leave to check on rows. */
 export function residualAfter(c: CompiledQuery, complete: readonly Driver[]): Constraint[] {
   const covered = new Set(complete.flatMap((d) => d.covers));
-  const terms = complete.filter((d) => d.index === 'words' && !d.inexact).length;
+  const terms = complete.filter((d) => d.index === 'words').length;
   if (c.terms.length > 0 && terms === c.terms.length) covered.add('text');
   return c.constraints.filter((k) => !covered.has(k));
 }

@@ -10,9 +10,9 @@
  *
  * Each write transaction posts the rows it writes under a block id of its own, so writes never
  * read or rewrite another block. A row replaced or deleted later leaves its old postings behind:
- * they are *stale*. The store counts rows that may have left stale postings
- * (lib/store/library-index.ts); while that count is zero a word's postings are exact, otherwise a
- * search checks each candidate's index row (its `words`), and compaction rewrites the postings.
+ * they are *stale*. The store records the index keys whose postings may be stale
+ * (lib/store/library-index.ts); a search checks those of its candidates on their current rows
+ * (their `words`), so its keys are exact, and compaction rewrites the postings once they are many.
  */
 import { SEP } from './index-fields';
 
@@ -63,6 +63,11 @@ export function newBlockId(): string {
   let id = '';
   for (const byte of bytes) id += byte.toString(36).padStart(2, '0');
   return id;
+}
+
+/** True when one of a row's (folded) words begins with `prefix` (a search term). */
+export function foldedWordsMatch(words: readonly string[], prefix: string): boolean {
+  return words.some((word) => word.startsWith(prefix));
 }
 
 /** True when two word lists hold the same words (index rows keep them distinct, in first-seen order). */

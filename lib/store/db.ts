@@ -12,7 +12,7 @@
  * - 3: team sync's tables, `outbox`, `syncRevs` and `syncStatus` (see `SCHEMA_V3`). The upgrade
  *   puts every existing annotation and source in the outbox, so the first sync sends them.
  * - 4: the library's word search moves from a multi-entry index on `libraryIndex.words` to word
- *   postings, `libraryWords` and `libraryMeta` (see `SCHEMA_V4`), built by the upgrade from the
+ *   postings, `libraryWords` and `libraryStale` (see `SCHEMA_V4`), built by the upgrade from the
  *   index rows: the multi-entry index made a large import cost several times the annotations'
  *   own write.
  */
@@ -22,7 +22,7 @@ import type { LibraryIndexRow } from '../library/index-fields';
 import type { WordPostingRow } from '../library/word-postings';
 import type { Annotation, Source } from '../model';
 import type { OutboxEntry, RemoteRev, SyncStatus } from '../sync/state';
-import { libraryTablesOf, postingBlocksOf, type LibraryMetaRow } from './library-index';
+import { libraryTablesOf, postingBlocksOf, type StaleKeyRow } from './library-index';
 import { outboxEntriesFor } from './outbox';
 
 /** The database name in the extension origin. */
@@ -41,8 +41,8 @@ export type SourcemarkDb = Dexie & {
   libraryIndex: EntityTable<LibraryIndexRow, 'key'>;
   /** Derived: the word postings the library's search reads (lib/library/word-postings.ts). Never exported. */
   libraryWords: EntityTable<WordPostingRow, 'key'>;
-  /** Derived: the count of rows that may have left stale postings (lib/store/library-index.ts). Never exported. */
-  libraryMeta: EntityTable<LibraryMetaRow, 'key'>;
+  /** Derived: index keys whose word postings may be stale, checked on their rows by a search (lib/store/library-index.ts). Never exported. */
+  libraryStale: EntityTable<StaleKeyRow, 'key'>;
   /** Derived: counters per filter value and per source (lib/library/facets.ts). Never exported. */
   libraryFacets: EntityTable<FacetRow, 'key'>;
   /** Local changes not yet confirmed by the sync server, one per record (lib/store/outbox.ts). Never exported. */
@@ -88,13 +88,13 @@ export const SCHEMA_V3 = {
 /**
  * Version 4: the word search reads postings, one row per (word, block of rows written together),
  * instead of the multi-entry `*words` index, which is dropped (rows keep their `words`, which a
- * search checks when postings may be stale). `libraryWords` by `word SEP block`; `libraryMeta`
- * holds the stale counter.
+ * search checks on the keys whose postings may be stale). `libraryWords` by `word SEP block SEP
+ * count`; `libraryStale` by index key.
  */
 export const SCHEMA_V4 = {
   libraryIndex: 'key, bySite, bySource, byType, byVerdict, byOrigin, *byTag',
   libraryWords: 'key',
-  libraryMeta: 'key',
+  libraryStale: 'key',
 } as const;
 
 /** Open (or create) the database; pass another name to isolate tests. */

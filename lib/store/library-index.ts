@@ -1,6 +1,6 @@
 /**
  * Keeping the library's derived tables in step with the annotations: the one place that writes
- * `libraryIndex`, `libraryWords` (the word postings), `libraryMeta` and `libraryFacets`. The
+ * `libraryIndex`, `libraryWords` (the word postings), `libraryStale` and `libraryFacets`. The
  * annotation repository calls `writeAnnotationRows` for every write; the upgrades and
  * `rebuildLibrary` build the tables from scratch; `compactWordIndex` rewrites the postings once
  * edits have left many stale ones behind.
@@ -11,14 +11,14 @@ import { newBlockId, postingsOf, sameWords, type WordPostingRow } from '../libra
 import type { Annotation } from '../model';
 import type { SourcemarkDb } from './db';
 
-/** The `libraryMeta` row counting index rows replaced or removed since the postings were last exact. */
-export const STALE_WORDS_KEY = 'staleWords';
-
-/** A `libraryMeta` row: a named counter. */
-export type LibraryMetaRow = {
+/**
+ * A `libraryStale` row: an index key whose postings may be stale, because its row was replaced
+ * (with other words, or under another key) or removed since the postings were last rewritten. A
+ * search checks such keys on their current rows.
+ */
+export type StaleKeyRow = {
+  /** The index key (`libraryIndex` primary key) the stale postings name. */
   key: string;
-  /** For `staleWords`: index rows replaced (with other words or another key) or removed since the postings were last rewritten. */
-  count: number;
 };
 
 /** Index rows posted under one block id at most: a block's posting rows stay a few hundred KB. */
@@ -60,7 +60,7 @@ export async function writeAnnotationRows(db: SourcemarkDb, changes: readonly (r
   const rows: LibraryIndexRow[] = [];
   const posted: LibraryIndexRow[] = [];
   const stale: string[] = [];
-  let staled = 0;
+  const staled: StaleKeyRow[] = [];
   for (const [before, after] of changes) {
     const row = rowOf(after);
     const old = before ? rowOf(before) : undefined;
@@ -68,15 +68,12 @@ export async function writeAnnotationRows(db: SourcemarkDb, changes: readonly (r
     if (old && old.key !== row?.key) stale.push(old.key);
     // Unchanged words under the same key: the old postings still hold this row.
     if (row && !(old && old.key === row.key && sameWords(old.words, row.words))) posted.push(row);
-    if (old && !(row && old.key === row.key && sameWords(old.words, row.words))) staled += 1;
+    if (old && !(row && old.key === row.key && sameWords(old.words, row.words))) staled.push({ key: old.key });
   }
   if (stale.length > 0) await db.libraryIndex.bulkDelete(stale);
   if (rows.length > 0) await db.libraryIndex.bulkPut(rows);
   if (posted.length > 0) await db.libraryWords.bulkPut(postingsOf(posted, newBlockId()));
-  if (staled > 0) {
-    const meta = await db.libraryMeta.get(STALE_WORDS_KEY);
-    await db.libraryMeta.put({ key: STALE_WORDS_KEY, count: (meta?.count ?? 0) + staled });
-  }
+  if (staled.length > 0) await db.libraryStale.bulkPut(staled);
 
   const deltas = facetDeltas(changes, rowOf);
   const keys = [...deltas.keys()];
@@ -96,12 +93,17 @@ export async function writeAnnotationRows(db: SourcemarkDb, changes: readonly (r
 
 /** The tables a write of annotations touches. */
 export function libraryWriteTables(db: SourcemarkDb) {
-  return [db.annotations, db.libraryIndex, db.libraryWords, db.libraryMeta, db.libraryFacets] as const;
+  return [db.annotations, db.libraryIndex, db.libraryWords, db.libraryStale, db.libraryFacets] as const;
 }
 
-/** How many index rows may have left stale postings (0: a word's postings are exactly its rows). */
-export async function staleWordCount(db: SourcemarkDb): Promise<number> {
-  return (await db.libraryMeta.get(STALE_WORDS_KEY))?.count ?? 0;
+/** How many index keys may have stale postings (0: a word's postings are exactly its rows). */
+export function staleWordCount(db: SourcemarkDb): Promise<number> {
+  return db.libraryStale.count();
+}
+
+/** The index keys whose postings may be stale. */
+export async function staleWordKeys(db: SourcemarkDb): Promise<Set<string>> {
+  return new Set((await db.libraryStale.toCollection().primaryKeys()) as string[]);
 }
 
 /**
@@ -109,20 +111,20 @@ export async function staleWordCount(db: SourcemarkDb): Promise<number> {
  * seconds for 100,000. One transaction, so searches meanwhile see the old postings.
  */
 export async function compactWordIndex(db: SourcemarkDb): Promise<void> {
-  await db.transaction('rw', [db.libraryIndex, db.libraryWords, db.libraryMeta], async () => {
+  await db.transaction('rw', [db.libraryIndex, db.libraryWords, db.libraryStale], async () => {
     const words = postingBlocksOf(await db.libraryIndex.toArray());
     await db.libraryWords.clear();
     await db.libraryWords.bulkPut(words);
-    await db.libraryMeta.delete(STALE_WORDS_KEY);
+    await db.libraryStale.clear();
   });
 }
 
 /**
- * Compact the postings when the rows that left stale ones reach `share` of the live annotations
- * (at least `floor` of them): until then searches check candidates on their rows, which costs
- * little. Returns true when it compacted.
+ * Compact the postings when the keys with stale ones reach `share` of the live annotations (at
+ * least `floor` of them): until then a search reads the stale keys and checks the few it found on
+ * their rows, which costs little. Returns true when it compacted.
  */
-export async function compactWordIndexIfStale(db: SourcemarkDb, { share = 0.1, floor = 200 } = {}): Promise<boolean> {
+export async function compactWordIndexIfStale(db: SourcemarkDb, { share = 0.05, floor = 500 } = {}): Promise<boolean> {
   const stale = await staleWordCount(db);
   if (stale === 0) return false;
   const live = (await db.libraryFacets.get('all'))?.count ?? 0;
@@ -140,7 +142,7 @@ export async function rebuildLibrary(db: SourcemarkDb): Promise<void> {
     const { index, words, facets } = libraryTablesOf(await db.annotations.toArray());
     await db.libraryIndex.clear();
     await db.libraryWords.clear();
-    await db.libraryMeta.clear();
+    await db.libraryStale.clear();
     await db.libraryFacets.clear();
     await db.libraryIndex.bulkPut(index);
     await db.libraryWords.bulkPut(words);

@@ -29,7 +29,8 @@ import { summariseFacets, type LibraryFacets } from '../library/stats';
 import type { Annotation, CredibilityTier, Source } from '../model';
 import { countOfPostingKey } from '../library/word-postings';
 import type { SourcemarkDb } from './db';
-import { staleWordCount } from './library-index';
+import { staleWordKeys } from './library-index';
+import { foldedWordsMatch } from '../library/word-postings';
 
 /** The results of a query, read a page at a time. */
 export type LibraryCursor = {
@@ -71,7 +72,8 @@ type Probe = { driver: Driver; keys: Set<string>; complete: boolean };
  * A word driver's keys from the postings (lib/library/word-postings.ts). The ranges' posting keys
  * are read first (keys only): they say how many index keys each row lists, so a word too common
  * to be selective (`limit` or more) is known without reading its large rows. Otherwise the rows
- * are read, and the probe is complete.
+ * are read, keys with stale postings are checked on their rows, and the probe is complete: its
+ * keys are exactly the live rows holding a word of the range, as a multi-entry index gives.
  */
 async function probeWords(db: SourcemarkDb, driver: Driver, limit: number): Promise<Probe> {
   const keys = new Set<string>();
@@ -86,6 +88,16 @@ async function probeWords(db: SourcemarkDb, driver: Driver, limit: number): Prom
     postings.push(...found);
   }
   for (const row of await db.libraryWords.bulkGet(postings)) if (row) for (const key of row.keys) keys.add(key);
+  // Postings an edit or a removal left stale: those keys are checked on their current rows.
+  const stale = await staleWordKeys(db);
+  const check = stale.size === 0 ? [] : [...keys].filter((key) => stale.has(key));
+  if (check.length > 0) {
+    const rows = await db.libraryIndex.bulkGet(check);
+    check.forEach((key, i) => {
+      const row = rows[i];
+      if (!row || !driver.ranges.some((range) => foldedWordsMatch(row.words, range.lower))) keys.delete(key);
+    });
+  }
   return { driver, keys, complete: true };
 }
 
@@ -245,10 +257,8 @@ async function countsOf(db: SourcemarkDb, keys: readonly string[]): Promise<Map<
 export async function openLibraryQuery(db: SourcemarkDb, query: LibraryQuery, tiers: TierLookup, limits: PlanLimits = DEFAULT_LIMITS): Promise<LibraryCursor> {
   const compiled = compileQuery(query, tiers);
   if (!compiled) return EMPTY_CURSOR({ kind: 'empty', reason: 'the filters exclude each other' });
-  // The counters a plan reads do not depend on the postings' state: read both at once.
-  const [stale, counts] = await Promise.all([compiled.terms.length === 0 ? 0 : staleWordCount(db), countsOf(db, facetKeysFor(driversFor(compiled)))]);
-  const drivers = driversFor(compiled, { exact: stale === 0 });
-  const plan = choosePlan(compiled, drivers, counts, limits);
+  const drivers = driversFor(compiled);
+  const plan = choosePlan(compiled, drivers, await countsOf(db, facetKeysFor(drivers)), limits);
   if (plan.kind === 'empty') return EMPTY_CURSOR(plan);
 
   const probes = await Promise.all(plan.probe.map((driver) => probe(db, driver, limits.probe)));
