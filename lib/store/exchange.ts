@@ -263,8 +263,8 @@ export async function applyImportPlan(db: SourcemarkDb, plan: ImportPlan, option
       const chunk = annotations.slice(i, i + size);
       const stored = await storedById(db.annotations, chunk);
       const changes = recordsToWrite(planMerge(chunk, stored)).map((next) => [stored.get(next.id), next] as const);
-      await writeAnnotationRows(db, changes);
-      await queueChanges(db, 'annotation', changes.map(([, next]) => next.id)); // sync: in this transaction
+      // Both at once: they write different tables (sync: the outbox, in this transaction).
+      await Promise.all([writeAnnotationRows(db, changes), queueChanges(db, 'annotation', changes.map(([, next]) => next.id))]);
       annotationsWritten += changes.length;
       options.onProgress?.(i + chunk.length, total);
     }

@@ -45,10 +45,6 @@ export function libraryTablesOf(annotations: readonly Annotation[]): { index: Li
  */
 export async function writeAnnotationRows(db: SourcemarkDb, changes: readonly (readonly [Annotation | undefined, Annotation])[]): Promise<void> {
   if (changes.length === 0) return;
-  const [only] = changes;
-  if (changes.length === 1 && only) await db.annotations.put(only[1]);
-  else await db.annotations.bulkPut(changes.map(([, after]) => after));
-
   // Each row is built once: building folds all of an annotation's text.
   const built = new Map<Annotation, LibraryIndexRow | undefined>();
   const rowOf = (annotation: Annotation): LibraryIndexRow | undefined => {
@@ -67,28 +63,37 @@ export async function writeAnnotationRows(db: SourcemarkDb, changes: readonly (r
     if (row) rows.push(row);
     if (old && old.key !== row?.key) stale.push(old.key);
     // Unchanged words under the same key: the old postings still hold this row.
-    if (row && !(old && old.key === row.key && sameWords(old.words, row.words))) posted.push(row);
-    if (old && !(row && old.key === row.key && sameWords(old.words, row.words))) staled.push({ key: old.key });
+    const samePostings = old !== undefined && row !== undefined && old.key === row.key && sameWords(old.words, row.words);
+    if (row && !samePostings) posted.push(row);
+    if (old && !samePostings) staled.push({ key: old.key });
   }
-  if (stale.length > 0) await db.libraryIndex.bulkDelete(stale);
-  if (rows.length > 0) await db.libraryIndex.bulkPut(rows);
-  if (posted.length > 0) await db.libraryWords.bulkPut(postingsOf(posted, newBlockId()));
-  if (staled.length > 0) await db.libraryStale.bulkPut(staled);
-
   const deltas = facetDeltas(changes, rowOf);
-  const keys = [...deltas.keys()];
-  const current = await db.libraryFacets.bulkGet(keys);
-  const put: FacetRow[] = [];
-  const gone: string[] = [];
-  keys.forEach((key, i) => {
-    const delta = deltas.get(key);
-    if (!delta) return;
-    const next = applyFacetDelta(key, current[i], delta);
-    if (next) put.push(next);
-    else gone.push(key);
-  });
-  if (put.length > 0) await db.libraryFacets.bulkPut(put);
-  if (gone.length > 0) await db.libraryFacets.bulkDelete(gone);
+  const facetKeys = [...deltas.keys()];
+
+  // The writes touch different rows, so they are all issued at once: IndexedDB runs them in
+  // order within the transaction while this page prepares the next (awaiting each in turn
+  // left one side idle while the other worked).
+  const [only] = changes;
+  await Promise.all([
+    changes.length === 1 && only ? db.annotations.put(only[1]) : db.annotations.bulkPut(changes.map(([, after]) => after)),
+    stale.length > 0 ? db.libraryIndex.bulkDelete(stale) : undefined,
+    rows.length > 0 ? db.libraryIndex.bulkPut(rows) : undefined,
+    posted.length > 0 ? db.libraryWords.bulkPut(postingsOf(posted, newBlockId())) : undefined,
+    staled.length > 0 ? db.libraryStale.bulkPut(staled) : undefined,
+    db.libraryFacets.bulkGet(facetKeys).then(async (current) => {
+      const put: FacetRow[] = [];
+      const gone: string[] = [];
+      facetKeys.forEach((key, i) => {
+        const delta = deltas.get(key);
+        if (!delta) return;
+        const next = applyFacetDelta(key, current[i], delta);
+        if (next) put.push(next);
+        else gone.push(key);
+      });
+      if (put.length > 0) await db.libraryFacets.bulkPut(put);
+      if (gone.length > 0) await db.libraryFacets.bulkDelete(gone);
+    }),
+  ]);
 }
 
 /** The tables a write of annotations touches. */
