@@ -9,6 +9,7 @@ import { createRequestHandler } from '../lib/background/handle-request';
 import { createSyncService } from '../lib/background/sync-service';
 import { startBackupService } from '../lib/backup/service';
 import { openDb } from '../lib/store/db';
+import { compactWordIndexIfStale } from '../lib/store/library-index';
 import { loadSyncSettings } from '../lib/sync/settings-store';
 import { SYNC_SETTINGS_KEY } from '../lib/sync/settings';
 
@@ -34,6 +35,8 @@ export default defineBackground(() => {
     if (area === 'local' && changes[SYNC_SETTINGS_KEY]) void sync.syncNow();
   });
   void sync.schedule();
+  // The library's word postings: rewritten when edits have left many stale (a cheap check otherwise).
+  compactWordIndexIfStale(db).catch((error: unknown) => console.warn('Sourcemark: compacting the library search index failed:', error));
   // "Annotate selection with Sourcemark": the context menu and the keyboard shortcut.
   registerAnnotateSelection(browser, (error) => console.warn('Sourcemark:', error));
 });

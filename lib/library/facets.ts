@@ -6,7 +6,7 @@
  * counts a range by walking it: a second for 100,000 entries).
  */
 import type { Annotation, SourceType } from '../model';
-import { indexRowOf, sourceLabelOf, type VerdictKey } from './index-fields';
+import { indexRowOf, sourceLabelOf, type LibraryIndexRow, type VerdictKey } from './index-fields';
 
 /** The kinds of counted values, and the facet key of the library's total. */
 export type FacetKind = 'source' | 'site' | 'tag' | 'verdict' | 'origin' | 'type';
@@ -46,8 +46,8 @@ function add(record: Record<string, number>, key: string, by: number): void {
 }
 
 /** Add what one live annotation counts for (`sign` +1) or no longer counts for (−1) to `deltas`. */
-function contribute(deltas: Map<string, FacetDelta>, annotation: Annotation, sign: 1 | -1): void {
-  const row = indexRowOf(annotation);
+function contribute(deltas: Map<string, FacetDelta>, annotation: Annotation, sign: 1 | -1, rowOf: (annotation: Annotation) => LibraryIndexRow | undefined): void {
+  const row = rowOf(annotation);
   if (!row) return;
   const bump = (key: string): FacetDelta => {
     let delta = deltas.get(key);
@@ -76,12 +76,17 @@ function contribute(deltas: Map<string, FacetDelta>, annotation: Annotation, sig
 /**
  * The counter changes of replacing annotations: each pair is the stored version before (or
  * undefined) and the one written (or undefined for a removal). Tombstones count for nothing.
+ * `rowOf` gives an annotation's index row; a caller that has already built the rows passes them
+ * (building one folds all its text: the costliest step of a large write).
  */
-export function facetDeltas(changes: Iterable<readonly [Annotation | undefined, Annotation | undefined]>): Map<string, FacetDelta> {
+export function facetDeltas(
+  changes: Iterable<readonly [Annotation | undefined, Annotation | undefined]>,
+  rowOf: (annotation: Annotation) => LibraryIndexRow | undefined = indexRowOf,
+): Map<string, FacetDelta> {
   const deltas = new Map<string, FacetDelta>();
   for (const [before, after] of changes) {
-    if (before) contribute(deltas, before, -1);
-    if (after) contribute(deltas, after, 1);
+    if (before) contribute(deltas, before, -1, rowOf);
+    if (after) contribute(deltas, after, 1, rowOf);
   }
   return deltas;
 }

@@ -11,20 +11,25 @@
  *   by this version's upgrade from the annotations. `annotations` and `sources` are unchanged.
  * - 3: team sync's tables, `outbox`, `syncRevs` and `syncStatus` (see `SCHEMA_V3`). The upgrade
  *   puts every existing annotation and source in the outbox, so the first sync sends them.
+ * - 4: the library's word search moves from a multi-entry index on `libraryIndex.words` to word
+ *   postings, `libraryWords` and `libraryStale` (see `SCHEMA_V4`), built by the upgrade from the
+ *   index rows: the multi-entry index made a large import cost several times the annotations'
+ *   own write.
  */
 import { Dexie, type EntityTable } from 'dexie';
 import type { FacetRow } from '../library/facets';
 import { DB_NAME } from './db-name';
 import type { LibraryIndexRow } from '../library/index-fields';
+import type { WordPostingRow } from '../library/word-postings';
 import type { Annotation, Source } from '../model';
 import type { OutboxEntry, RemoteRev, SyncStatus } from '../sync/state';
-import { libraryTablesOf } from './library-index';
+import { libraryTablesOf, postingBlocksOf, type StaleKeyRow } from './library-index';
 import { outboxEntriesFor } from './outbox';
 
 export { DB_NAME } from './db-name';
 
 /** The current schema version. */
-export const DB_VERSION = 3;
+export const DB_VERSION = 4;
 
 /** Sourcemark's IndexedDB database. */
 export type SourcemarkDb = Dexie & {
@@ -34,6 +39,10 @@ export type SourcemarkDb = Dexie & {
   sources: EntityTable<Source, 'id'>;
   /** Derived: one search and filter row per live annotation (lib/library/index-fields.ts). Never exported. */
   libraryIndex: EntityTable<LibraryIndexRow, 'key'>;
+  /** Derived: the word postings the library's search reads (lib/library/word-postings.ts). Never exported. */
+  libraryWords: EntityTable<WordPostingRow, 'key'>;
+  /** Derived: index keys whose word postings may be stale, checked on their rows by a search (lib/store/library-index.ts). Never exported. */
+  libraryStale: EntityTable<StaleKeyRow, 'key'>;
   /** Derived: counters per filter value and per source (lib/library/facets.ts). Never exported. */
   libraryFacets: EntityTable<FacetRow, 'key'>;
   /** Local changes not yet confirmed by the sync server, one per record (lib/store/outbox.ts). Never exported. */
@@ -76,6 +85,18 @@ export const SCHEMA_V3 = {
   syncStatus: 'key',
 } as const;
 
+/**
+ * Version 4: the word search reads postings, one row per (word, block of rows written together),
+ * instead of the multi-entry `*words` index, which is dropped (rows keep their `words`, which a
+ * search checks on the keys whose postings may be stale). `libraryWords` by `word SEP block SEP
+ * count`; `libraryStale` by index key.
+ */
+export const SCHEMA_V4 = {
+  libraryIndex: 'key, bySite, bySource, byType, byVerdict, byOrigin, *byTag',
+  libraryWords: 'key',
+  libraryStale: 'key',
+} as const;
+
 /** Open (or create) the database; pass another name to isolate tests. */
 export function openDb(name: string = DB_NAME): SourcemarkDb {
   const db = new Dexie(name) as SourcemarkDb;
@@ -84,6 +105,7 @@ export function openDb(name: string = DB_NAME): SourcemarkDb {
     .stores(SCHEMA_V2)
     .upgrade(async (tx) => {
       const annotations = await tx.table<Annotation, string>('annotations').toArray();
+      // Version 2 had no postings: version 4's upgrade builds them from these rows.
       const { index, facets } = libraryTablesOf(annotations);
       await tx.table<LibraryIndexRow, string>('libraryIndex').bulkPut(index);
       await tx.table<FacetRow, string>('libraryFacets').bulkPut(facets);
@@ -95,6 +117,12 @@ export function openDb(name: string = DB_NAME): SourcemarkDb {
       const sourceIds = (await tx.table<Source, string>('sources').toCollection().primaryKeys()) as string[];
       const now = new Date();
       await tx.table<OutboxEntry, string>('outbox').bulkPut([...outboxEntriesFor('annotation', annotationIds, now), ...outboxEntriesFor('source', sourceIds, now)]);
+    });
+  db.version(4)
+    .stores(SCHEMA_V4)
+    .upgrade(async (tx) => {
+      const rows = await tx.table<LibraryIndexRow, string>('libraryIndex').toArray();
+      await tx.table<WordPostingRow, string>('libraryWords').bulkPut(postingBlocksOf(rows));
     });
   return db;
 }

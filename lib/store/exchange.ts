@@ -174,18 +174,30 @@ export type ImportOptions = {
 /** Rows per chunk when planning and applying an import. */
 export const IMPORT_CHUNK_SIZE = 10_000;
 
-/** The stored rows with these ids, by id (missing ones absent). */
-async function storedById<T extends { id: string }>(table: { bulkGet(keys: string[]): Promise<(T | undefined)[]> }, records: readonly T[]): Promise<Map<string, T>> {
-  const stored = await table.bulkGet(records.map((r) => r.id));
+/** What the import reads of a table: which of some keys it holds, and rows by key. */
+type KeyedTable<T> = {
+  where(index: ':id'): { anyOf(keys: string[]): { primaryKeys(): PromiseLike<unknown[]> } };
+  bulkGet(keys: string[]): PromiseLike<(T | undefined)[]>;
+};
+
+/**
+ * The stored rows with these ids, by id (missing ones absent). Which ids are stored is read first
+ * as keys only (one cursor over the table's primary key), then only those rows: a `get` per id
+ * costs IndexedDB a request each, found or not, and an import is mostly new ids.
+ */
+async function storedById<T extends { id: string }>(table: KeyedTable<T>, records: readonly T[]): Promise<Map<string, T>> {
   const byId = new Map<string, T>();
-  for (const row of stored) if (row) byId.set(row.id, row);
+  if (records.length === 0) return byId;
+  const present = (await table.where(':id').anyOf(records.map((r) => r.id)).primaryKeys()) as string[];
+  if (present.length === 0) return byId;
+  for (const row of await table.bulkGet(present)) if (row) byId.set(row.id, row);
   return byId;
 }
 
 /** Plan one kind of record against the store, a chunk of ids at a time (lib/exchange `planMerge` decides). */
 async function planRecords<T extends { id: string; updatedAt?: string }>(
   records: readonly T[],
-  table: { bulkGet(keys: string[]): Promise<(T | undefined)[]> },
+  table: KeyedTable<T>,
   options: ImportOptions,
   progress: (done: number) => void,
 ): Promise<MergePlan<T>> {
@@ -251,8 +263,8 @@ export async function applyImportPlan(db: SourcemarkDb, plan: ImportPlan, option
       const chunk = annotations.slice(i, i + size);
       const stored = await storedById(db.annotations, chunk);
       const changes = recordsToWrite(planMerge(chunk, stored)).map((next) => [stored.get(next.id), next] as const);
-      await writeAnnotationRows(db, changes);
-      await queueChanges(db, 'annotation', changes.map(([, next]) => next.id)); // sync: in this transaction
+      // Both at once: they write different tables (sync: the outbox, in this transaction).
+      await Promise.all([writeAnnotationRows(db, changes), queueChanges(db, 'annotation', changes.map(([, next]) => next.id))]);
       annotationsWritten += changes.length;
       options.onProgress?.(i + chunk.length, total);
     }

@@ -27,7 +27,10 @@ import {
 import type { LibraryQuery } from '../library/query';
 import { summariseFacets, type LibraryFacets } from '../library/stats';
 import type { Annotation, CredibilityTier, Source } from '../model';
+import { countOfPostingKey } from '../library/word-postings';
 import type { SourcemarkDb } from './db';
+import { staleWordKeys } from './library-index';
+import { foldedWordsMatch } from '../library/word-postings';
 
 /** The results of a query, read a page at a time. */
 export type LibraryCursor = {
@@ -65,8 +68,42 @@ function rangeOf(db: SourcemarkDb, index: WalkStep['index'], range: KeyRange, af
 /** A driver's keys as far as a probe read them. */
 type Probe = { driver: Driver; keys: Set<string>; complete: boolean };
 
+/**
+ * A word driver's keys from the postings (lib/library/word-postings.ts). The ranges' posting keys
+ * are read first (keys only): they say how many index keys each row lists, so a word too common
+ * to be selective (`limit` or more) is known without reading its large rows. Otherwise the rows
+ * are read, keys with stale postings are checked on their rows, and the probe is complete: its
+ * keys are exactly the live rows holding a word of the range, as a multi-entry index gives.
+ */
+async function probeWords(db: SourcemarkDb, driver: Driver, limit: number): Promise<Probe> {
+  const keys = new Set<string>();
+  const incomplete = (): Probe => ({ driver, keys: new Set(), complete: false });
+  const postings: string[] = [];
+  let listed = 0;
+  for (const range of driver.ranges) {
+    // Every posting row lists at least one key: `limit` rows list at least `limit` keys.
+    const found = (await db.libraryWords.where(':id').between(range.lower, range.upper, true, true).limit(limit).primaryKeys()) as string[];
+    for (const key of found) listed += countOfPostingKey(key);
+    if (found.length >= limit || listed >= limit) return incomplete();
+    postings.push(...found);
+  }
+  for (const row of await db.libraryWords.bulkGet(postings)) if (row) for (const key of row.keys) keys.add(key);
+  // Postings an edit or a removal left stale: those keys are checked on their current rows.
+  const stale = await staleWordKeys(db);
+  const check = stale.size === 0 ? [] : [...keys].filter((key) => stale.has(key));
+  if (check.length > 0) {
+    const rows = await db.libraryIndex.bulkGet(check);
+    check.forEach((key, i) => {
+      const row = rows[i];
+      if (!row || !driver.ranges.some((range) => foldedWordsMatch(row.words, range.lower))) keys.delete(key);
+    });
+  }
+  return { driver, keys, complete: true };
+}
+
 /** Read up to `limit` primary keys of each of the driver's ranges; complete when none hit the limit. */
 async function probe(db: SourcemarkDb, driver: Driver, limit: number): Promise<Probe> {
+  if (driver.index === 'words') return probeWords(db, driver, limit);
   const lists = await Promise.all(driver.ranges.map((range) => rangeOf(db, driver.index, range, null, false).limit(limit).primaryKeys()));
   const keys = new Set<string>();
   for (const list of lists) for (const key of list) keys.add(key);

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { foldText, indexWords, MAX_WORD_LENGTH, searchTerms } from '../../../lib/library/words';
 
@@ -44,5 +45,28 @@ describe('searchTerms', () => {
     ['"kcna" said,', ['kcna', 'said']],
   ])('%j → %j', (typed, terms) => {
     expect(searchTerms(typed)).toEqual(terms);
+  });
+});
+
+describe('indexWords, fast paths', () => {
+  // The reference: the definition, spelled out the long way (NFKD, marks dropped, NFC, lower
+  // case, split on non-letters), against ASCII and mixed text alike.
+  const reference = (...texts: string[]) => {
+    const words = new Set<string>();
+    for (const text of texts) {
+      const folded = text.normalize('NFKD').replace(/\p{M}/gu, '').normalize('NFC').toLowerCase();
+      for (const run of folded.split(/[^\p{L}\p{N}]+/u)) if (run.length >= 2) words.add(run.slice(0, MAX_WORD_LENGTH));
+    }
+    return [...words];
+  };
+  const text = fc.oneof(
+    fc.string({ maxLength: 80 }),
+    fc.string({ unit: fc.constantFrom(...'aB9 -’éÉ\u0301ıİßﬁ²ТАСС연합\t.'.split('')), maxLength: 80 }),
+    fc.string({ unit: 'grapheme', maxLength: 40 }),
+  );
+  it('gives the same words as the definition', () => {
+    fc.assert(fc.property(fc.array(text, { maxLength: 4 }), (texts) => {
+        expect(indexWords(...texts)).toEqual(reference(...texts));
+      }), { numRuns: 500 });
   });
 });

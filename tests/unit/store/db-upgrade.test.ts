@@ -2,10 +2,11 @@ import 'fake-indexeddb/auto';
 import { Dexie } from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { facetRowsOf } from '../../../lib/library/facets';
-import { indexRowOf } from '../../../lib/library/index-fields';
+import { HIGH, indexRowOf } from '../../../lib/library/index-fields';
 import { DEFAULT_QUERY } from '../../../lib/library/query';
 import { allAnnotations } from '../../../lib/store/annotations';
-import { DB_VERSION, openDb, SCHEMA_V1 } from '../../../lib/store/db';
+import { DB_VERSION, openDb, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3 } from '../../../lib/store/db';
+import { libraryTablesOf } from '../../../lib/store/library-index';
 import { openLibraryQuery } from '../../../lib/store/library';
 import { listStoredSources } from '../../../lib/store/sources';
 import { makeAnnotation, makeRating, makeSource } from '../support/store-fixtures';
@@ -50,7 +51,7 @@ describe('schema version 2', () => {
         expect.arrayContaining(['kcna', 'wednesday', 'compare', 'yonhap', 'report', 'korea']),
       );
       // And the library answers at once.
-      expect((await db.libraryIndex.where('words').startsWith('yon').primaryKeys()).length).toBe(1);
+      expect(await db.libraryWords.where(':id').between('yon', `yon${HIGH}`).toArray()).toEqual([{ key: expect.stringMatching(/^yonhap\u0001/), keys: [indexRowOf(live)!.key] }]);
       const cursor = await openLibraryQuery(db, DEFAULT_QUERY, new Map());
       expect((await cursor.next(10)).map((a) => a.id)).toEqual(['b-rated', 'a-live']);
       expect(cursor.total).toBe(2);
@@ -68,6 +69,40 @@ describe('schema version 2', () => {
       expect(await db.libraryIndex.count()).toBe(0);
       expect(await db.libraryFacets.count()).toBe(0);
       expect(db.verno).toBe(DB_VERSION);
+    } finally {
+      await db.delete();
+    }
+  });
+});
+
+describe('schema version 4', () => {
+  it('upgrades a version-3 database: the word postings are built from the index rows, and search finds them', async () => {
+    const name = `sourcemark-upgrade-${crypto.randomUUID()}`;
+    const live = makeAnnotation({ id: 'a-live', note: 'Compare with the Yonhap report', tags: ['Korea'] });
+    const other = makeAnnotation({ id: 'b-other', note: 'Satellite images', createdAt: '2024-05-02T10:00:00.000Z' });
+    const v3 = new Dexie(name);
+    v3.version(1).stores(SCHEMA_V1);
+    v3.version(2).stores(SCHEMA_V2);
+    v3.version(3).stores(SCHEMA_V3);
+    const { index, facets } = libraryTablesOf([live, other]);
+    await v3.table('annotations').bulkPut([live, other]);
+    await v3.table('libraryIndex').bulkPut(index);
+    await v3.table('libraryFacets').bulkPut(facets);
+    v3.close();
+
+    const db = openDb(name);
+    try {
+      await db.open();
+      expect(db.verno).toBe(DB_VERSION);
+      expect(await db.libraryIndex.toArray()).toEqual([...index].sort((a, b) => (a.key < b.key ? -1 : 1)));
+      const posted = await db.libraryWords.toArray();
+      // Every word of every row is posted once, with that row's key.
+      expect(posted.flatMap((row) => row.keys.map((key) => `${row.key.split('\u0001')[0]} ${key}`)).sort()).toEqual(
+        index.flatMap((row) => row.words.map((word) => `${word} ${row.key}`)).sort(),
+      );
+      const cursor = await openLibraryQuery(db, { ...DEFAULT_QUERY, text: 'satell' }, new Map());
+      expect((await cursor.next(10)).map((a) => a.id)).toEqual(['b-other']);
+      expect(cursor.total).toBe(1);
     } finally {
       await db.delete();
     }
