@@ -37,7 +37,7 @@ import {
 } from '../highlight/claim-highlights';
 import { attachClaimInteractions, type ClaimInteractions, type DrawnClaim } from '../highlight/claim-interactions';
 import { tagLabel, type SourceLookup, type TagLabel } from '../highlight/claim-label';
-import { createOverlay, HOST_ID, type Overlay, type TagSpec } from '../highlight/overlay';
+import { createOverlay, HOST_ID, removeEarlyHost, VIRTUAL_THRESHOLD, type Overlay, type TagSpec } from '../highlight/overlay';
 import { fail, ok, parsePageRequest, type PageClaim, type PageRequest, type PageSnapshot, type ResponseOf, type Result } from '../messages';
 import type { Annotation, Attribution, DetectedClaim, Source, TextPositionSelector, TextQuoteSelector } from '../model';
 import { normalisePageUrl } from '../page-url';
@@ -135,6 +135,8 @@ const DEFAULT_BUDGET_MS = 10;
  * few batches, not at every slice (each batch costs the browser a layout and a paint of the page).
  */
 const SHOW_INTERVAL_MS = 200;
+/** Longest wait for the frame after the first highlights of a long page before their tags are added anyway, ms. */
+const HELD_TAGS_TIMEOUT_MS = 250;
 /** Characters of context around a new segment when looking for saved annotations in it. */
 const ANCHOR_CONTEXT_CHARS = 300;
 
@@ -421,6 +423,42 @@ export function startPage(env: PageEnvironment): PageSession {
     paint(ui.highlighter, drawable.filter((m) => overlay.isNear(m.range)).map(highlightItem));
   };
 
+  /** Tags held back from the first highlights of a long page, added a frame later (see `showHighlightsFirst`). */
+  let heldTags: Promise<void> = Promise.resolve();
+
+  /**
+   * Like `show`, for the first batch of a long page (the claims near the viewport, fewer than the
+   * overlay makes virtual): highlights now, tags in a task after the frame that paints them. That
+   * frame repaints the whole page and is the scan's longest task; laying out and painting new tag
+   * elements in it too (their styles, fonts and a layout pass over the page's root) would make it
+   * about a third longer. The scan goes on reading meanwhile and waits for the tags at its end.
+   */
+  const showHighlightsFirst = (drawable: readonly (SegmentMark & { range: Range })[]) => {
+    if (drawable.length === 0 || !isOn() || signal.aborted) return;
+    ui ??= createUi();
+    const current = ui;
+    if (!view || current.highlighter.changesDom || current.overlay.virtual || drawable.length > VIRTUAL_THRESHOLD) {
+      show(drawable);
+      return;
+    }
+    for (const m of drawable) byRange.set(m.range, m);
+    paint(current.highlighter, drawable.map(highlightItem));
+    const specs = drawable.map(tagSpec);
+    heldTags = new Promise<void>((resolve) => {
+      let added = false;
+      const add = () => {
+        if (added) return;
+        added = true;
+        // Still the same UI, and these claims still drawn (a newer scan or a change may have taken them off).
+        if (ui === current && !signal.aborted) current.overlay.addTags(specs.filter((spec) => byRange.has(spec.range)));
+        resolve();
+      };
+      view.requestAnimationFrame(() => view.setTimeout(add, 0));
+      // A tab in the background gets no frames: the tags come anyway.
+      view.setTimeout(add, HELD_TAGS_TIMEOUT_MS);
+    });
+  };
+
   /**
    * The marks within a viewport of the viewport (the overlay's "near"), read before anything of
    * ours is on the page (layout is clean). The first batch of a long page shows only these: a far
@@ -590,7 +628,11 @@ export function startPage(env: PageEnvironment): PageSession {
     model.reset([]);
     orphans = [];
     body = doc.body;
-    if (!body || !isOn()) return; // not an HTML page (an image, XML), or switched off: nothing to read
+    if (!body || !isOn()) {
+      // Not an HTML page (an image, XML), or switched off: nothing to read, nothing to draw.
+      removeEarlyHost(doc);
+      return;
+    }
     const root = body;
     const job = slicer();
     const now = slicing.now;
@@ -647,7 +689,7 @@ export function startPage(env: PageEnvironment): PageSession {
       if (viewportDone && asOneDocument) {
         // Only what is near the viewport now; the rest of these segments comes with the next batch.
         const near = nearViewport(waiting);
-        show(waiting.filter((m) => near.has(m)));
+        showHighlightsFirst(waiting.filter((m) => near.has(m)));
         const rest = waiting.filter((m) => !near.has(m));
         waiting.length = 0;
         waiting.push(...rest);
@@ -696,9 +738,12 @@ export function startPage(env: PageEnvironment): PageSession {
     }
     t = now();
     show(waiting);
+    await heldTags;
     sync();
     drawMs += now() - t;
     firstPaint = null; // nothing painted: no first paint to measure
+    // Nothing to show on this page: the host put in early (page-style content script) goes.
+    if (!ui) removeEarlyHost(doc);
     const done = now();
     const claimCount = model.segments.reduce((sum, s) => sum + (s.data.claims?.length ?? 0), 0);
     measure(SCAN_MEASURE, started, done, {
@@ -863,6 +908,7 @@ export function startPage(env: PageEnvironment): PageSession {
     } else {
       work.abort();
       takeDown();
+      removeEarlyHost(doc);
       model.reset([]);
       orphans = [];
     }
@@ -929,6 +975,7 @@ export function startPage(env: PageEnvironment): PageSession {
     }
     state = highlightState(settings, site());
     if (state !== 'on') {
+      removeEarlyHost(doc);
       readHref = withoutFragment(env.location.href);
       url = normalisePageUrl(env.location.href, canonicalUrl(doc));
       return;
