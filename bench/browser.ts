@@ -32,22 +32,43 @@ import type { BenchResult } from './detect';
 import { generatePage, type ArticlePage } from './generate-page';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const RESULTS_JSON = resolve(ROOT, 'bench/results/latest.json');
-const RESULTS_MD = resolve(ROOT, 'bench/results/latest.md');
-const README = resolve(ROOT, 'bench/README.md');
+const OUT = process.argv.find((a) => a.startsWith('--out='))?.slice('--out='.length);
+const RESULTS_JSON = resolve(OUT ?? resolve(ROOT, 'bench/results'), 'latest.json');
+const RESULTS_MD = resolve(OUT ?? resolve(ROOT, 'bench/results'), 'latest.md');
+/** The README's figures are rewritten only by a full run to bench/results. */
+const README = OUT ? '' : resolve(ROOT, 'bench/README.md');
 const MARK_JS = resolve(ROOT, 'node_modules/mark.js/dist/mark.min.js');
 
 /**
  * The page sizes (characters of article text asked of the generator) and timed runs of each.
  * Paragraphs come whole, so the pages get 2,520, 260,281 and 2,600,070 characters.
  */
-const SIZES = [
+const ALL_SIZES = [
   { target: 2_500, runs: 11 },
   { target: 260_000, runs: 9 },
   { target: 2_600_000, runs: 7 },
 ] as const;
+
+/**
+ * Options for quicker experiments (the defaults are the full benchmark):
+ *   --sizes=2600000,260000   only these page sizes (targets above)
+ *   --runs=N                 N timed runs of each size (and of re-anchoring)
+ *   --no-reanchor            skip the re-anchoring cases
+ *   --out=DIR                write latest.json and latest.md to DIR, and leave bench/README.md alone
+ *   --keep-traces=DIR        save each traced scan's events as JSON in DIR (for profiling)
+ */
+const ARGS = new Map(
+  process.argv.slice(2).map((arg) => {
+    const [key = '', value = 'true'] = arg.replace(/^--/, '').split('=');
+    return [key, value] as const;
+  }),
+);
+const RUNS_ARG = ARGS.has('runs') ? Number(ARGS.get('runs')) : null;
+const SIZES_ARG = ARGS.get('sizes')?.split(',').map(Number) ?? null;
+const SIZES = ALL_SIZES.filter((s) => !SIZES_ARG || SIZES_ARG.includes(s.target)).map((s) => ({ target: s.target, runs: RUNS_ARG ?? s.runs }));
+const TRACE_DIR = ARGS.get('keep-traces') ?? null;
 /** Re-anchoring runs on the 260 KB page, and how many quotes. */
-const REANCHOR_RUNS = 9;
+const REANCHOR_RUNS_DEFAULT = 9;
 const REANCHOR_QUOTES = 50;
 /** The update of the `-moved` re-anchoring cases: a paragraph added at the top, so every stored position is stale. */
 const EDITORS_NOTE = 'Editor’s note: this article was updated on 12 June 2025 to add comment from the foreign ministry.';
@@ -379,7 +400,12 @@ async function tracedScanRun(contexts: Pages, url: string) {
     await page.waitForTimeout(AFTER_SCAN_MS + 200);
     const scan = await page.evaluate<ScanInfo>(READ_SCAN);
     const longTasks = await page.evaluate<{ start: number; duration: number }[]>('window.__flushLongTasks()');
-    const figures = analyseTrace(await stop());
+    const events = await stop();
+    if (TRACE_DIR) {
+      mkdirSync(TRACE_DIR, { recursive: true });
+      writeFileSync(join(TRACE_DIR, `trace-${Date.now()}.json`), JSON.stringify(events));
+    }
+    const figures = analyseTrace(events);
     const seen = longTasks.filter((t) => t.start + t.duration > figures.windowStart && t.start < figures.windowEnd);
     return {
       scan,
@@ -683,61 +709,64 @@ async function main(): Promise<void> {
 
     // Re-anchoring 50 stored quotes on the 260 KB page, as saved (`-50`) and after an update that
     // added a paragraph at the top (`-50-moved`: every stored position is stale, the quotes moved).
-    const medium = pages[1];
-    if (!medium) throw new Error('No 260 KB page');
-    const url = `${server.origin}/${medium.file}`;
-    const updated = generatePage(SIZES[1].target, undefined, { leadParagraph: EDITORS_NOTE });
-    await writeFile(join(pagesDir, 'article-updated.html'), updated.html);
-    const updatedUrl = `${server.origin}/article-updated.html`;
-    const targets = spreadTargets(medium.page, REANCHOR_QUOTES);
-    const movedTargets = targets.map((t) => ({ ...t, start: t.start + EDITORS_NOTE.length, end: t.end + EDITORS_NOTE.length }));
-    const article = medium.page.paragraphs.join('');
-    const repeated = targets.filter((t) => occurrencesOf(article, t.text) > 1).length;
-    // The selectors each tool would have stored on the page as first published.
-    const setup = await plain.newPage();
-    await setup.goto(url);
-    await setup.addScriptTag({ content: bundles.sourcemark });
-    await setup.addScriptTag({ content: bundles.peer });
-    if ((await setup.evaluate<number>(`window.__bench.truthCheck(${JSON.stringify(targets)})`)) !== targets.length) {
-      throw new Error('The ground truth of the re-anchoring targets does not hold');
-    }
-    const smSelectors = await setup.evaluate<unknown[]>(`window.__bench.sourcemarkSelectors(${JSON.stringify(targets)})`);
-    const peerSelectors = await setup.evaluate<unknown[]>(`window.__bench.peerSelectors(${JSON.stringify(targets)})`);
-    await setup.goto(updatedUrl);
-    await setup.addScriptTag({ content: bundles.sourcemark });
-    if ((await setup.evaluate<number>(`window.__bench.truthCheck(${JSON.stringify(movedTargets)})`)) !== targets.length) {
-      throw new Error('The ground truth of the moved re-anchoring targets does not hold');
-    }
-    await setup.close();
-    const exacts = targets.map((t) => t.text);
-    const calls = [
-      { tool: 'floor:reanchor-50', script: bundles.floor, call: `window.__bench.floorReanchor(${JSON.stringify(exacts)})` },
-      { tool: 'peer:dom-anchor-text-quote-50', script: bundles.peer, call: `window.__bench.peerReanchor(${JSON.stringify(peerSelectors)})` },
-      { tool: 'sourcemark:reanchor-50', script: bundles.sourcemark, call: `window.__bench.sourcemarkReanchor(${JSON.stringify(smSelectors)})` },
-    ];
-    const cases = [
-      ...calls.map((c) => ({ ...c, name: c.tool, url, targets })),
-      ...calls.map((c) => ({ ...c, name: `${c.tool}-moved`, url: updatedUrl, targets: movedTargets })),
-    ];
-    process.stdout.write(`re-anchoring ${REANCHOR_QUOTES} quotes on the ${formatSize(medium.page.text.length)} page: warm-up`);
-    for (const c of cases) await reanchorRun(contexts, c.url, c.script, c.call, c.targets);
-    const runsOf = new Map<string, Awaited<ReturnType<typeof reanchorRun>>[]>(cases.map((c) => [c.name, []]));
-    for (let i = 0; i < REANCHOR_RUNS; i++) {
-      process.stdout.write(` ${i + 1}`);
-      for (const c of cases) runsOf.get(c.name)?.push(await reanchorRun(contexts, c.url, c.script, c.call, c.targets));
-    }
-    process.stdout.write('\n');
-    for (const c of cases) {
-      const runs = runsOf.get(c.name) ?? [];
-      const correct = runs.map((r) => r.correct);
-      results.push(
-        entry(c.name, c.url === url ? medium.page.text.length : updated.text.length, runs.map((r) => r.ms), {
-          correct: Math.min(...correct),
-          ...(Math.max(...correct) !== Math.min(...correct) && { correctMax: Math.max(...correct) }),
-          ...(runs[0]?.statuses && { statuses: runs[0].statuses }),
-          quotesRepeatedOnPage: repeated,
-        }),
-      );
+    const medium = pages.find((p) => p.file === `article-${ALL_SIZES[1].target}.html`);
+    if (!medium && !ARGS.has('no-reanchor')) throw new Error('No 260 KB page: pass --no-reanchor, or include --sizes=260000');
+    if (medium && !ARGS.has('no-reanchor')) {
+      const url = `${server.origin}/${medium.file}`;
+      const updated = generatePage(ALL_SIZES[1].target, undefined, { leadParagraph: EDITORS_NOTE });
+      await writeFile(join(pagesDir, 'article-updated.html'), updated.html);
+      const updatedUrl = `${server.origin}/article-updated.html`;
+      const targets = spreadTargets(medium.page, REANCHOR_QUOTES);
+      const movedTargets = targets.map((t) => ({ ...t, start: t.start + EDITORS_NOTE.length, end: t.end + EDITORS_NOTE.length }));
+      const article = medium.page.paragraphs.join('');
+      const repeated = targets.filter((t) => occurrencesOf(article, t.text) > 1).length;
+      // The selectors each tool would have stored on the page as first published.
+      const setup = await plain.newPage();
+      await setup.goto(url);
+      await setup.addScriptTag({ content: bundles.sourcemark });
+      await setup.addScriptTag({ content: bundles.peer });
+      if ((await setup.evaluate<number>(`window.__bench.truthCheck(${JSON.stringify(targets)})`)) !== targets.length) {
+        throw new Error('The ground truth of the re-anchoring targets does not hold');
+      }
+      const smSelectors = await setup.evaluate<unknown[]>(`window.__bench.sourcemarkSelectors(${JSON.stringify(targets)})`);
+      const peerSelectors = await setup.evaluate<unknown[]>(`window.__bench.peerSelectors(${JSON.stringify(targets)})`);
+      await setup.goto(updatedUrl);
+      await setup.addScriptTag({ content: bundles.sourcemark });
+      if ((await setup.evaluate<number>(`window.__bench.truthCheck(${JSON.stringify(movedTargets)})`)) !== targets.length) {
+        throw new Error('The ground truth of the moved re-anchoring targets does not hold');
+      }
+      await setup.close();
+      const exacts = targets.map((t) => t.text);
+      const calls = [
+        { tool: 'floor:reanchor-50', script: bundles.floor, call: `window.__bench.floorReanchor(${JSON.stringify(exacts)})` },
+        { tool: 'peer:dom-anchor-text-quote-50', script: bundles.peer, call: `window.__bench.peerReanchor(${JSON.stringify(peerSelectors)})` },
+        { tool: 'sourcemark:reanchor-50', script: bundles.sourcemark, call: `window.__bench.sourcemarkReanchor(${JSON.stringify(smSelectors)})` },
+      ];
+      const cases = [
+        ...calls.map((c) => ({ ...c, name: c.tool, url, targets })),
+        ...calls.map((c) => ({ ...c, name: `${c.tool}-moved`, url: updatedUrl, targets: movedTargets })),
+      ];
+      process.stdout.write(`re-anchoring ${REANCHOR_QUOTES} quotes on the ${formatSize(medium.page.text.length)} page: warm-up`);
+      for (const c of cases) await reanchorRun(contexts, c.url, c.script, c.call, c.targets);
+      const runsOf = new Map<string, Awaited<ReturnType<typeof reanchorRun>>[]>(cases.map((c) => [c.name, []]));
+      for (let i = 0; i < (RUNS_ARG ?? REANCHOR_RUNS_DEFAULT); i++) {
+        process.stdout.write(` ${i + 1}`);
+        for (const c of cases) runsOf.get(c.name)?.push(await reanchorRun(contexts, c.url, c.script, c.call, c.targets));
+      }
+      process.stdout.write('\n');
+      for (const c of cases) {
+        const runs = runsOf.get(c.name) ?? [];
+        const correct = runs.map((r) => r.correct);
+        results.push(
+          entry(c.name, c.url === url ? medium.page.text.length : updated.text.length, runs.map((r) => r.ms), {
+            correct: Math.min(...correct),
+            ...(Math.max(...correct) !== Math.min(...correct) && { correctMax: Math.max(...correct) }),
+            ...(runs[0]?.statuses && { statuses: runs[0].statuses }),
+            quotesRepeatedOnPage: repeated,
+          }),
+        );
+      }
+
     }
 
     // Report.
@@ -762,7 +791,7 @@ async function main(): Promise<void> {
       '',
     ].join('\n');
     writeFileSync(RESULTS_MD, `# Latest browser benchmark\n\n${markdown}`);
-    if (existsSync(README)) {
+    if (README && existsSync(README)) {
       const readme = readFileSync(README, 'utf8');
       const start = readme.indexOf(README_START);
       const end = readme.indexOf(README_END);

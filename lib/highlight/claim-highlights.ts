@@ -106,6 +106,8 @@ export type ClaimHighlighter = {
   clear(): void;
   /** `clear()`, and remove the <style> element. */
   destroy(): void;
+  /** `clear()`, and remove the <style> element if this highlighter added it (one put in early stays). */
+  release(): void;
 };
 
 /**
@@ -134,15 +136,15 @@ export function supportsHighlightApi(doc: Document): boolean {
  * rules apply to every element), over 100 ms on a multi-megabyte page, so an identical one (put
  * there early by `installEarlyPageStyle`, or by an earlier run) is kept.
  */
-function installPageStyle(doc: Document): HTMLStyleElement {
+function installPageStyle(doc: Document): { style: HTMLStyleElement; added: boolean } {
   const existing = doc.getElementById(PAGE_STYLE_ID);
-  if (existing instanceof (doc.defaultView?.HTMLStyleElement ?? HTMLStyleElement) && existing.textContent === PAGE_CSS) return existing;
+  if (existing instanceof (doc.defaultView?.HTMLStyleElement ?? HTMLStyleElement) && existing.textContent === PAGE_CSS) return { style: existing, added: false };
   existing?.remove();
   const style = doc.createElement('style');
   style.id = PAGE_STYLE_ID;
   style.textContent = PAGE_CSS;
   (doc.head ?? doc.documentElement).append(style);
-  return style;
+  return { style, added: true };
 }
 
 /** The tier highlight an item goes into, if any. */
@@ -154,7 +156,7 @@ function tierOf(item: HighlightItem): (typeof RATED_TIERS)[number] | null {
 /** A highlighter that uses the CSS Custom Highlight API. */
 function highlightApiHighlighter(doc: Document): ClaimHighlighter {
   const view = doc.defaultView as Window & typeof globalThis;
-  const style = installPageStyle(doc);
+  const { style, added } = installPageStyle(doc);
   // The highlights this highlighter registered. Only those are removed: after an extension
   // reload the old content script is torn down while the new one may already have drawn.
   const mine = new Map<string, Highlight>();
@@ -215,6 +217,10 @@ function highlightApiHighlighter(doc: Document): ClaimHighlighter {
       clear();
       style.remove();
     },
+    release() {
+      clear();
+      if (added) style.remove();
+    },
   };
 }
 
@@ -248,7 +254,7 @@ function textSegments(range: Range, kind: HighlightKind, tier: Segment['tier']):
  * nodes are split and moved, never re-parsed (no innerHTML).
  */
 function markHighlighter(doc: Document): ClaimHighlighter {
-  const style = installPageStyle(doc);
+  const { style, added } = installPageStyle(doc);
   const clear = () => {
     for (const mark of Array.from(doc.querySelectorAll(`mark[${FALLBACK_ATTRIBUTE}]`))) {
       // The split text nodes stay split: merging them with normalize() could also merge nodes the
@@ -307,6 +313,10 @@ function markHighlighter(doc: Document): ClaimHighlighter {
     destroy() {
       clear();
       style.remove();
+    },
+    release() {
+      clear();
+      if (added) style.remove();
     },
   };
 }

@@ -186,10 +186,14 @@ export function windowOf(
   return { from, to: Math.max(from, low) };
 }
 
-/** Create the host element and its shadow root, and keep tags placed until `signal` aborts. */
-export function createOverlay(doc: Document, signal: AbortSignal): Overlay {
-  // A host left by an earlier run of the content script (extension reloaded) goes first.
-  doc.getElementById(HOST_ID)?.remove();
+/** Attribute of a host put in by `installEarlyHost` and not taken by an overlay yet. */
+const EARLY_ATTRIBUTE = 'data-sourcemark-early';
+
+/** The host and the fixed parts of its shadow root. */
+type HostParts = { host: HTMLElement; root: ShadowRoot; staleStyle: HTMLStyleElement; layer: HTMLDivElement };
+
+/** Make the host element, its shadow root and the root's fixed parts (not in the page yet). */
+function buildHost(doc: Document): HostParts {
   const host = doc.createElement(SOURCEMARK_HOST_TAG);
   host.id = HOST_ID;
   for (const [property, value] of Object.entries(HOST_STYLE)) host.style.setProperty(property, value, 'important');
@@ -202,8 +206,65 @@ export function createOverlay(doc: Document, signal: AbortSignal): Overlay {
   const layer = doc.createElement('div');
   layer.className = 'sm-tags';
   root.append(style, staleStyle, layer);
-  // On <html>, not <body>: a positioned or margined <body> would shift document coordinates.
-  doc.documentElement.append(host);
+  return { host, root, staleStyle, layer };
+}
+
+/**
+ * Put the (empty) host in before the page is first laid out: a content script at
+ * `document_start`. Added later, the host's first layout and the repaint of the page it causes
+ * (a new stacking context on <html>) would fall in the frame that shows the first highlights, the
+ * longest task of a scan (on a 2.6 MB page about as long as the highlight repaint itself); put in
+ * early it is part of the page's own first layout. `createOverlay` takes it; a page where
+ * nothing is drawn loses it again (`removeEarlyHost`). Does nothing if a host is there already.
+ */
+export function installEarlyHost(doc: Document): void {
+  // HTML only: an XML document (a feed, an SVG file) is not drawn on.
+  if (doc.documentElement?.namespaceURI !== 'http://www.w3.org/1999/xhtml' || doc.getElementById(HOST_ID)) return;
+  const parts = buildHost(doc);
+  parts.host.setAttribute(EARLY_ATTRIBUTE, '');
+  doc.documentElement.append(parts.host);
+}
+
+/** The early host's parts, if it is on the page and no overlay has taken it (nor anyone changed it). */
+function takeEarlyHost(doc: Document): HostParts | null {
+  const host = doc.getElementById(HOST_ID);
+  if (!host?.hasAttribute(EARLY_ATTRIBUTE)) return null;
+  const root = host.shadowRoot;
+  const [style, staleStyle, layer] = root ? Array.from(root.children) : [];
+  const unchanged =
+    host.localName === SOURCEMARK_HOST_TAG &&
+    host.parentElement === doc.documentElement &&
+    root?.childElementCount === 3 &&
+    style?.textContent === OVERLAY_CSS &&
+    staleStyle?.localName === 'style' &&
+    layer?.localName === 'div' &&
+    layer.className === 'sm-tags' &&
+    layer.childElementCount === 0;
+  if (!root || !unchanged) return null;
+  host.removeAttribute(EARLY_ATTRIBUTE);
+  return { host, root, staleStyle: staleStyle as HTMLStyleElement, layer: layer as HTMLDivElement };
+}
+
+/** Remove the early host if no overlay has taken it (nothing to draw on this page, or switched off). */
+export function removeEarlyHost(doc: Document): void {
+  const host = doc.getElementById(HOST_ID);
+  if (host?.hasAttribute(EARLY_ATTRIBUTE)) host.remove();
+}
+
+/**
+ * Take the early host (`installEarlyHost`) or add a new one, and keep tags placed until `signal`
+ * aborts.
+ */
+export function createOverlay(doc: Document, signal: AbortSignal): Overlay {
+  let parts = takeEarlyHost(doc);
+  if (!parts) {
+    // A host left by an earlier run of the content script (extension reloaded) goes first.
+    doc.getElementById(HOST_ID)?.remove();
+    parts = buildHost(doc);
+    // On <html>, not <body>: a positioned or margined <body> would shift document coordinates.
+    doc.documentElement.append(parts.host);
+  }
+  const { host, root, staleStyle, layer } = parts;
 
   const view = doc.defaultView;
   const tags = new Map<Range, PlacedTag>();

@@ -37,7 +37,7 @@ import {
 } from '../highlight/claim-highlights';
 import { attachClaimInteractions, type ClaimInteractions, type DrawnClaim } from '../highlight/claim-interactions';
 import { tagLabel, type SourceLookup, type TagLabel } from '../highlight/claim-label';
-import { createOverlay, HOST_ID, type Overlay, type TagSpec } from '../highlight/overlay';
+import { createOverlay, HOST_ID, removeEarlyHost, VIRTUAL_THRESHOLD, type Overlay, type TagSpec } from '../highlight/overlay';
 import { fail, ok, parsePageRequest, type PageClaim, type PageRequest, type PageSnapshot, type ResponseOf, type Result } from '../messages';
 import type { Annotation, Attribution, DetectedClaim, Source, TextPositionSelector, TextQuoteSelector } from '../model';
 import { normalisePageUrl } from '../page-url';
@@ -135,6 +135,8 @@ const DEFAULT_BUDGET_MS = 10;
  * few batches, not at every slice (each batch costs the browser a layout and a paint of the page).
  */
 const SHOW_INTERVAL_MS = 200;
+/** Longest wait for the frame after the first highlights of a long page before their tags are added anyway, ms. */
+const HELD_TAGS_TIMEOUT_MS = 250;
 /** Characters of context around a new segment when looking for saved annotations in it. */
 const ANCHOR_CONTEXT_CHARS = 300;
 
@@ -311,6 +313,19 @@ export function startPage(env: PageEnvironment): PageSession {
     byRange.clear();
   };
 
+  /**
+   * A scan that drew nothing takes off the UI made for it, the page style its highlighter added
+   * (one put in early stays: taking it out would restyle the page) and the host put in early.
+   */
+  const dropUnusedUi = () => {
+    if (ui && byRange.size === 0 && !fallbackDirty) {
+      const unused = ui;
+      unobserved(() => unused.highlighter.release());
+      takeDown();
+    }
+    removeEarlyHost(doc);
+  };
+
   /** Drawn marks by range: what a claim coming near the viewport paints. */
   const byRange = new Map<Range, SegmentMark>();
   /** Set when a scan's first segments are drawn: the next highlights painted are its first paint. */
@@ -419,6 +434,42 @@ export function startPage(env: PageEnvironment): PageSession {
     // are painted (each change of the page's highlights makes the browser repaint all of it).
     overlay.addTags(drawable.map(tagSpec));
     paint(ui.highlighter, drawable.filter((m) => overlay.isNear(m.range)).map(highlightItem));
+  };
+
+  /** Tags held back from the first highlights of a long page, added a frame later (see `showHighlightsFirst`). */
+  let heldTags: Promise<void> = Promise.resolve();
+
+  /**
+   * Like `show`, for the first batch of a long page (the claims near the viewport, fewer than the
+   * overlay makes virtual): highlights now, tags in a task after the frame that paints them. That
+   * frame repaints the whole page and is the scan's longest task; laying out and painting new tag
+   * elements in it too (their styles, fonts and a layout pass over the page's root) would make it
+   * about a third longer. The scan goes on reading meanwhile and waits for the tags at its end.
+   */
+  const showHighlightsFirst = (drawable: readonly (SegmentMark & { range: Range })[]) => {
+    if (drawable.length === 0 || !isOn() || signal.aborted) return;
+    ui ??= createUi();
+    const current = ui;
+    if (!view || current.highlighter.changesDom || current.overlay.virtual || drawable.length > VIRTUAL_THRESHOLD) {
+      show(drawable);
+      return;
+    }
+    for (const m of drawable) byRange.set(m.range, m);
+    paint(current.highlighter, drawable.map(highlightItem));
+    const specs = drawable.map(tagSpec);
+    heldTags = new Promise<void>((resolve) => {
+      let added = false;
+      const add = () => {
+        if (added) return;
+        added = true;
+        // Still the same UI, and these claims still drawn (a newer scan or a change may have taken them off).
+        if (ui === current && !signal.aborted) current.overlay.addTags(specs.filter((spec) => byRange.has(spec.range)));
+        resolve();
+      };
+      view.requestAnimationFrame(() => view.setTimeout(add, 0));
+      // A tab in the background gets no frames: the tags come anyway.
+      view.setTimeout(add, HELD_TAGS_TIMEOUT_MS);
+    });
   };
 
   /**
@@ -582,15 +633,28 @@ export function startPage(env: PageEnvironment): PageSession {
     work.abort();
     work = new AbortController();
     firstPaint = null;
+    // The UI (host, card, listeners, highlights) is made now, before the wait for the background:
+    // the browser's first rendering work for it (measured: ~25 ms of CPU on a 2.6 MB page, in the
+    // first task or frame after it is made) then falls in that wait, not in the frame that shows
+    // the first highlights (the scan's longest task). A scan that draws nothing takes it off again.
+    const early = isOn() && doc.body !== null && supportsHighlightApi(doc);
+    if (early) {
+      takeDown();
+      ui = createUi();
+    }
     const saved = await loadSaved();
     if (signal.aborted) return;
     setSources(saved.sources ?? []);
     annotations = saved.annotations ?? [];
-    takeDown();
+    if (!early) takeDown();
     model.reset([]);
     orphans = [];
     body = doc.body;
-    if (!body || !isOn()) return; // not an HTML page (an image, XML), or switched off: nothing to read
+    if (!body || !isOn()) {
+      // Not an HTML page (an image, XML), or switched off: nothing to read, nothing to draw.
+      dropUnusedUi();
+      return;
+    }
     const root = body;
     const job = slicer();
     const now = slicing.now;
@@ -647,7 +711,7 @@ export function startPage(env: PageEnvironment): PageSession {
       if (viewportDone && asOneDocument) {
         // Only what is near the viewport now; the rest of these segments comes with the next batch.
         const near = nearViewport(waiting);
-        show(waiting.filter((m) => near.has(m)));
+        showHighlightsFirst(waiting.filter((m) => near.has(m)));
         const rest = waiting.filter((m) => !near.has(m));
         waiting.length = 0;
         waiting.push(...rest);
@@ -696,9 +760,12 @@ export function startPage(env: PageEnvironment): PageSession {
     }
     t = now();
     show(waiting);
+    await heldTags;
     sync();
     drawMs += now() - t;
     firstPaint = null; // nothing painted: no first paint to measure
+    // Nothing shown on this page: the UI made for it goes, with the host put in early.
+    dropUnusedUi();
     const done = now();
     const claimCount = model.segments.reduce((sum, s) => sum + (s.data.claims?.length ?? 0), 0);
     measure(SCAN_MEASURE, started, done, {
@@ -863,6 +930,7 @@ export function startPage(env: PageEnvironment): PageSession {
     } else {
       work.abort();
       takeDown();
+      removeEarlyHost(doc);
       model.reset([]);
       orphans = [];
     }
@@ -929,6 +997,7 @@ export function startPage(env: PageEnvironment): PageSession {
     }
     state = highlightState(settings, site());
     if (state !== 'on') {
+      removeEarlyHost(doc);
       readHref = withoutFragment(env.location.href);
       url = normalisePageUrl(env.location.href, canonicalUrl(doc));
       return;

@@ -229,4 +229,18 @@ describe('state and tier highlights', () => {
     expect(document.getElementById(PAGE_STYLE_ID)).not.toBe(early);
     expect(document.querySelectorAll(`#${PAGE_STYLE_ID}`)).toHaveLength(1);
   });
+
+  it('release() removes the stylesheet it added, and leaves one put in early', () => {
+    page();
+    document.getElementById(PAGE_STYLE_ID)?.remove();
+    const own = createClaimHighlighter(document);
+    own.draw([{ range: rangeOf('KCNA said'), kind: 'claim' }]);
+    own.release();
+    expect(document.getElementById(PAGE_STYLE_ID)).toBeNull();
+    expect(document.querySelectorAll(`mark[${FALLBACK_ATTRIBUTE}]`)).toHaveLength(0);
+    installEarlyPageStyle(document);
+    const early = document.getElementById(PAGE_STYLE_ID);
+    createClaimHighlighter(document).release();
+    expect(document.getElementById(PAGE_STYLE_ID)).toBe(early);
+  });
 });

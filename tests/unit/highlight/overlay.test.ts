@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { extractText, rangeFromOffsets } from '../../../lib/anchor/dom-text';
 import { tagLabel } from '../../../lib/highlight/claim-label';
-import { createOverlay, HOST_ID, VIRTUAL_THRESHOLD, windowOf, type TagSpec } from '../../../lib/highlight/overlay';
+import { createOverlay, HOST_ID, installEarlyHost, removeEarlyHost, VIRTUAL_THRESHOLD, windowOf, type TagSpec } from '../../../lib/highlight/overlay';
 import { attribution } from './builders';
 
 afterEach(() => {
@@ -49,6 +49,36 @@ describe('createOverlay', () => {
     expect(host?.style.getPropertyPriority('position')).toBe('important');
     expect(host?.style.getPropertyValue('pointer-events')).toBe('none');
     expect(overlay.root.querySelector('style')?.textContent).toContain('.sm-tag');
+  });
+
+  it('takes the host put in at document_start instead of adding another', () => {
+    installEarlyHost(document);
+    const early = document.getElementById(HOST_ID);
+    expect(early?.shadowRoot?.querySelector('.sm-tags')).not.toBeNull();
+    const overlay = createOverlay(document, new AbortController().signal);
+    expect(overlay.host).toBe(early);
+    expect(overlay.root).toBe(early?.shadowRoot);
+    expect(document.querySelectorAll(`#${HOST_ID}`)).toHaveLength(1);
+    const [first] = specs();
+    if (!first) throw new Error('fixture');
+    overlay.setTags([first]);
+    expect(overlay.root.querySelectorAll('.sm-tag')).toHaveLength(1);
+    // Taken: no longer the early host, so nothing removes it but the overlay.
+    removeEarlyHost(document);
+    expect(overlay.host.isConnected).toBe(true);
+  });
+
+  it('removes the early host when no overlay took it, and never takes one that was changed', () => {
+    installEarlyHost(document);
+    removeEarlyHost(document);
+    expect(document.getElementById(HOST_ID)).toBeNull();
+    installEarlyHost(document);
+    const early = document.getElementById(HOST_ID);
+    early?.shadowRoot?.querySelector('.sm-tags')?.append(document.createElement('span'));
+    const overlay = createOverlay(document, new AbortController().signal);
+    expect(overlay.host).not.toBe(early);
+    expect(early?.isConnected).toBe(false);
+    expect(document.querySelectorAll(`#${HOST_ID}`)).toHaveLength(1);
   });
 
   it('replaces a host left by an earlier run', () => {

@@ -16,6 +16,7 @@ const controllers: AbortController[] = [];
 
 afterEach(() => {
   for (const controller of controllers.splice(0)) controller.abort();
+  vi.unstubAllGlobals();
   document.getElementById(HOST_ID)?.remove();
   document.body.innerHTML = '';
 });
@@ -58,5 +59,42 @@ describe('a long page read with the built-in detector', () => {
     expect(result.value.claims.map((c) => ({ start: c.start, end: c.end, text: c.text, attributions: c.attributions }))).toEqual(
       expected.map((c) => ({ start: c.start, end: c.end, text: c.text, attributions: c.attributions })),
     );
+  });
+
+  it('paints the first highlights before it makes their tags, and has every tag made when ready', async () => {
+    // A minimal Highlight API, as Chromium provides it (happy-dom has none).
+    const tagsWhenPainted: number[] = [];
+    const tagCount = () => document.getElementById(HOST_ID)?.shadowRoot?.querySelectorAll('.sm-tag').length ?? 0;
+    class FakeHighlight extends Set<Range> {
+      priority = 0;
+      override add(range: Range): this {
+        tagsWhenPainted.push(tagCount());
+        return super.add(range);
+      }
+    }
+    vi.stubGlobal('Highlight', FakeHighlight);
+    vi.stubGlobal('CSS', { highlights: new Map<string, FakeHighlight>() });
+    writeArticle(generateArticle(30_000));
+    const controller = new AbortController();
+    controllers.push(controller);
+    const session = startPage({
+      document,
+      location: { href: 'https://news.example.com/long' },
+      sendMessage: async (message: BackgroundRequest) => ({ ok: true, value: message.type === 'sources:list' || message.type === 'annotations:for-page' ? [] : null }),
+      signal: controller.signal,
+      log: { warn: vi.fn() },
+      followChanges: false,
+      slicing: { segmentLength: 2_000, singlePassLimit: 0 },
+    });
+    await session.ready;
+    // The first batch's ranges went into the highlights while no tag was on the page yet.
+    expect(tagsWhenPainted.length).toBeGreaterThan(0);
+    expect(tagsWhenPainted[0]).toBe(0);
+    const result = (await session.handleMessage({ type: 'page:claims' })) as Result<PageSnapshot>;
+    if (!result.ok) throw new Error(result.error);
+    const starts = new Set(result.value.claims.map((c) => String(c.start)));
+    const tags = Array.from(document.getElementById(HOST_ID)?.shadowRoot?.querySelectorAll('.sm-tag') ?? []);
+    expect(tags.length).toBeGreaterThan(0);
+    for (const tag of tags) expect(starts.has(tag.getAttribute('data-claim-start') ?? '')).toBe(true);
   });
 });

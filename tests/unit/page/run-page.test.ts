@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { PAGE_STYLE_ID } from '../../../lib/highlight/claim-highlights';
-import { HOST_ID } from '../../../lib/highlight/overlay';
+import { HOST_ID, installEarlyHost } from '../../../lib/highlight/overlay';
 import type { BackgroundRequest, PageSnapshot, Result } from '../../../lib/messages';
 import type { Annotation, DetectedClaim, Source } from '../../../lib/model';
 import { startPage } from '../../../lib/page/run-page';
@@ -89,6 +89,22 @@ describe('startPage', () => {
     expect(marks.join('')).toContain('KCNA said on Wednesday');
     expect(marks.join('')).not.toContain('Primorye');
     expect(log.warn).not.toHaveBeenCalled();
+  });
+
+  it('takes away the host put in at document_start when the page has no claims', async () => {
+    installEarlyHost(document);
+    const { session } = setup({}, '<p>Nothing here.</p>');
+    await session.ready;
+    expect(document.getElementById(HOST_ID)).toBeNull();
+  });
+
+  it('draws in the host put in at document_start', async () => {
+    installEarlyHost(document);
+    const early = document.getElementById(HOST_ID);
+    const { session } = setup();
+    await session.ready;
+    expect(document.getElementById(HOST_ID)).toBe(early);
+    expect(early?.shadowRoot?.querySelectorAll('.sm-tag').length).toBeGreaterThan(0);
   });
 
   it('adds nothing to a page without claims', async () => {
