@@ -127,6 +127,7 @@ export function attachClaimInteractions(options: InteractionOptions): ClaimInter
     setExpanded(card.start, false);
     mode = nextMode;
     openRange = claim.range;
+    overlay.bringToFront();
     card.show(claim.mark, sources, { pinned: nextMode === 'pinned' });
     // Right after its tag in the DOM, so Tab goes tag → card → next tag. Not while the card
     // holds focus: moving a focused element blurs it.

@@ -133,6 +133,13 @@ export type Overlay = {
    * mode (far claims leave) or leaving it (every claim comes near).
    */
   onNearChange(listener: (entered: readonly Range[], left: readonly Range[]) => void): void;
+  /**
+   * Make the host the last child of <html>. The early host is the first (it went in before
+   * <head>), and a page element with the same maximal z-index that comes later in the tree would
+   * cover the card; moving the host costs a layout, so it is done only when a card opens.
+   * Not while focus is in the host.
+   */
+  bringToFront(): void;
   /** Remove the host and stop observing layout. */
   destroy(): void;
 };
@@ -757,6 +764,11 @@ export function createOverlay(doc: Document, signal: AbortSignal): Overlay {
       return !!tag && tag.element !== null;
     },
     onNearChange: (listener) => nearListeners.push(listener),
+    bringToFront() {
+      const html = doc.documentElement;
+      // Not while focus is inside: moving an element blurs what it holds (a keyboard user's tag).
+      if (host.parentNode === html && host !== html.lastElementChild && doc.activeElement !== host) html.append(host);
+    },
     destroy() {
       cancelIdle?.();
       cancelIdle = null;

@@ -68,6 +68,27 @@ describe('createOverlay', () => {
     expect(overlay.host.isConnected).toBe(true);
   });
 
+  it('brings the early host after the page\'s elements when asked (a card opens), but not while it holds focus', () => {
+    installEarlyHost(document);
+    const overlay = createOverlay(document, new AbortController().signal);
+    // At document_start the host went in before <head>; a page element appended later comes after it.
+    document.documentElement.prepend(overlay.host);
+    const banner = document.createElement('div');
+    document.documentElement.append(banner);
+    const [first] = specs();
+    if (!first) throw new Error('fixture');
+    overlay.setTags([first]);
+    overlay.tagFor(first.start)?.focus();
+    expect(document.activeElement).toBe(overlay.host);
+    overlay.bringToFront();
+    expect(document.documentElement.lastElementChild).toBe(banner);
+    overlay.tagFor(first.start)?.blur();
+    expect(document.activeElement).not.toBe(overlay.host);
+    overlay.bringToFront();
+    expect(document.documentElement.lastElementChild).toBe(overlay.host);
+    banner.remove();
+  });
+
   it('removes the early host when no overlay took it, and never takes one that was changed', () => {
     installEarlyHost(document);
     removeEarlyHost(document);
