@@ -9,7 +9,7 @@
  */
 import type { Annotation, Source } from '../model';
 import type { SourcemarkDb } from '../store/db';
-import { applyRemoteDocs, confirmPushed, dropUnsent, outboxKeys, queueEverything, readPending, readSyncStatus, resetSyncTarget, updateSyncStatus, type Confirmed, type PendingRecord } from '../store/sync-store';
+import { applyRemoteDocs, confirmPushed, dropUnsent, outboxKeys, queueEverything, readPending, readPullMemory, readSyncStatus, resetSyncTarget, updateSyncStatus, type Confirmed, type PendingRecord, type PullMemory } from '../store/sync-store';
 import { retryDelayMs } from './backoff';
 import { chunk, PULL_BATCH_SIZE, PUSH_BATCH_SIZE } from './batches';
 import { CouchError, type CouchClient, type CouchFailure } from './couch-client';
@@ -18,6 +18,11 @@ import { targetOf, type SyncSettings } from './settings';
 
 /** Push rounds (push, fetch conflicting documents, merge, push again) before a run gives up. */
 const MAX_PUSH_ROUNDS = 5;
+/**
+ * How many first pages' worth of rows a pull's memory may read (`readPullMemory`): reading a
+ * key costs a fraction of a lookup, so up to a few per document of the first page pays off.
+ */
+const PULL_MEMORY_PER_DOC = 4;
 /** Rejected server documents kept in the status, newest last. */
 const MAX_REJECTED_SHOWN = 5;
 
@@ -56,15 +61,20 @@ export async function runSync(deps: SyncRunDeps): Promise<SyncRunResult> {
   const rejected: string[] = [];
   try {
     const status = await readSyncStatus(db);
+    // Pull first: the merge then sees the server's latest before anything is sent over it.
+    // Where the pull starts is known now (a new target starts from the beginning; nothing below
+    // moves the checkpoint), so the first page downloads while the status is brought up to date.
+    const pullSize = deps.pullBatchSize ?? PULL_BATCH_SIZE;
+    let since = status.target === target ? status.checkpoint : null;
+    let next = client.changes(since, pullSize);
+    next.catch(() => undefined); // awaited below; if the bookkeeping fails first, its outcome does not matter
     if (status.target !== target) await resetSyncTarget(db, target, now());
     // Records left out while only shared ones synced must go now.
     else if (settings.share === 'everything' && status.share === 'shared-only') await queueEverything(db, now());
     await updateSyncStatus(db, (s) => ({ ...s, share: settings.share, lastAttemptAt: now().toISOString() }));
 
-    // Pull first: the merge then sees the server's latest before anything is sent over it.
-    const pullSize = deps.pullBatchSize ?? PULL_BATCH_SIZE;
-    let since = (await readSyncStatus(db)).checkpoint;
-    let next = client.changes(since, pullSize);
+    // What this device holds, remembered from the first page with documents on (see PullMemory).
+    let memory: PullMemory | undefined;
     for (;;) {
       const page = await next;
       const more = page.results.length >= pullSize && page.lastSeq !== since;
@@ -75,7 +85,8 @@ export async function runSync(deps: SyncRunDeps): Promise<SyncRunResult> {
         next.catch(() => undefined);
       }
       const docs = acceptDocs(page.results.filter((r) => !r.deleted).map((r) => r.doc), rejected);
-      const summary = await applyRemoteDocs(db, docs, page.lastSeq);
+      if (docs.length > 0) memory ??= await readPullMemory(db, PULL_MEMORY_PER_DOC * docs.length);
+      const summary = await applyRemoteDocs(db, docs, page.lastSeq, memory);
       pulled += summary.applied;
       merged += summary.merged;
       if (!more) break;

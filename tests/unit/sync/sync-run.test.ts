@@ -7,6 +7,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vites
 import { deleteAnnotations, putAnnotations, saveAnnotation } from '../../../lib/store/annotations';
 import type { SourcemarkDb } from '../../../lib/store/db';
 import { rateSource } from '../../../lib/store/sources';
+import { libraryTablesOf } from '../../../lib/store/library-index';
 import { readSyncStatus } from '../../../lib/store/sync-store';
 import { canonicalJson } from '../../../lib/sync/canonical-json';
 import { createCouchClient } from '../../../lib/sync/couch-client';
@@ -125,6 +126,41 @@ describe('runSync against a CouchDB-protocol server', () => {
     const [onServer] = await server.allDocs(database);
     expect(canonicalJson(onServer?.doc.annotation)).toBe(canonicalJson(local));
     expect(await a.outbox.count()).toBe(0);
+  });
+
+  it('pulls over several pages, and still merges a record created locally while the pull runs', async () => {
+    const a = device();
+    const b = device();
+    await putAnnotations(a, many(30).map((x) => ({ ...x, tags: [`t${x.note.length}`] })));
+    expect(await sync(a, {}, undefined, 10)).toMatchObject({ ok: true, pushed: 30 });
+    const auth = { Authorization: `Basic ${Buffer.from(`ana:${USERS.ana}`).toString('base64')}` };
+    const order = ((await (await fetch(`${server.url}/${database}/_changes`, { headers: auth })).json()) as { results: { id: string }[] }).results.map((r) => r.id.slice('annotation:'.length));
+    const late = order.at(-1)!; // on the third page of ten
+    let changesRequests = 0;
+    // When the third page is asked for, the first is stored: B's user then saves (imports) that
+    // record with an edit of their own, so it is in B's outbox, unknown to the pull until then.
+    const meanwhile: typeof fetch = async (input, init) => {
+      if (String(input).includes('_changes') && ++changesRequests === 3) {
+        expect(await b.annotations.count()).toBe(10);
+        await saveAnnotation(b, { ...many(30).find((x) => x.id === late)!, note: 'edited on B' }, new Date('2030-01-01T00:00:00Z'));
+      }
+      return fetch(input, init);
+    };
+    expect(await sync(b, {}, meanwhile, 10)).toMatchObject({ ok: true, pulled: 29, merged: 1, pushed: 1 });
+    const kept = await b.annotations.get(late);
+    expect(kept?.note).toBe('edited on B');
+    expect(kept?.history?.map((v) => v.annotation.note)).toEqual([many(30).find((x) => x.id === late)!.note]);
+    expect(await b.annotations.count()).toBe(30);
+    expect(await b.outbox.count()).toBe(0);
+    const rebuilt = libraryTablesOf(await b.annotations.toArray());
+    expect(await b.libraryFacets.orderBy('key').toArray()).toEqual(rebuilt.facets);
+    expect(await b.libraryIndex.count()).toBe(30);
+    const onServer = (await server.allDocs(database)).find((d) => d.id === `annotation:${late}`);
+    expect(canonicalJson(onServer?.doc.annotation)).toBe(canonicalJson(kept));
+    // Its own write comes back on the next run, and is recognised as such.
+    expect(await sync(b, {}, undefined, 10)).toMatchObject({ ok: true, pulled: 0, merged: 0, pushed: 0 });
+    expect(await sync(a, {}, undefined, 10)).toMatchObject({ ok: true, pulled: 1 });
+    expect((await a.annotations.get(late))?.note).toBe('edited on B');
   });
 
   it('converges with no duplicate after the server stops in the middle of a push', async () => {
