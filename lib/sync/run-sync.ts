@@ -12,12 +12,15 @@ import type { SourcemarkDb } from '../store/db';
 import { applyRemoteDocs, confirmPushed, dropUnsent, outboxKeys, queueEverything, readPending, readPullMemory, readSyncStatus, resetSyncTarget, updateSyncStatus, type Confirmed, type PendingRecord, type PullMemory } from '../store/sync-store';
 import { retryDelayMs } from './backoff';
 import { chunk, PULL_BATCH_SIZE, PUSH_BATCH_SIZE } from './batches';
+import { changesFeed } from './changes-feed';
 import { CouchError, type CouchClient, type CouchFailure } from './couch-client';
 import { annotationDoc, readSyncDoc, sourceDoc, type SyncDoc } from './docs';
 import { targetOf, type SyncSettings } from './settings';
 
 /** Push rounds (push, fetch conflicting documents, merge, push again) before a run gives up. */
 const MAX_PUSH_ROUNDS = 5;
+/** `_changes` pages fetched ahead of the one being applied: the server keeps working while the device writes. */
+const PULL_PAGES_AHEAD = 2;
 /**
  * How many first pages' worth of rows a pull's memory may read (`readPullMemory`): reading a
  * key costs a fraction of a lookup, so up to a few per document of the first page pays off.
@@ -65,9 +68,7 @@ export async function runSync(deps: SyncRunDeps): Promise<SyncRunResult> {
     // Where the pull starts is known now (a new target starts from the beginning; nothing below
     // moves the checkpoint), so the first page downloads while the status is brought up to date.
     const pullSize = deps.pullBatchSize ?? PULL_BATCH_SIZE;
-    let since = status.target === target ? status.checkpoint : null;
-    let next = client.changes(since, pullSize);
-    next.catch(() => undefined); // awaited below; if the bookkeeping fails first, its outcome does not matter
+    const pages = changesFeed(client, status.target === target ? status.checkpoint : null, pullSize, PULL_PAGES_AHEAD);
     if (status.target !== target) await resetSyncTarget(db, target, now());
     // Records left out while only shared ones synced must go now.
     else if (settings.share === 'everything' && status.share === 'shared-only') await queueEverything(db, now());
@@ -75,22 +76,14 @@ export async function runSync(deps: SyncRunDeps): Promise<SyncRunResult> {
 
     // What this device holds, remembered from the first page with documents on (see PullMemory).
     let memory: PullMemory | undefined;
-    for (;;) {
-      const page = await next;
-      const more = page.results.length >= pullSize && page.lastSeq !== since;
-      if (more) {
-        // The next page downloads while this one is applied. If applying fails, the run ends
-        // and that download's outcome does not matter (handled here so it is not "unhandled").
-        next = client.changes(page.lastSeq, pullSize);
-        next.catch(() => undefined);
-      }
+    // The next pages download while this one is applied (see changesFeed); each is checkpointed
+    // with its own writes, in order, so a run cut short resumes after the last page stored.
+    for (let page = await pages.next(); page; page = await pages.next()) {
       const docs = acceptDocs(page.results.filter((r) => !r.deleted).map((r) => r.doc), rejected);
       if (docs.length > 0) memory ??= await readPullMemory(db, PULL_MEMORY_PER_DOC * docs.length);
       const summary = await applyRemoteDocs(db, docs, page.lastSeq, memory);
       pulled += summary.applied;
       merged += summary.merged;
-      if (!more) break;
-      since = page.lastSeq;
     }
 
     const pushSize = deps.pushBatchSize ?? PUSH_BATCH_SIZE;

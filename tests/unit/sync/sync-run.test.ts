@@ -10,6 +10,7 @@ import { rateSource } from '../../../lib/store/sources';
 import { libraryTablesOf } from '../../../lib/store/library-index';
 import { readSyncStatus } from '../../../lib/store/sync-store';
 import { canonicalJson } from '../../../lib/sync/canonical-json';
+import { changesFeed } from '../../../lib/sync/changes-feed';
 import { createCouchClient } from '../../../lib/sync/couch-client';
 import { runSync } from '../../../lib/sync/run-sync';
 import { DEFAULT_SYNC_SETTINGS, type SyncSettings } from '../../../lib/sync/settings';
@@ -161,6 +162,51 @@ describe('runSync against a CouchDB-protocol server', () => {
     expect(await sync(b, {}, undefined, 10)).toMatchObject({ ok: true, pulled: 0, merged: 0, pushed: 0 });
     expect(await sync(a, {}, undefined, 10)).toMatchObject({ ok: true, pulled: 1 });
     expect((await a.annotations.get(late))?.note).toBe('edited on B');
+  });
+
+  it('asks for the next pages while the caller still holds one, at most the pages ahead it was given', async () => {
+    const a = device();
+    await putAnnotations(a, many(25));
+    await sync(a);
+    const asked: string[] = [];
+    let thirdAsked = () => undefined as void;
+    const third = new Promise<void>((resolve) => (thirdAsked = resolve));
+    const counting: typeof fetch = (input, init) => {
+      if (String(input).includes('_changes')) asked.push(new URL(String(input)).searchParams.get('since') ?? '');
+      if (asked.length === 3) thirdAsked();
+      return fetch(input, init);
+    };
+    const feed = changesFeed(createCouchClient({ ...settings(), fetch: counting }), null, 10, 2);
+    const first = await feed.next();
+    expect(first?.results).toHaveLength(10);
+    // Page 1 is held, not applied yet: pages 2 and 3 are asked for all the same, one after the other.
+    await third;
+    expect(asked).toHaveLength(3);
+    expect((await feed.next())?.results).toHaveLength(10);
+    const last = await feed.next();
+    expect(last?.results).toHaveLength(5);
+    expect(await feed.next()).toBeNull();
+    expect(asked).toHaveLength(3);
+  });
+
+  it('stops a pull where the server went away, keeps the pages stored, and completes it next time', async () => {
+    const a = device();
+    const b = device();
+    await putAnnotations(a, many(30));
+    await sync(a);
+    let changesRequests = 0;
+    const goneAfterTwo: typeof fetch = async (input, init) => {
+      if (String(input).includes('_changes') && ++changesRequests >= 3) throw new TypeError('fetch failed');
+      return fetch(input, init);
+    };
+    expect(await sync(b, {}, goneAfterTwo, 10)).toMatchObject({ ok: false, failure: { kind: 'unreachable' } });
+    expect(await b.annotations.count()).toBe(20);
+    expect((await readSyncStatus(b)).checkpoint).not.toBeNull();
+    expect(await sync(b, {}, undefined, 10)).toMatchObject({ ok: true, pulled: 10, pushed: 0 });
+    expect(await b.annotations.count()).toBe(30);
+    expect(await b.libraryIndex.count()).toBe(30);
+    expect(await b.outbox.count()).toBe(0);
+    expect(await server.allDocs(database)).toHaveLength(30);
   });
 
   it('converges with no duplicate after the server stops in the middle of a push', async () => {
