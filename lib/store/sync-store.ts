@@ -113,9 +113,48 @@ export type ApplySummary = {
 };
 
 /**
+ * What a pull remembers, for the length of one run, about what this device holds, so each page
+ * need not ask the database once per document (three `get`s per document, most of them finding
+ * nothing on a device's first pull). Exact, not a guess, because of who writes what:
+ * - `syncRevs` is written only by sync, and runs never overlap: the revisions read when the pull
+ *   starts, plus those each page stores, are all there are.
+ * - An annotation is created either by sync (each page adds what it stores) or by a local write,
+ *   which queues an outbox entry in the same transaction; no entry leaves the outbox during a
+ *   pull but the ones a page settles. So a document that is neither remembered nor in the outbox
+ *   (which every page reads afresh) has no local annotation. Annotations are never removed
+ *   (deletions are tombstones); one that was would only cost a lookup that finds nothing.
+ * A table with more rows than the pull is likely to save lookups (`readPullMemory`'s limit) is
+ * not remembered (null): pages then look its documents up, as without a memory.
+ */
+export type PullMemory = {
+  /** Server revision by document id; null: not remembered. */
+  revs: Map<string, string> | null;
+  /** Ids of the stored annotations; null: not remembered. */
+  annotationIds: Set<string> | null;
+  /** False once the outbox held more entries than a page has documents: pages then look their documents up in it. */
+  smallOutbox: boolean;
+};
+
+/**
+ * Start a pull's memory (see `PullMemory`): the known revisions and the annotation ids, each
+ * only if the table holds at most `limit` rows. One read, of keys and small rows.
+ */
+export async function readPullMemory(db: SourcemarkDb, limit: number): Promise<PullMemory> {
+  return db.transaction('r', [db.syncRevs, db.annotations], async () => {
+    const [revs, ids] = await Promise.all([db.syncRevs.limit(limit + 1).toArray(), db.annotations.toCollection().limit(limit + 1).primaryKeys()]);
+    return {
+      revs: revs.length > limit ? null : new Map(revs.map((r) => [r.docId, r.rev] as const)),
+      annotationIds: ids.length > limit ? null : new Set(ids as string[]),
+      smallOutbox: true,
+    };
+  });
+}
+
+/**
  * Apply documents from the server (a `_changes` page, or the current versions after a push
  * conflict) in one transaction, and move the checkpoint to `checkpoint` in it when given, so
- * a page is applied and checkpointed together or not at all.
+ * a page is applied and checkpointed together or not at all. `memory`: the pull's (see
+ * `PullMemory`), read before its first page and brought up to date here once a page is stored.
  *
  * - A document whose revision is the one last seen is our own write coming back: skipped.
  * - No unsent local edit: the server's version is stored as it is.
@@ -124,33 +163,38 @@ export type ApplySummary = {
  *   version (then it is sent next, as an update of that revision).
  * None of these writes goes into the outbox as a new change.
  */
-export async function applyRemoteDocs(db: SourcemarkDb, docs: readonly SyncDoc[], checkpoint?: string): Promise<ApplySummary> {
+export async function applyRemoteDocs(db: SourcemarkDb, docs: readonly SyncDoc[], checkpoint?: string, memory?: PullMemory): Promise<ApplySummary> {
   const summary: ApplySummary = { applied: 0, merged: 0 };
+  const stored: { revs: [string, string][]; annotationIds: string[] } = { revs: [], annotationIds: [] };
   await db.transaction('rw', [...libraryWriteTables(db), db.sources, db.outbox, db.syncRevs, db.syncStatus], async () => {
-    const revs = await db.syncRevs.bulkGet(docs.map((d) => d._id));
-    const entries = await db.outbox.bulkGet(docs.map((d) => d._id));
-    const fresh = docs.filter((doc, i) => doc._rev !== undefined && revs[i]?.rev !== doc._rev);
-    const pendingById = new Map(entries.filter((e): e is OutboxEntry => e !== undefined).map((e) => [e.docId, e] as const));
+    const ids = docs.map((d) => d._id);
+    const [revs, entries] = await Promise.all([knownRevs(db, ids, memory), outboxEntries(db, ids, memory)]);
+    const fresh = docs.filter((doc, i) => doc._rev !== undefined && revs[i] !== doc._rev);
+    const pendingById = new Map(entries.map((e) => [e.docId, e] as const));
 
     const annotationDocs = fresh.filter((d) => d.kind === 'annotation');
-    const locals = await db.annotations.bulkGet(annotationDocs.map((d) => d.annotation.id));
+    const remembered = memory?.annotationIds;
+    // Only documents that may have a local annotation are looked up (see `PullMemory`).
+    const lookups = remembered ? annotationDocs.filter((d) => remembered.has(d.annotation.id) || pendingById.has(d._id)) : annotationDocs;
+    const found = await db.annotations.bulkGet(lookups.map((d) => d.annotation.id));
+    const localById = new Map(found.filter((a): a is Annotation => a !== undefined).map((a) => [a.id, a] as const));
     const annotationWrites: [Annotation | undefined, Annotation][] = [];
     const settled: string[] = [];
-    annotationDocs.forEach((doc, i) => {
-      const local = locals[i];
+    for (const doc of annotationDocs) {
+      const local = localById.get(doc.annotation.id);
       const remote = doc.annotation;
       const pending = pendingById.get(doc._id);
       if (!pending || !local) {
         if (!local || !sameJson(local, remote)) annotationWrites.push([local, remote]);
         if (pending) settled.push(doc._id);
         summary.applied++;
-        return;
+        continue;
       }
       const merged = mergeAnnotations(local, remote);
       if (!sameJson(merged, local)) annotationWrites.push([local, merged]);
       if (sameJson(merged, remote)) settled.push(doc._id);
       summary.merged++;
-    });
+    }
     await writeAnnotationRows(db, annotationWrites);
 
     const sourceDocs = fresh.filter((d) => d.kind === 'source');
@@ -169,12 +213,42 @@ export async function applyRemoteDocs(db: SourcemarkDb, docs: readonly SyncDoc[]
       if (pending && sameJson(result, doc.source)) settled.push(doc._id);
     }
 
-    await db.syncRevs.bulkPut(fresh.map((doc) => ({ docId: doc._id, rev: doc._rev as string })));
+    stored.revs = fresh.map((doc) => [doc._id, doc._rev as string]);
+    stored.annotationIds = annotationWrites.map(([, after]) => after.id);
+    await db.syncRevs.bulkPut(stored.revs.map(([docId, rev]) => ({ docId, rev })));
     await db.outbox.bulkDelete(settled);
     if (checkpoint !== undefined) {
       const status = await readSyncStatus(db);
       await db.syncStatus.put({ ...status, checkpoint });
     }
   });
+  // Committed: remember what the page stored (a failed page changes neither the database nor the memory).
+  for (const [docId, rev] of stored.revs) memory?.revs?.set(docId, rev);
+  for (const id of stored.annotationIds) memory?.annotationIds?.add(id);
   return summary;
+}
+
+/** The known server revision of each document, in order (undefined: none): from the pull's memory, or read. */
+async function knownRevs(db: SourcemarkDb, docIds: readonly string[], memory: PullMemory | undefined): Promise<(string | undefined)[]> {
+  const remembered = memory?.revs;
+  if (remembered) return docIds.map((id) => remembered.get(id));
+  return (await db.syncRevs.bulkGet([...docIds])).map((r) => r?.rev);
+}
+
+/**
+ * The outbox entries of these documents, read in this transaction (local writes go on during a
+ * pull). A pull reads the whole outbox when it holds no more entries than the page has
+ * documents (usually: a handful, or none): one request instead of one per document.
+ */
+async function outboxEntries(db: SourcemarkDb, docIds: readonly string[], memory: PullMemory | undefined): Promise<OutboxEntry[]> {
+  if (docIds.length === 0) return [];
+  if (memory?.smallOutbox) {
+    const all = await db.outbox.limit(docIds.length + 1).toArray();
+    if (all.length <= docIds.length) {
+      const wanted = new Set(docIds);
+      return all.filter((e) => wanted.has(e.docId));
+    }
+    memory.smallOutbox = false;
+  }
+  return (await db.outbox.bulkGet([...docIds])).filter((e): e is OutboxEntry => e !== undefined);
 }

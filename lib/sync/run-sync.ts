@@ -9,15 +9,23 @@
  */
 import type { Annotation, Source } from '../model';
 import type { SourcemarkDb } from '../store/db';
-import { applyRemoteDocs, confirmPushed, dropUnsent, outboxKeys, queueEverything, readPending, readSyncStatus, resetSyncTarget, updateSyncStatus, type Confirmed, type PendingRecord } from '../store/sync-store';
+import { applyRemoteDocs, confirmPushed, dropUnsent, outboxKeys, queueEverything, readPending, readPullMemory, readSyncStatus, resetSyncTarget, updateSyncStatus, type Confirmed, type PendingRecord, type PullMemory } from '../store/sync-store';
 import { retryDelayMs } from './backoff';
 import { chunk, PULL_BATCH_SIZE, PUSH_BATCH_SIZE } from './batches';
+import { changesFeed } from './changes-feed';
 import { CouchError, type CouchClient, type CouchFailure } from './couch-client';
 import { annotationDoc, readSyncDoc, sourceDoc, type SyncDoc } from './docs';
 import { targetOf, type SyncSettings } from './settings';
 
 /** Push rounds (push, fetch conflicting documents, merge, push again) before a run gives up. */
 const MAX_PUSH_ROUNDS = 5;
+/** `_changes` pages fetched ahead of the one being applied: the server keeps working while the device writes. */
+const PULL_PAGES_AHEAD = 2;
+/**
+ * How many first pages' worth of rows a pull's memory may read (`readPullMemory`): reading a
+ * key costs a fraction of a lookup, so up to a few per document of the first page pays off.
+ */
+const PULL_MEMORY_PER_DOC = 4;
 /** Rejected server documents kept in the status, newest last. */
 const MAX_REJECTED_SHOWN = 5;
 
@@ -56,30 +64,26 @@ export async function runSync(deps: SyncRunDeps): Promise<SyncRunResult> {
   const rejected: string[] = [];
   try {
     const status = await readSyncStatus(db);
+    // Pull first: the merge then sees the server's latest before anything is sent over it.
+    // Where the pull starts is known now (a new target starts from the beginning; nothing below
+    // moves the checkpoint), so the first page downloads while the status is brought up to date.
+    const pullSize = deps.pullBatchSize ?? PULL_BATCH_SIZE;
+    const pages = changesFeed(client, status.target === target ? status.checkpoint : null, pullSize, PULL_PAGES_AHEAD);
     if (status.target !== target) await resetSyncTarget(db, target, now());
     // Records left out while only shared ones synced must go now.
     else if (settings.share === 'everything' && status.share === 'shared-only') await queueEverything(db, now());
     await updateSyncStatus(db, (s) => ({ ...s, share: settings.share, lastAttemptAt: now().toISOString() }));
 
-    // Pull first: the merge then sees the server's latest before anything is sent over it.
-    const pullSize = deps.pullBatchSize ?? PULL_BATCH_SIZE;
-    let since = (await readSyncStatus(db)).checkpoint;
-    let next = client.changes(since, pullSize);
-    for (;;) {
-      const page = await next;
-      const more = page.results.length >= pullSize && page.lastSeq !== since;
-      if (more) {
-        // The next page downloads while this one is applied. If applying fails, the run ends
-        // and that download's outcome does not matter (handled here so it is not "unhandled").
-        next = client.changes(page.lastSeq, pullSize);
-        next.catch(() => undefined);
-      }
+    // What this device holds, remembered from the first page with documents on (see PullMemory).
+    let memory: PullMemory | undefined;
+    // The next pages download while this one is applied (see changesFeed); each is checkpointed
+    // with its own writes, in order, so a run cut short resumes after the last page stored.
+    for (let page = await pages.next(); page; page = await pages.next()) {
       const docs = acceptDocs(page.results.filter((r) => !r.deleted).map((r) => r.doc), rejected);
-      const summary = await applyRemoteDocs(db, docs, page.lastSeq);
+      if (docs.length > 0) memory ??= await readPullMemory(db, PULL_MEMORY_PER_DOC * docs.length);
+      const summary = await applyRemoteDocs(db, docs, page.lastSeq, memory);
       pulled += summary.applied;
       merged += summary.merged;
-      if (!more) break;
-      since = page.lastSeq;
     }
 
     const pushSize = deps.pushBatchSize ?? PUSH_BATCH_SIZE;

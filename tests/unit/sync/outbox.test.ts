@@ -6,7 +6,8 @@ import { DB_VERSION, openDb, SCHEMA_V1, SCHEMA_V2 } from '../../../lib/store/db'
 import { applyImportPlan, planImport } from '../../../lib/store/exchange';
 import { shareSource } from '../../../lib/store/sharing';
 import { deleteUserSource, rateSource, saveUserSource } from '../../../lib/store/sources';
-import { applyRemoteDocs, confirmPushed, readPending } from '../../../lib/store/sync-store';
+import { applyRemoteDocs, confirmPushed, readPending, readPullMemory } from '../../../lib/store/sync-store';
+import { libraryTablesOf } from '../../../lib/store/library-index';
 import { annotationDoc } from '../../../lib/sync/docs';
 import { makeAnnotation, makeRating, makeSource, openTestDb } from '../support/store-fixtures';
 
@@ -127,6 +128,35 @@ describe('the outbox', () => {
 });
 
 describe('applying server documents (pull)', () => {
+  it('remembers no table with more rows than its limit', async () => {
+    const db = openTestDb();
+    try {
+      await putAnnotations(db, [makeAnnotation({ id: 'p' }), makeAnnotation({ id: 'q' })]);
+      await db.syncRevs.put({ docId: 'annotation:p', rev: '1-p' });
+      expect(await readPullMemory(db, 1)).toEqual({ revs: new Map([['annotation:p', '1-p']]), annotationIds: null, smallOutbox: true });
+      expect((await readPullMemory(db, 2)).annotationIds).toEqual(new Set(['p', 'q']));
+    } finally {
+      await db.delete();
+    }
+  });
+
+  it('looks documents up in an outbox holding more entries than the page, and still merges', async () => {
+    const db = openTestDb();
+    try {
+      for (const id of ['u', 'v', 'w']) await saveAnnotation(db, makeAnnotation({ id, note: `${id}, mine` }), new Date('2024-06-10T00:00:00Z'));
+      const memory = await readPullMemory(db, 100);
+      const theirs = { ...(await db.annotations.get('v'))!, note: 'v, theirs', updatedAt: '2024-06-01T00:00:00.000Z' };
+      expect(await applyRemoteDocs(db, [{ ...annotationDoc(theirs), _rev: '1-v' }], '1', memory)).toEqual({ applied: 0, merged: 1 });
+      expect(memory.smallOutbox).toBe(false);
+      const kept = await db.annotations.get('v');
+      expect(kept?.note).toBe('v, mine');
+      expect(kept?.history?.[0]?.annotation.note).toBe('v, theirs');
+      expect(await db.outbox.count()).toBe(3);
+    } finally {
+      await db.delete();
+    }
+  });
+
   it('stores them without echoing them into the outbox, and checkpoints in the same transaction', async () => {
     const db = openTestDb();
     try {
@@ -156,6 +186,65 @@ describe('applying server documents (pull)', () => {
       // Still to send, now over the server's revision.
       expect(await db.outbox.count()).toBe(1);
       expect((await db.syncRevs.get('annotation:m'))?.rev).toBe('2-t');
+    } finally {
+      await db.delete();
+    }
+  });
+
+  it.each([
+    ['looking each document up', false],
+    ['with a pull’s memory of what the device holds', true],
+  ])('applies a page mixing unseen records, known ones, echoes and unsent edits, each by its rule, library counters included (%s)', async (_how, remember) => {
+    const db = openTestDb();
+    try {
+      const at = (day: number) => `2024-06-${String(day).padStart(2, '0')}T00:00:00.000Z`;
+      // Known and synced: c (server has a newer version coming), a (the page brings our own write back).
+      const a = makeAnnotation({ id: 'a', note: 'a, as sent', tags: ['x'], url: 'https://one.example/a' });
+      const c = makeAnnotation({ id: 'c', note: 'c, old', tags: ['x'], url: 'https://one.example/c' });
+      await putAnnotations(db, [a, c]);
+      await db.outbox.clear();
+      await db.syncRevs.bulkPut([{ docId: 'annotation:a', rev: '1-a' }, { docId: 'annotation:c', rev: '1-c' }]);
+      // An unsent local edit, newer than what the server has.
+      const e = await saveAnnotation(db, makeAnnotation({ id: 'e', note: 'e, mine' }), new Date(at(10)));
+      const page = [
+        { ...annotationDoc({ ...e, note: 'e, theirs', updatedAt: at(5) }), _rev: '2-e' },
+        { ...annotationDoc(makeAnnotation({ id: 'b', note: 'b, new', tags: ['y'], url: 'https://two.example/b' })), _rev: '1-b' },
+        { ...annotationDoc({ ...a, note: 'stale echo' }), _rev: '1-a' },
+        { ...annotationDoc(makeAnnotation({ id: 'd', note: 'd, new', url: 'https://two.example/d' })), _rev: '1-d' },
+        { ...annotationDoc({ ...c, note: 'c, new', tags: ['y'], updatedAt: at(3) }), _rev: '2-c' },
+      ];
+      const memory = remember ? await readPullMemory(db, 100) : undefined;
+      const summary = await applyRemoteDocs(db, page, '42', memory);
+
+      expect(summary).toEqual({ applied: 3, merged: 1 });
+      const stored = new Map((await db.annotations.toArray()).map((x) => [x.id, x]));
+      expect([...stored.keys()].sort()).toEqual(['a', 'b', 'c', 'd', 'e']);
+      expect(stored.get('a')?.note).toBe('a, as sent');
+      expect(stored.get('b')?.note).toBe('b, new');
+      expect(stored.get('c')?.note).toBe('c, new');
+      expect(stored.get('d')?.note).toBe('d, new');
+      expect(stored.get('e')?.note).toBe('e, mine');
+      expect(stored.get('e')?.history?.[0]?.annotation.note).toBe('e, theirs');
+      // Only the merged edit waits to be sent, over the server's revision; nothing pulled echoed.
+      expect((await db.outbox.toArray()).map((x) => x.docId)).toEqual(['annotation:e']);
+      expect(Object.fromEntries((await db.syncRevs.toArray()).map((r) => [r.docId, r.rev]))).toEqual({
+        'annotation:a': '1-a',
+        'annotation:b': '1-b',
+        'annotation:c': '2-c',
+        'annotation:d': '1-d',
+        'annotation:e': '2-e',
+      });
+      expect((await db.syncStatus.get('status'))?.checkpoint).toBe('42');
+      // The library's derived tables are what a rebuild from the annotations gives.
+      const rebuilt = libraryTablesOf([...stored.values()]);
+      expect(await db.libraryIndex.orderBy('key').toArray()).toEqual([...rebuilt.index].sort((x, y) => (x.key < y.key ? -1 : 1)));
+      expect(await db.libraryFacets.orderBy('key').toArray()).toEqual(rebuilt.facets);
+      if (memory) {
+        // Brought up to date with what the page stored, as the next page will need it.
+        expect(memory.revs?.get('annotation:b')).toBe('1-b');
+        expect(memory.revs?.get('annotation:c')).toBe('2-c');
+        expect([...(memory.annotationIds ?? [])].sort()).toEqual(['a', 'b', 'c', 'd', 'e']);
+      }
     } finally {
       await db.delete();
     }

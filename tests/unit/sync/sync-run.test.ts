@@ -7,8 +7,10 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vites
 import { deleteAnnotations, putAnnotations, saveAnnotation } from '../../../lib/store/annotations';
 import type { SourcemarkDb } from '../../../lib/store/db';
 import { rateSource } from '../../../lib/store/sources';
+import { libraryTablesOf } from '../../../lib/store/library-index';
 import { readSyncStatus } from '../../../lib/store/sync-store';
 import { canonicalJson } from '../../../lib/sync/canonical-json';
+import { changesFeed } from '../../../lib/sync/changes-feed';
 import { createCouchClient } from '../../../lib/sync/couch-client';
 import { runSync } from '../../../lib/sync/run-sync';
 import { DEFAULT_SYNC_SETTINGS, type SyncSettings } from '../../../lib/sync/settings';
@@ -125,6 +127,86 @@ describe('runSync against a CouchDB-protocol server', () => {
     const [onServer] = await server.allDocs(database);
     expect(canonicalJson(onServer?.doc.annotation)).toBe(canonicalJson(local));
     expect(await a.outbox.count()).toBe(0);
+  });
+
+  it('pulls over several pages, and still merges a record created locally while the pull runs', async () => {
+    const a = device();
+    const b = device();
+    await putAnnotations(a, many(30).map((x) => ({ ...x, tags: [`t${x.note.length}`] })));
+    expect(await sync(a, {}, undefined, 10)).toMatchObject({ ok: true, pushed: 30 });
+    const auth = { Authorization: `Basic ${Buffer.from(`ana:${USERS.ana}`).toString('base64')}` };
+    const order = ((await (await fetch(`${server.url}/${database}/_changes`, { headers: auth })).json()) as { results: { id: string }[] }).results.map((r) => r.id.slice('annotation:'.length));
+    const late = order.at(-1)!; // on the third page of ten
+    let changesRequests = 0;
+    // When the third page is asked for, the first is stored: B's user then saves (imports) that
+    // record with an edit of their own, so it is in B's outbox, unknown to the pull until then.
+    const meanwhile: typeof fetch = async (input, init) => {
+      if (String(input).includes('_changes') && ++changesRequests === 3) {
+        expect(await b.annotations.count()).toBe(10);
+        await saveAnnotation(b, { ...many(30).find((x) => x.id === late)!, note: 'edited on B' }, new Date('2030-01-01T00:00:00Z'));
+      }
+      return fetch(input, init);
+    };
+    expect(await sync(b, {}, meanwhile, 10)).toMatchObject({ ok: true, pulled: 29, merged: 1, pushed: 1 });
+    const kept = await b.annotations.get(late);
+    expect(kept?.note).toBe('edited on B');
+    expect(kept?.history?.map((v) => v.annotation.note)).toEqual([many(30).find((x) => x.id === late)!.note]);
+    expect(await b.annotations.count()).toBe(30);
+    expect(await b.outbox.count()).toBe(0);
+    const rebuilt = libraryTablesOf(await b.annotations.toArray());
+    expect(await b.libraryFacets.orderBy('key').toArray()).toEqual(rebuilt.facets);
+    expect(await b.libraryIndex.count()).toBe(30);
+    const onServer = (await server.allDocs(database)).find((d) => d.id === `annotation:${late}`);
+    expect(canonicalJson(onServer?.doc.annotation)).toBe(canonicalJson(kept));
+    // Its own write comes back on the next run, and is recognised as such.
+    expect(await sync(b, {}, undefined, 10)).toMatchObject({ ok: true, pulled: 0, merged: 0, pushed: 0 });
+    expect(await sync(a, {}, undefined, 10)).toMatchObject({ ok: true, pulled: 1 });
+    expect((await a.annotations.get(late))?.note).toBe('edited on B');
+  });
+
+  it('asks for the next pages while the caller still holds one, at most the pages ahead it was given', async () => {
+    const a = device();
+    await putAnnotations(a, many(25));
+    await sync(a);
+    const asked: string[] = [];
+    let thirdAsked = () => undefined as void;
+    const third = new Promise<void>((resolve) => (thirdAsked = resolve));
+    const counting: typeof fetch = (input, init) => {
+      if (String(input).includes('_changes')) asked.push(new URL(String(input)).searchParams.get('since') ?? '');
+      if (asked.length === 3) thirdAsked();
+      return fetch(input, init);
+    };
+    const feed = changesFeed(createCouchClient({ ...settings(), fetch: counting }), null, 10, 2);
+    const first = await feed.next();
+    expect(first?.results).toHaveLength(10);
+    // Page 1 is held, not applied yet: pages 2 and 3 are asked for all the same, one after the other.
+    await third;
+    expect(asked).toHaveLength(3);
+    expect((await feed.next())?.results).toHaveLength(10);
+    const last = await feed.next();
+    expect(last?.results).toHaveLength(5);
+    expect(await feed.next()).toBeNull();
+    expect(asked).toHaveLength(3);
+  });
+
+  it('stops a pull where the server went away, keeps the pages stored, and completes it next time', async () => {
+    const a = device();
+    const b = device();
+    await putAnnotations(a, many(30));
+    await sync(a);
+    let changesRequests = 0;
+    const goneAfterTwo: typeof fetch = async (input, init) => {
+      if (String(input).includes('_changes') && ++changesRequests >= 3) throw new TypeError('fetch failed');
+      return fetch(input, init);
+    };
+    expect(await sync(b, {}, goneAfterTwo, 10)).toMatchObject({ ok: false, failure: { kind: 'unreachable' } });
+    expect(await b.annotations.count()).toBe(20);
+    expect((await readSyncStatus(b)).checkpoint).not.toBeNull();
+    expect(await sync(b, {}, undefined, 10)).toMatchObject({ ok: true, pulled: 10, pushed: 0 });
+    expect(await b.annotations.count()).toBe(30);
+    expect(await b.libraryIndex.count()).toBe(30);
+    expect(await b.outbox.count()).toBe(0);
+    expect(await server.allDocs(database)).toHaveLength(30);
   });
 
   it('converges with no duplicate after the server stops in the middle of a push', async () => {
