@@ -40,10 +40,13 @@ export type EarlyRead = {
   settled(): FirstScreenData | null | undefined;
 };
 
-/** The database reads the first screen needs (lib/store/first-screen-read.ts). */
+/** The database reads the first screen needs: an open connection (lib/store/first-screen-read.ts). */
 export type FirstScreenReader = {
+  /** Live annotations of one normalised page URL, oldest first (as `annotationsForPage`). */
   pageAnnotations(url: string): Promise<Annotation[]>;
+  /** Live stored sources, by name (as `listStoredSources`). */
   sources(): Promise<Source[]>;
+  /** Close the connection (reads already started still finish). */
   close(): void;
 };
 

@@ -8,6 +8,7 @@
  * It only reads, and never creates or upgrades the database: that stays Dexie's (lib/store/db.ts).
  */
 import type { Annotation, Source } from '../model';
+import type { FirstScreenReader } from '../popup/early-read';
 import { DB_NAME } from './db-name';
 import { livePageAnnotations, liveSourcesByName } from './live-rows';
 
@@ -15,16 +16,6 @@ import { livePageAnnotations, liveSourcesByName } from './live-rows';
 const ANNOTATIONS = 'annotations';
 const SOURCES = 'sources';
 const BY_URL = 'url';
-
-/** An open connection for reading the first screen's rows; `close()` when done. */
-export type FirstScreenStore = {
-  /** Live annotations of one normalised page URL, oldest first (as `annotationsForPage`). */
-  pageAnnotations(url: string): Promise<Annotation[]>;
-  /** Live stored sources, by name (as `listStoredSources`). */
-  sources(): Promise<Source[]>;
-  /** Close the connection (reads already started still finish). */
-  close(): void;
-};
 
 /** The result of an IndexedDB request. */
 function resultOf<T>(request: IDBRequest<T>): Promise<T> {
@@ -42,7 +33,7 @@ function resultOf<T>(request: IDBRequest<T>): Promise<T> {
  * Open the database as it is, to read. Rejects, having changed nothing, when there is no
  * database yet (the first run: Dexie creates it) or it lacks the tables read here.
  */
-export function openFirstScreenStore(factory: IDBFactory, name: string = DB_NAME): Promise<FirstScreenStore> {
+export function openFirstScreenStore(factory: IDBFactory, name: string = DB_NAME): Promise<FirstScreenReader> {
   return new Promise((resolve, reject) => {
     // No version: whatever version is stored opens as it is, and no upgrade runs from here.
     const request = factory.open(name);
