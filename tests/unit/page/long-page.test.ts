@@ -32,23 +32,28 @@ function writeArticle(text: string): void {
   document.body.replaceChildren(article);
 }
 
+/** Start the content script's pipeline on the article written to the page, with `slicing`. */
+function startLongPage(slicing: Parameters<typeof startPage>[0]['slicing']) {
+  const controller = new AbortController();
+  controllers.push(controller);
+  return startPage({
+    document,
+    location: { href: 'https://news.example.com/long' },
+    sendMessage: async (message: BackgroundRequest) => ({ ok: true, value: message.type === 'sources:list' || message.type === 'annotations:for-page' ? [] : null }),
+    signal: controller.signal,
+    log: { warn: vi.fn() },
+    followChanges: false,
+    slicing,
+  });
+}
+
 describe('a long page read with the built-in detector', () => {
   it('gets the claims of one detection over the whole text, read in many slices', async () => {
     writeArticle(generateArticle(30_000));
-    const controller = new AbortController();
-    controllers.push(controller);
     const yields = vi.fn(async () => undefined);
     let clock = 0;
-    const session = startPage({
-      document,
-      location: { href: 'https://news.example.com/long' },
-      sendMessage: async (message: BackgroundRequest) => ({ ok: true, value: message.type === 'sources:list' || message.type === 'annotations:for-page' ? [] : null }),
-      signal: controller.signal,
-      log: { warn: vi.fn() },
-      followChanges: false,
-      // Small segments and a clock that runs fast: many segments, a yield every few blocks.
-      slicing: { segmentLength: 2_000, singlePassLimit: 0, budgetMs: 3, now: () => (clock += 1), yieldToMain: yields },
-    });
+    // Small segments and a clock that runs fast: many segments, a yield every few blocks.
+    const session = startLongPage({ segmentLength: 2_000, singlePassLimit: 0, budgetMs: 3, now: () => (clock += 1), yieldToMain: yields });
     await session.ready;
     const result = (await session.handleMessage({ type: 'page:claims' })) as Result<PageSnapshot>;
     if (!result.ok) throw new Error(result.error);
@@ -75,17 +80,7 @@ describe('a long page read with the built-in detector', () => {
     vi.stubGlobal('Highlight', FakeHighlight);
     vi.stubGlobal('CSS', { highlights: new Map<string, FakeHighlight>() });
     writeArticle(generateArticle(30_000));
-    const controller = new AbortController();
-    controllers.push(controller);
-    const session = startPage({
-      document,
-      location: { href: 'https://news.example.com/long' },
-      sendMessage: async (message: BackgroundRequest) => ({ ok: true, value: message.type === 'sources:list' || message.type === 'annotations:for-page' ? [] : null }),
-      signal: controller.signal,
-      log: { warn: vi.fn() },
-      followChanges: false,
-      slicing: { segmentLength: 2_000, singlePassLimit: 0 },
-    });
+    const session = startLongPage({ segmentLength: 2_000, singlePassLimit: 0 });
     await session.ready;
     // The first batch's ranges went into the highlights while no tag was on the page yet.
     expect(tagsWhenPainted.length).toBeGreaterThan(0);
