@@ -25,6 +25,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { startTrace, type TraceEvent } from './trace';
 import { FLOOR_CUE } from '../lib/eval/score';
 import { EXTENSION_DIR, findChromium, launchWithExtension, NO_CHROMIUM_MESSAGE } from '../scripts/chromium';
 import { startStaticServer } from '../scripts/static-server';
@@ -204,21 +205,6 @@ async function waitForScan(page: Page, timeoutMs = 120_000): Promise<void> {
 // ---------------------------------------------------------------------------------------------
 // Traces: the main thread's real tasks
 
-type TraceEvent = {
-  name: string;
-  cat: string;
-  ph: string;
-  pid: number;
-  tid: number;
-  ts: number;
-  dur?: number;
-  /** Thread (CPU) time of an `X` event, µs: unlike `dur`, not inflated while the thread waits for a core. */
-  tdur?: number;
-  args?: Record<string, unknown> & { data?: Record<string, unknown>; startTime?: number };
-};
-
-const TRACE_CATEGORIES = ['disabled-by-default-devtools.timeline', 'devtools.timeline', 'blink.user_timing', '__metadata'];
-
 /** What one traced scan shows about the renderer's main thread. */
 type TraceFigures = {
   /** Longest main-thread task from the content script's first task to `AFTER_SCAN_MS` after the scan, ms. */
@@ -235,27 +221,6 @@ type TraceFigures = {
   windowStart: number;
   windowEnd: number;
 };
-
-/** Start tracing `page`'s renderer; returns a function that stops and returns the events. */
-async function startTrace(context: BrowserContext, page: Page): Promise<() => Promise<TraceEvent[]>> {
-  const cdp = await context.newCDPSession(page);
-  const events: TraceEvent[] = [];
-  cdp.on('Tracing.dataCollected', (message) => {
-    // Typed by the protocol as string maps; the events carry numbers and objects too.
-    for (const event of message.value as unknown as TraceEvent[]) events.push(event);
-  });
-  await cdp.send('Tracing.start', {
-    transferMode: 'ReportEvents',
-    traceConfig: { includedCategories: TRACE_CATEGORIES, recordMode: 'recordAsMuchAsPossible' },
-  } as never);
-  return async () => {
-    const complete = new Promise<void>((done) => cdp.once('Tracing.tracingComplete', () => done()));
-    await cdp.send('Tracing.end');
-    await complete;
-    await cdp.detach().catch(() => undefined);
-    return events;
-  };
-}
 
 /** The figures of one traced scan (see `TraceFigures`). */
 function analyseTrace(events: readonly TraceEvent[]): TraceFigures {

@@ -36,6 +36,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BrowserContext, Page } from 'playwright-core';
+import { startTrace } from './trace';
 import { detectClaims } from '../lib/detect/index';
 import { queryKey, DEFAULT_QUERY } from '../lib/library/query';
 import type { PageSnapshot, Result } from '../lib/messages';
@@ -322,9 +323,6 @@ async function timePopupLoads(context: BrowserContext, url: string, annotated: n
   return times;
 }
 
-/** A trace event, as much of it as is read here. */
-type TraceEvent = { name: string; cat: string; ph: string; pid: number; tid: number; ts: number; dur?: number; tdur?: number };
-
 /**
  * Open the popup at `url` `runs` times (after one warm-up) with a trace running, and return per
  * run the main thread's CPU time (thread time, not wall time) in tasks from the navigation's
@@ -334,21 +332,10 @@ type TraceEvent = { name: string; cat: string; ph: string; pid: number; tid: num
 async function tracePopupCpu(context: BrowserContext, page: Page, url: string, runs: number): Promise<number[]> {
   const cpu: number[] = [];
   for (let i = 0; i <= runs; i++) {
-    const cdp = await context.newCDPSession(page);
-    const events: TraceEvent[] = [];
-    cdp.on('Tracing.dataCollected', (message) => {
-      for (const event of message.value as unknown as TraceEvent[]) events.push(event);
-    });
-    await cdp.send('Tracing.start', {
-      transferMode: 'ReportEvents',
-      traceConfig: { includedCategories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing'] },
-    } as never);
+    const stop = await startTrace(context, page);
     await page.goto(url);
     await page.waitForFunction(() => (globalThis as unknown as { __sourcemarkPopup?: { firstPainted?: number } }).__sourcemarkPopup?.firstPainted, undefined, { timeout: 30_000 });
-    const complete = new Promise<void>((done) => cdp.once('Tracing.tracingComplete', () => done()));
-    await cdp.send('Tracing.end');
-    await complete;
-    await cdp.detach().catch(() => undefined);
+    const events = await stop();
     const measure = events.filter((e) => e.cat.includes('blink.user_timing') && e.name === 'sourcemark-bench:first-screen');
     const begin = measure.find((e) => e.ph === 'b' || e.ph === 'B');
     const end = measure.find((e) => e.ph === 'e' || e.ph === 'E');
