@@ -81,6 +81,21 @@ function field(doc: Document, form: HTMLElement, id: string, label: string, cont
   form.append(wrap);
 }
 
+/** A text input for `form` with a hint below it, tied to it by `aria-describedby`. */
+function hintedTextField(doc: Document, form: HTMLElement, id: string, label: string, hint: string): HTMLInputElement {
+  const input = doc.createElement('input');
+  input.type = 'text';
+  input.autocomplete = 'off';
+  input.setAttribute('aria-describedby', `${id}-hint`);
+  field(doc, form, id, label, input);
+  const hintElement = doc.createElement('p');
+  hintElement.className = 'sm-card-detail';
+  hintElement.id = `${id}-hint`;
+  hintElement.textContent = hint;
+  form.append(hintElement);
+  return input;
+}
+
 /** Create the (hidden) editor and notice in `root`; positions are relative to `host`. Listeners end with `signal`. */
 export function createAnnotationEditor(doc: Document, root: ShadowRoot, host: HTMLElement, signal: AbortSignal): AnnotationEditor {
   // A dialog holding a form (a form element may not take the dialog role itself).
@@ -104,16 +119,7 @@ export function createAnnotationEditor(doc: Document, root: ShadowRoot, host: HT
   const note = doc.createElement('textarea');
   note.rows = 3;
   field(doc, form, 'sm-editor-note', 'Note', note);
-  const tags = doc.createElement('input');
-  tags.type = 'text';
-  tags.autocomplete = 'off';
-  tags.setAttribute('aria-describedby', 'sm-editor-tags-hint');
-  field(doc, form, 'sm-editor-tags', 'Tags', tags);
-  const tagsHint = doc.createElement('p');
-  tagsHint.className = 'sm-card-detail';
-  tagsHint.id = 'sm-editor-tags-hint';
-  tagsHint.textContent = 'Separate tags with commas.';
-  form.append(tagsHint);
+  const tags = hintedTextField(doc, form, 'sm-editor-tags', 'Tags', 'Separate tags with commas.');
 
   const verdict = doc.createElement('select');
   const none = doc.createElement('option');
@@ -131,19 +137,11 @@ export function createAnnotationEditor(doc: Document, root: ShadowRoot, host: HT
   rationale.rows = 2;
   field(doc, form, 'sm-editor-rationale', 'Why this verdict', rationale);
 
-  const source = doc.createElement('input');
-  source.type = 'text';
-  source.autocomplete = 'off';
+  const source = hintedTextField(doc, form, 'sm-editor-source', 'Source', 'Who says it: pick from your registry or type a new name. Leave empty for a plain highlight.');
   source.setAttribute('list', SOURCE_LIST_ID);
-  source.setAttribute('aria-describedby', 'sm-editor-source-hint');
-  field(doc, form, 'sm-editor-source', 'Source', source);
-  const sourceHint = doc.createElement('p');
-  sourceHint.className = 'sm-card-detail';
-  sourceHint.id = 'sm-editor-source-hint';
-  sourceHint.textContent = 'Who says it: pick from your registry or type a new name. Leave empty for a plain highlight.';
   const sourceList = doc.createElement('datalist');
   sourceList.id = SOURCE_LIST_ID;
-  form.append(sourceHint, sourceList);
+  form.append(sourceList);
 
   const status = doc.createElement('p');
   status.className = 'sm-editor-status';
