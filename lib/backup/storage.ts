@@ -3,7 +3,7 @@
  * in (`browser.storage` in the background and extension pages, a fake in tests). The options page
  * writes the settings; the background writes the state; both pages follow the state as it changes.
  */
-import type { SettingsStorageApi, StorageChange } from '../settings/storage';
+import { createStoredValue, type SettingsStorageApi } from '../settings/storage';
 import { BACKUP_SETTINGS_KEY, parseBackupSettings, type BackupSettings } from './settings';
 import { BACKUP_STATE_KEY, parseBackupState, type BackupState } from './state';
 
@@ -25,30 +25,14 @@ export type BackupStore = {
 
 /** A backup store over `api`. */
 export function createBackupStore(api: SettingsStorageApi): BackupStore {
-  const read = async (key: string) => (await api.local.get(key))[key];
-  const loadSettings = async () => parseBackupSettings(await read(BACKUP_SETTINGS_KEY));
-
-  /** Follow one key; `parse` turns the new stored value into what the listener gets. */
-  function watch<T>(key: string, parse: (raw: unknown) => T, listener: (value: T) => void, signal: AbortSignal): void {
-    if (signal.aborted) return;
-    const onChanged = (changes: Record<string, StorageChange>, areaName: string) => {
-      const change = changes[key];
-      if (areaName === 'local' && change) listener(parse(change.newValue));
-    };
-    api.onChanged.addListener(onChanged);
-    signal.addEventListener('abort', () => api.onChanged.removeListener(onChanged), { once: true });
-  }
-
+  const settings = createStoredValue(api, BACKUP_SETTINGS_KEY, parseBackupSettings);
+  const state = createStoredValue(api, BACKUP_STATE_KEY, parseBackupState);
   return {
-    loadSettings,
-    async updateSettings(change) {
-      const next = parseBackupSettings(change(await loadSettings()));
-      await api.local.set({ [BACKUP_SETTINGS_KEY]: next });
-      return next;
-    },
-    loadState: async () => parseBackupState(await read(BACKUP_STATE_KEY)),
-    saveState: (state) => api.local.set({ [BACKUP_STATE_KEY]: state }),
-    watchSettings: (listener, signal) => watch(BACKUP_SETTINGS_KEY, parseBackupSettings, listener, signal),
-    watchState: (listener, signal) => watch(BACKUP_STATE_KEY, parseBackupState, listener, signal),
+    loadSettings: settings.load,
+    updateSettings: settings.update,
+    loadState: state.load,
+    saveState: state.save,
+    watchSettings: settings.watch,
+    watchState: state.watch,
   };
 }

@@ -20,35 +20,45 @@ export type SettingsStorageApi = {
   };
 };
 
-/** Reading, changing and following the settings. */
-export type SettingsStore = {
-  /** The stored settings (defaults for anything missing or malformed). Rejects when storage fails. */
-  load(): Promise<Settings>;
-  /** Apply `change` to the stored settings and store the result; resolves with it. */
-  update(change: (settings: Settings) => Settings): Promise<Settings>;
-  /** Call `listener` with the new settings whenever they change (in any tab), until `signal` aborts. */
-  watch(listener: (settings: Settings) => void, signal: AbortSignal): void;
+/** One value kept under a key of `storage.local`: read, changed and followed. */
+export type StoredValue<T> = {
+  /** The stored value (defaults for anything missing or malformed). Rejects when storage fails. */
+  load(): Promise<T>;
+  /** Apply `change` to the stored value and store the result (parsed again); resolves with it. */
+  update(change: (value: T) => T): Promise<T>;
+  /** Replace the stored value. */
+  save(value: T): Promise<void>;
+  /** Call `listener` with the new value whenever it changes (in any page or tab), until `signal` aborts. */
+  watch(listener: (value: T) => void, signal: AbortSignal): void;
 };
 
-/** A settings store over `api`. */
-export function createSettingsStore(api: SettingsStorageApi): SettingsStore {
-  const load = async () => parseSettings((await api.local.get(SETTINGS_KEY))[SETTINGS_KEY]);
+/** The value under `key` in `api`'s local area; `parse` turns what is stored (anything) into a `T`. */
+export function createStoredValue<T>(api: SettingsStorageApi, key: string, parse: (raw: unknown) => T): StoredValue<T> {
+  const load = async () => parse((await api.local.get(key))[key]);
   return {
     load,
     async update(change) {
-      const next = parseSettings(change(await load()));
-      await api.local.set({ [SETTINGS_KEY]: next });
+      const next = parse(change(await load()));
+      await api.local.set({ [key]: next });
       return next;
     },
+    save: (value) => api.local.set({ [key]: value }),
     watch(listener, signal) {
       if (signal.aborted) return;
       const onChanged = (changes: Record<string, StorageChange>, areaName: string) => {
-        const change = changes[SETTINGS_KEY];
-        if (areaName !== 'local' || !change) return;
-        listener(parseSettings(change.newValue));
+        const change = changes[key];
+        if (areaName === 'local' && change) listener(parse(change.newValue));
       };
       api.onChanged.addListener(onChanged);
       signal.addEventListener('abort', () => api.onChanged.removeListener(onChanged), { once: true });
     },
   };
+}
+
+/** Reading, changing and following the settings. */
+export type SettingsStore = StoredValue<Settings>;
+
+/** A settings store over `api`. */
+export function createSettingsStore(api: SettingsStorageApi): SettingsStore {
+  return createStoredValue(api, SETTINGS_KEY, parseSettings);
 }
