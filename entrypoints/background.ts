@@ -10,6 +10,7 @@ import { createSyncService } from '../lib/background/sync-service';
 import { startBackupService } from '../lib/backup/service';
 import { openDb } from '../lib/store/db';
 import { compactWordIndexIfStale } from '../lib/store/library-index';
+import { drainPendingIndex } from '../lib/store/library-pending';
 import { loadSyncSettings } from '../lib/sync/settings-store';
 import { SYNC_SETTINGS_KEY } from '../lib/sync/settings';
 
@@ -35,8 +36,11 @@ export default defineBackground(() => {
     if (area === 'local' && changes[SYNC_SETTINGS_KEY]) void sync.syncNow();
   });
   void sync.schedule();
-  // The library's word postings: rewritten when edits have left many stale (a cheap check otherwise).
-  compactWordIndexIfStale(db).catch((error: unknown) => console.warn('Sourcemark: compacting the library search index failed:', error));
+  // The library: an import the worker did not finish indexing (it stopped, the browser closed) is
+  // indexed now; then the word postings are rewritten when edits have left many stale.
+  drainPendingIndex(db)
+    .then(() => compactWordIndexIfStale(db))
+    .catch((error: unknown) => console.warn('Sourcemark: keeping the library index up to date failed:', error));
   // "Annotate selection with Sourcemark": the context menu and the keyboard shortcut.
   registerAnnotateSelection(browser, (error) => console.warn('Sourcemark:', error));
 });

@@ -69,6 +69,8 @@ const BackgroundRequestSchema = v.variant('type', [
   v.strictObject({ type: v.literal('backup:run-now') }),
   /** Save a new manual annotation (the user selected text on the page and annotated it). */
   v.strictObject({ type: v.literal('annotation:save-manual'), annotation: ManualAnnotationSchema }),
+  /** Index what an import stored (the library page, after an import); answers how many annotations it indexed. */
+  v.strictObject({ type: v.literal('library:index-imported') }),
 ]);
 
 const PageRequestSchema = v.variant('type', [
@@ -177,6 +179,7 @@ type ResponseMap = {
   'page:show-claim': null;
   'page:settings-changed': null;
   'annotation:save-manual': Annotation;
+  'library:index-imported': number;
   'page:annotate-selection': null;
   'page:selection-selectors': [TextQuoteSelector, TextPositionSelector];
 };

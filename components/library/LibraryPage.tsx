@@ -10,7 +10,7 @@
 import { liveQuery } from 'dexie';
 import { useEffect, useId, useMemo, useRef, useState } from 'preact/hooks';
 import { createLatestRunner } from '../../lib/library/latest';
-import type { SelectionExportPort } from '../../lib/library/ports';
+import type { IndexImportedPort, SelectionExportPort } from '../../lib/library/ports';
 import { formatQuery, isNarrowed, parseQuery, queryKey, withFilter, type LibraryQuery } from '../../lib/library/query';
 import { normaliseTag } from '../../lib/library/tags';
 import { countOf } from '../../lib/popup/labels';
@@ -21,6 +21,7 @@ import type { SourcemarkDb } from '../../lib/store/db';
 import type { LibraryFacets } from '../../lib/library/stats';
 import { FACET_ALL } from '../../lib/library/facets';
 import { loadLibraryFacets, tierLookup } from '../../lib/store/library';
+import { drainPendingIndex, pendingIndexCount } from '../../lib/store/library-pending';
 import { listStoredSources } from '../../lib/store/sources';
 import type { ExportRunner } from '../../lib/store/exchange-export';
 import { ExportDisclosure } from '../ExportDisclosure';
@@ -56,6 +57,8 @@ export type LibraryPageProps = {
   runExport?: ExportRunner;
   /** Which annotations their page could not anchor (recorded by the popup); without it no such section. */
   orphans?: Pick<OrphanRecordStore, 'load'>;
+  /** Have the background index what an import stored; without it (or when it fails) this page does it. */
+  indexImported?: IndexImportedPort;
 };
 
 /** The keyboard shortcuts, as the page lists them. */
@@ -77,7 +80,7 @@ function isTyping(target: EventTarget | null): boolean {
 }
 
 /** The library page's root component. */
-export function LibraryPage({ db, exportSelection, initialSearch, replaceSearch, now = () => new Date(), runExport, orphans }: LibraryPageProps) {
+export function LibraryPage({ db, exportSelection, initialSearch, replaceSearch, now = () => new Date(), runExport, orphans, indexImported }: LibraryPageProps) {
   const listHeadingId = useId();
   const shortcutsHeadingId = useId();
   const [query, setQuery] = useState<LibraryQuery>(() => parseQuery(new URLSearchParams(initialSearch)));
@@ -85,6 +88,9 @@ export function LibraryPage({ db, exportSelection, initialSearch, replaceSearch,
   const status = useStatus();
   const stored = useLiveQuery<Source[]>(() => listStoredSources(db), [db]);
   const storedSources = stored.status === 'ready' ? stored.value : null;
+  // Imported annotations the library has not indexed yet (lib/store/library-pending.ts).
+  const pending = useLiveQuery<number>(() => pendingIndexCount(db), [db]);
+  const unindexed = pending.status === 'ready' ? pending.value : 0;
   const tiers = useMemo(() => (storedSources ? tierLookup(storedSources) : null), [storedSources]);
   const { results, loadUpTo, refresh } = useLibraryResults(db, query, tiers);
   const key = queryKey(query);
@@ -121,6 +127,13 @@ export function LibraryPage({ db, exportSelection, initialSearch, replaceSearch,
   useEffect(() => {
     if (firstPageShown && storedSources) facetRunner.run(storedSources);
   }, [firstPageShown, storedSources]);
+
+  // An import's annotations show once indexed: by the background, else here.
+  const indexImportedAnnotations = async () => {
+    const viaBackground = indexImported ? await indexImported() : null;
+    if (viaBackground?.ok) return;
+    await drainPendingIndex(db).catch((error: unknown) => status.announce('error', `Couldn't index the imported annotations for the library: ${messageOf(error)}`));
+  };
 
   // Follow changes made anywhere (this page, the popup, another library tab).
   const onDataChanged = useRef(() => {});
@@ -341,7 +354,13 @@ export function LibraryPage({ db, exportSelection, initialSearch, replaceSearch,
                     },
                   ]}
                 />
-                <ImportPanel db={db} onImported={() => onDataChanged.current()} />
+                <ImportPanel
+                  db={db}
+                  onImported={() => {
+                    onDataChanged.current();
+                    void indexImportedAnnotations();
+                  }}
+                />
               </>
             )}
           </ExportDisclosure>
@@ -372,6 +391,11 @@ export function LibraryPage({ db, exportSelection, initialSearch, replaceSearch,
               onExport={exportSelected}
               onClear={() => setSelected(new Set())}
             />
+            {unindexed > 0 && (
+              <p class="indexing" role="status" data-testid="indexing">
+                Indexing {countOf(unindexed, 'imported annotation')} for the library… They appear here as they are ready.
+              </p>
+            )}
             <section
               class="results"
               aria-labelledby={listHeadingId}

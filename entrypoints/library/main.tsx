@@ -7,6 +7,7 @@ import { createBlobDownloader } from '../../lib/background/download';
 import { createLazyExportRunner, exportPortOf } from '../../lib/store/lazy-export-runner';
 import { openDb } from '../../lib/store/db';
 import { createOrphanRecordStore } from '../../lib/library/orphan-record-storage';
+import { createIndexImportedPort } from '../../lib/library/ports';
 import './style.css';
 
 const root = document.getElementById('app');
@@ -22,6 +23,7 @@ render(
     orphans={createOrphanRecordStore(browser.storage)}
     initialSearch={location.search}
     replaceSearch={(search) => history.replaceState(history.state, '', `${location.pathname}${search}${location.hash}`)}
+    indexImported={createIndexImportedPort(browser.runtime)}
   />,
   root,
 );

@@ -11,6 +11,7 @@ import type { BackupRunResult } from '../backup/state';
 import { annotationsForPage, saveAnnotation } from '../store/annotations';
 import { buildManualAnnotation } from './manual-annotation';
 import type { SourcemarkDb } from '../store/db';
+import { drainPendingIndex } from '../store/library-pending';
 import { listStoredSources } from '../store/sources';
 
 /** What the request handler needs from the outside world; tests pass fakes. */
@@ -47,6 +48,7 @@ const FAILURE_PREFIX: Record<BackgroundRequest['type'], string> = {
   'sync:now': 'Sync failed',
   'backup:run-now': 'Backup failed',
   'annotation:save-manual': 'Could not save your annotation',
+  'library:index-imported': 'Could not index the imported annotations for the library',
 };
 
 /**
@@ -79,6 +81,8 @@ export function createRequestHandler(deps: RequestHandlerDeps): RequestHandler {
       case 'backup:run-now':
         if (!deps.runBackup) throw new Error('backups are not available in this part of the extension.');
         return deps.runBackup() satisfies Promise<ResponseOf<typeof request>>;
+      case 'library:index-imported':
+        return drainPendingIndex(deps.db) satisfies Promise<ResponseOf<typeof request>>;
       case 'annotation:save-manual': {
         const at = now();
         return saveAnnotation(deps.db, buildManualAnnotation(request.annotation, newId(), at), at) satisfies Promise<ResponseOf<typeof request>>;

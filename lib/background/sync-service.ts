@@ -8,6 +8,7 @@
  * The extension APIs arrive as narrow dependencies, so tests drive this with fakes.
  */
 import type { SourcemarkDb } from '../store/db';
+import { drainPendingIndex } from '../store/library-pending';
 import { readSyncStatus, updateSyncStatus } from '../store/sync-store';
 import { createCouchClient } from '../sync/couch-client';
 import { runSync, type SyncRunResult } from '../sync/run-sync';
@@ -67,6 +68,8 @@ export function createSyncService(deps: SyncServiceDeps): SyncService {
       }
     }
     const settings = checked.settings;
+    // An import's records are queued for sync when the library indexes them: do it before sending.
+    await drainPendingIndex(deps.db);
     const client = createCouchClient({ serverUrl: settings.serverUrl, database: settings.database, auth: settings.auth, fetch: deps.fetch });
     return runSync({ db: deps.db, settings, client, now });
   }

@@ -45,10 +45,21 @@ function add(record: Record<string, number>, key: string, by: number): void {
   record[key] = (record[key] ?? 0) + by;
 }
 
-/** Add what one live annotation counts for (`sign` +1) or no longer counts for (−1) to `deltas`. */
-function contribute(deltas: Map<string, FacetDelta>, annotation: Annotation, sign: 1 | -1, rowOf: (annotation: Annotation) => LibraryIndexRow | undefined): void {
-  const row = rowOf(annotation);
-  if (!row) return;
+/**
+ * One index row's change, as the counters see it: the row counted before (undefined: none) and
+ * the row to count (undefined: none), with the source's name as the written annotation shows it.
+ */
+export type CountedRowChange = {
+  /** The row indexed before the write (its values are counted out). */
+  before: LibraryIndexRow | undefined;
+  /** The row the write indexes (its values are counted in). */
+  after: LibraryIndexRow | undefined;
+  /** The outer source's name on the written annotation (`sourceLabelOf`). */
+  label?: string;
+};
+
+/** Add what one index row counts for (`sign` +1) or no longer counts for (−1) to `deltas`. */
+function contribute(deltas: Map<string, FacetDelta>, row: LibraryIndexRow, sign: 1 | -1, label?: string): void {
   const bump = (key: string): FacetDelta => {
     let delta = deltas.get(key);
     if (!delta) {
@@ -63,7 +74,7 @@ function contribute(deltas: Map<string, FacetDelta>, annotation: Annotation, sig
   add((source.verdicts ??= {}) as Record<string, number>, row.verdict, sign);
   add((source.sites ??= {}), row.site, sign);
   if (sign > 0) {
-    source.label = sourceLabelOf(annotation) || 'No source found';
+    source.label = label || 'No source found';
     source.type = row.sourceType;
   }
   bump(facetKey('site', row.site));
@@ -73,22 +84,26 @@ function contribute(deltas: Map<string, FacetDelta>, annotation: Annotation, sig
   for (const tag of row.tags) bump(facetKey('tag', tag));
 }
 
+/** The counter changes of replacing index rows (a row absent on one side is counted only on the other). */
+export function facetDeltasOfRows(changes: Iterable<CountedRowChange>): Map<string, FacetDelta> {
+  const deltas = new Map<string, FacetDelta>();
+  for (const { before, after, label } of changes) {
+    if (before) contribute(deltas, before, -1);
+    if (after) contribute(deltas, after, 1, label);
+  }
+  return deltas;
+}
+
 /**
  * The counter changes of replacing annotations: each pair is the stored version before (or
  * undefined) and the one written (or undefined for a removal). Tombstones count for nothing.
- * `rowOf` gives an annotation's index row; a caller that has already built the rows passes them
- * (building one folds all its text: the costliest step of a large write).
  */
-export function facetDeltas(
-  changes: Iterable<readonly [Annotation | undefined, Annotation | undefined]>,
-  rowOf: (annotation: Annotation) => LibraryIndexRow | undefined = indexRowOf,
-): Map<string, FacetDelta> {
-  const deltas = new Map<string, FacetDelta>();
+export function facetDeltas(changes: Iterable<readonly [Annotation | undefined, Annotation | undefined]>): Map<string, FacetDelta> {
+  const rows: CountedRowChange[] = [];
   for (const [before, after] of changes) {
-    if (before) contribute(deltas, before, -1, rowOf);
-    if (after) contribute(deltas, after, 1, rowOf);
+    rows.push({ before: before && indexRowOf(before), after: after && indexRowOf(after), label: after && sourceLabelOf(after) });
   }
-  return deltas;
+  return facetDeltasOfRows(rows);
 }
 
 /** A counter row after a change; null when nothing is left to count (the row is deleted). */

@@ -7,14 +7,11 @@
 import { applyTagChange, type TagChange } from '../library/tags';
 import type { Annotation } from '../model';
 import type { SourcemarkDb } from './db';
-import { libraryWriteTables, writeAnnotationRows } from './library-index';
+import { writeAnnotationRows } from './annotation-writes';
+import { libraryWriteTables } from './library-index';
 import { livePageAnnotations } from './live-rows';
 import { queueChanges } from './outbox';
 
-/** The tables a local write of annotations touches: the library's, and the sync outbox. */
-function writeTables(db: SourcemarkDb) {
-  return [...libraryWriteTables(db), db.outbox] as const;
-}
 
 /** Live (not deleted) annotations of one normalised page URL, oldest first. */
 export async function annotationsForPage(db: SourcemarkDb, url: string): Promise<Annotation[]> {
@@ -37,7 +34,7 @@ export async function annotationsByIds(db: SourcemarkDb, ids: readonly string[])
  * `createdAt` of an existing row is kept.
  */
 export async function saveAnnotation(db: SourcemarkDb, annotation: Annotation, now = new Date()): Promise<Annotation> {
-  return db.transaction('rw', writeTables(db), async () => {
+  return db.transaction('rw', libraryWriteTables(db), async () => {
     const existing = await db.annotations.get(annotation.id);
     const saved: Annotation = {
       ...annotation,
@@ -57,7 +54,7 @@ export async function saveAnnotation(db: SourcemarkDb, annotation: Annotation, n
 export async function putAnnotations(db: SourcemarkDb, annotations: readonly Annotation[]): Promise<void> {
   const byId = new Map(annotations.map((a) => [a.id, a] as const));
   const ids = [...byId.keys()];
-  await db.transaction('rw', writeTables(db), async () => {
+  await db.transaction('rw', libraryWriteTables(db), async () => {
     const existing = await db.annotations.bulkGet(ids);
     await writeAnnotationRows(db, ids.map((id, i) => [existing[i], byId.get(id) as Annotation] as const));
     await queueChanges(db, 'annotation', ids);
@@ -66,7 +63,7 @@ export async function putAnnotations(db: SourcemarkDb, annotations: readonly Ann
 
 /** Mark an annotation deleted; the row stays as a tombstone so the deletion can sync. */
 export async function deleteAnnotation(db: SourcemarkDb, id: string, now = new Date()): Promise<void> {
-  await db.transaction('rw', writeTables(db), async () => {
+  await db.transaction('rw', libraryWriteTables(db), async () => {
     if (!(await db.annotations.get(id))) throw new Error(`No annotation with id ${id} to delete.`);
     await deleteAnnotations(db, [id], now);
   });
@@ -113,7 +110,7 @@ export function retagAnnotations(db: SourcemarkDb, ids: readonly string[], chang
 /** Read the rows of `ids`, apply `change` (null: leave it), write the changed ones. */
 async function changeEach(db: SourcemarkDb, ids: readonly string[], change: (annotation: Annotation) => Annotation | null): Promise<string[]> {
   const unique = [...new Set(ids)];
-  return db.transaction('rw', writeTables(db), async () => {
+  return db.transaction('rw', libraryWriteTables(db), async () => {
     const rows = await db.annotations.bulkGet(unique);
     const changes: [Annotation, Annotation][] = [];
     for (const row of rows) {

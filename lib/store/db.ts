@@ -15,6 +15,8 @@
  *   postings, `libraryWords` and `libraryStale` (see `SCHEMA_V4`), built by the upgrade from the
  *   index rows: the multi-entry index made a large import cost several times the annotations'
  *   own write.
+ * - 5: `libraryPending` (see `SCHEMA_V5`): chunks an import stored whose library rows and outbox
+ *   entries are still to be made (lib/store/library-pending.ts). Nothing to migrate.
  */
 import { Dexie, type EntityTable } from 'dexie';
 import type { FacetRow } from '../library/facets';
@@ -24,12 +26,13 @@ import type { WordPostingRow } from '../library/word-postings';
 import type { Annotation, Source } from '../model';
 import type { OutboxEntry, RemoteRev, SyncStatus } from '../sync/state';
 import { libraryTablesOf, postingBlocksOf, type StaleKeyRow } from './library-index';
+import type { PendingIndexRow } from './library-pending';
 import { outboxEntriesFor } from './outbox';
 
 export { DB_NAME } from './db-name';
 
 /** The current schema version. */
-export const DB_VERSION = 4;
+export const DB_VERSION = 5;
 
 /** Sourcemark's IndexedDB database. */
 export type SourcemarkDb = Dexie & {
@@ -43,6 +46,8 @@ export type SourcemarkDb = Dexie & {
   libraryWords: EntityTable<WordPostingRow, 'key'>;
   /** Derived: index keys whose word postings may be stale, checked on their rows by a search (lib/store/library-index.ts). Never exported. */
   libraryStale: EntityTable<StaleKeyRow, 'key'>;
+  /** Imported chunks still to be indexed for the library and queued for sync (lib/store/library-pending.ts). Never exported. */
+  libraryPending: EntityTable<PendingIndexRow, 'key'>;
   /** Derived: counters per filter value and per source (lib/library/facets.ts). Never exported. */
   libraryFacets: EntityTable<FacetRow, 'key'>;
   /** Local changes not yet confirmed by the sync server, one per record (lib/store/outbox.ts). Never exported. */
@@ -97,6 +102,11 @@ export const SCHEMA_V4 = {
   libraryStale: 'key',
 } as const;
 
+/** Version 5: imports store their annotations first and index them after (`libraryPending`, by key: oldest first). */
+export const SCHEMA_V5 = {
+  libraryPending: 'key',
+} as const;
+
 /** Open (or create) the database; pass another name to isolate tests. */
 export function openDb(name: string = DB_NAME): SourcemarkDb {
   const db = new Dexie(name) as SourcemarkDb;
@@ -124,5 +134,6 @@ export function openDb(name: string = DB_NAME): SourcemarkDb {
       const rows = await tx.table<LibraryIndexRow, string>('libraryIndex').toArray();
       await tx.table<WordPostingRow, string>('libraryWords').bulkPut(postingBlocksOf(rows));
     });
+  db.version(5).stores(SCHEMA_V5);
   return db;
 }

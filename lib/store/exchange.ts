@@ -17,7 +17,8 @@ import { selectionPredicate, type ExportSelection } from '../exchange/selection'
 import type { Annotation, Source } from '../model';
 import type { SourcemarkDb } from './db';
 import { openLibraryQuery } from './library';
-import { libraryWriteTables, writeAnnotationRows } from './library-index';
+import { libraryWriteTables } from './library-index';
+import { pendingRowOf } from './library-pending';
 import { queueChanges } from './outbox';
 
 /** Which annotations an export holds. */
@@ -243,8 +244,9 @@ export type AppliedImport = {
 };
 
 /**
- * Write a plan: every annotation (with the library's derived tables) and every source in ONE
- * read-write transaction, so the import is all-or-nothing: an error or a cancel (`signal`)
+ * Write a plan: every annotation and every source in ONE read-write transaction, so the import is
+ * all-or-nothing (the annotations' library rows and sync outbox entries are made right after, from
+ * the pending rows written with them: `drainPendingIndex`, lib/store/library-pending.ts): an error or a cancel (`signal`)
  * anywhere aborts the transaction and leaves the store as it was. Each row is planned again
  * against the stored copy inside the transaction, so an edit made in another tab since planning
  * still wins when it is newer.
@@ -255,16 +257,16 @@ export async function applyImportPlan(db: SourcemarkDb, plan: ImportPlan, option
   const sources = recordsToWrite(plan.sources);
   const total = annotations.length + sources.length;
   checkAborted(options.signal);
-  // The sync outbox too: imported records are local changes the team should get.
-  return db.transaction('rw', [...libraryWriteTables(db), db.sources, db.outbox], async () => {
+  return db.transaction('rw', [...libraryWriteTables(db), db.sources], async () => {
     let annotationsWritten = 0;
     for (let i = 0; i < annotations.length; i += size) {
       checkAborted(options.signal);
       const chunk = annotations.slice(i, i + size);
       const stored = await storedById(db.annotations, chunk);
       const changes = recordsToWrite(planMerge(chunk, stored)).map((next) => [stored.get(next.id), next] as const);
-      // Both at once: they write different tables (sync: the outbox, in this transaction).
-      await Promise.all([writeAnnotationRows(db, changes), queueChanges(db, 'annotation', changes.map(([, next]) => next.id))]);
+      // The annotations, and a note that their library rows and sync outbox entries are still to
+      // be made: a row per chunk, not three per annotation (lib/store/library-pending.ts).
+      if (changes.length > 0) await Promise.all([db.annotations.bulkPut(changes.map(([, next]) => next)), db.libraryPending.put(pendingRowOf(changes, i / size))]);
       annotationsWritten += changes.length;
       options.onProgress?.(i + chunk.length, total);
     }

@@ -1,15 +1,17 @@
 /**
  * Keeping the library's derived tables in step with the annotations: the one place that writes
- * `libraryIndex`, `libraryWords` (the word postings), `libraryStale` and `libraryFacets`. The
- * annotation repository calls `writeAnnotationRows` for every write; the upgrades and
+ * `libraryIndex`, `libraryWords` (the word postings), `libraryStale` and `libraryFacets`. Every
+ * write of annotations comes through `writeIndexChanges` (lib/store/annotation-writes.ts for the
+ * repository and sync, lib/store/library-pending.ts for imports); the upgrades and
  * `rebuildLibrary` build the tables from scratch; `compactWordIndex` rewrites the postings once
  * edits have left many stale ones behind.
  */
-import { applyFacetDelta, facetDeltas, facetRowsOf, type FacetRow } from '../library/facets';
-import { indexKeyOf, indexRowOf, type LibraryIndexRow } from '../library/index-fields';
+import { applyFacetDelta, facetDeltasOfRows, facetRowsOf, type CountedRowChange, type FacetRow } from '../library/facets';
+import { indexRowOf, type LibraryIndexRow } from '../library/index-fields';
 import { newBlockId, postingsOf, sameWords, type WordPostingRow } from '../library/word-postings';
 import type { Annotation } from '../model';
 import type { SourcemarkDb } from './db';
+import { queueChanges } from './outbox';
 
 /**
  * A `libraryStale` row: an index key whose postings may be stale, because its row was replaced
@@ -37,29 +39,22 @@ export function libraryTablesOf(annotations: readonly Annotation[]): { index: Li
   return { index, words: postingBlocksOf(index), facets: facetRowsOf(annotations) };
 }
 
+/** One library row's change: the row indexed before (if any), the row to index (if any), and the source's name for the counters. */
+export type IndexRowChange = CountedRowChange;
+
 /**
- * Write annotations and bring the derived tables along. Each change is the stored version before
- * (undefined for a new one) and the version to store. Must run inside a read-write transaction
- * over `libraryWriteTables`. The rows written are posted under one new block; a replaced row whose
- * key or words changed, and a removed row, bump the stale counter (its old postings remain).
+ * Bring the derived tables along with annotation writes, given as index rows: the one indexed
+ * before (undefined: none) and the one to index (undefined: none, a tombstone or a removal).
+ * Must run inside a read-write transaction over `libraryWriteTables`. The rows written are posted
+ * under one new block; a replaced row whose key or words changed, and a removed row, bump the
+ * stale counter (its old postings remain).
  */
-export async function writeAnnotationRows(db: SourcemarkDb, changes: readonly (readonly [Annotation | undefined, Annotation])[]): Promise<void> {
-  if (changes.length === 0) return;
-  // Each row is built once: building folds all of an annotation's text.
-  const built = new Map<Annotation, LibraryIndexRow | undefined>();
-  const rowOf = (annotation: Annotation): LibraryIndexRow | undefined => {
-    if (built.has(annotation)) return built.get(annotation);
-    const row = indexRowOf(annotation);
-    built.set(annotation, row);
-    return row;
-  };
+export async function writeIndexChanges(db: SourcemarkDb, changes: readonly IndexRowChange[]): Promise<void> {
   const rows: LibraryIndexRow[] = [];
   const posted: LibraryIndexRow[] = [];
   const stale: string[] = [];
   const staled: StaleKeyRow[] = [];
-  for (const [before, after] of changes) {
-    const row = rowOf(after);
-    const old = before ? rowOf(before) : undefined;
+  for (const { before: old, after: row } of changes) {
     if (row) rows.push(row);
     if (old && old.key !== row?.key) stale.push(old.key);
     // Unchanged words under the same key: the old postings still hold this row.
@@ -67,38 +62,42 @@ export async function writeAnnotationRows(db: SourcemarkDb, changes: readonly (r
     if (row && !samePostings) posted.push(row);
     if (old && !samePostings) staled.push({ key: old.key });
   }
-  const deltas = facetDeltas(changes, rowOf);
+  const deltas = facetDeltasOfRows(changes);
   const facetKeys = [...deltas.keys()];
 
   // The writes touch different rows, so they are all issued at once: IndexedDB runs them in
   // order within the transaction while this page prepares the next (awaiting each in turn
   // left one side idle while the other worked).
-  const [only] = changes;
   await Promise.all([
-    changes.length === 1 && only ? db.annotations.put(only[1]) : db.annotations.bulkPut(changes.map(([, after]) => after)),
     stale.length > 0 ? db.libraryIndex.bulkDelete(stale) : undefined,
     rows.length > 0 ? db.libraryIndex.bulkPut(rows) : undefined,
     posted.length > 0 ? db.libraryWords.bulkPut(postingsOf(posted, newBlockId())) : undefined,
     staled.length > 0 ? db.libraryStale.bulkPut(staled) : undefined,
-    db.libraryFacets.bulkGet(facetKeys).then(async (current) => {
-      const put: FacetRow[] = [];
-      const gone: string[] = [];
-      facetKeys.forEach((key, i) => {
-        const delta = deltas.get(key);
-        if (!delta) return;
-        const next = applyFacetDelta(key, current[i], delta);
-        if (next) put.push(next);
-        else gone.push(key);
-      });
-      if (put.length > 0) await db.libraryFacets.bulkPut(put);
-      if (gone.length > 0) await db.libraryFacets.bulkDelete(gone);
-    }),
+    facetKeys.length === 0
+      ? undefined
+      : db.libraryFacets.bulkGet(facetKeys).then(async (current) => {
+          const put: FacetRow[] = [];
+          const gone: string[] = [];
+          facetKeys.forEach((key, i) => {
+            const delta = deltas.get(key);
+            if (!delta) return;
+            const next = applyFacetDelta(key, current[i], delta);
+            if (next) put.push(next);
+            else gone.push(key);
+          });
+          if (put.length > 0) await db.libraryFacets.bulkPut(put);
+          if (gone.length > 0) await db.libraryFacets.bulkDelete(gone);
+        }),
   ]);
 }
 
-/** The tables a write of annotations touches. */
+/**
+ * The tables a write of annotations touches: the annotations, the library's derived tables, the
+ * imports still to index (a write indexes them first: lib/store/annotation-writes.ts) and the
+ * sync outbox (indexing an import queues its records to send).
+ */
 export function libraryWriteTables(db: SourcemarkDb) {
-  return [db.annotations, db.libraryIndex, db.libraryWords, db.libraryStale, db.libraryFacets] as const;
+  return [db.annotations, db.libraryIndex, db.libraryWords, db.libraryStale, db.libraryFacets, db.libraryPending, db.outbox] as const;
 }
 
 /** How many index keys may have stale postings (0: a word's postings are exactly its rows). */
@@ -145,6 +144,10 @@ export async function compactWordIndexIfStale(db: SourcemarkDb, { share = 0.05, 
 export async function rebuildLibrary(db: SourcemarkDb): Promise<void> {
   await db.transaction('rw', libraryWriteTables(db), async () => {
     const { index, words, facets } = libraryTablesOf(await db.annotations.toArray());
+    // The rebuild indexes the imports still waiting too; what they owe sync is queued here.
+    const pending = await db.libraryPending.toArray();
+    await queueChanges(db, 'annotation', pending.flatMap((row) => row.ids));
+    await db.libraryPending.clear();
     await db.libraryIndex.clear();
     await db.libraryWords.clear();
     await db.libraryStale.clear();

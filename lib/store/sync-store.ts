@@ -11,7 +11,8 @@ import { docIdOf, type SyncDoc } from '../sync/docs';
 import { mergeAnnotations, mergeSources } from '../sync/merge';
 import { INITIAL_SYNC_STATUS, SYNC_STATUS_KEY, type OutboxEntry, type SyncStatus } from '../sync/state';
 import type { SourcemarkDb } from './db';
-import { libraryWriteTables, writeAnnotationRows } from './library-index';
+import { writeAnnotationRows } from './annotation-writes';
+import { libraryWriteTables } from './library-index';
 import { outboxEntriesFor } from './outbox';
 
 /** The status row (the initial one before any run). */
@@ -166,7 +167,7 @@ export async function readPullMemory(db: SourcemarkDb, limit: number): Promise<P
 export async function applyRemoteDocs(db: SourcemarkDb, docs: readonly SyncDoc[], checkpoint?: string, memory?: PullMemory): Promise<ApplySummary> {
   const summary: ApplySummary = { applied: 0, merged: 0 };
   const stored: { revs: [string, string][]; annotationIds: string[] } = { revs: [], annotationIds: [] };
-  await db.transaction('rw', [...libraryWriteTables(db), db.sources, db.outbox, db.syncRevs, db.syncStatus], async () => {
+  await db.transaction('rw', [...libraryWriteTables(db), db.sources, db.syncRevs, db.syncStatus], async () => {
     const ids = docs.map((d) => d._id);
     const [revs, entries] = await Promise.all([knownRevs(db, ids, memory), outboxEntries(db, ids, memory)]);
     const fresh = docs.filter((doc, i) => doc._rev !== undefined && revs[i] !== doc._rev);

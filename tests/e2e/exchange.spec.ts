@@ -11,7 +11,9 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { extensionWorker, launchWithExtension } from '../../scripts/chromium';
+import { buildExport, serialiseExport } from '../../lib/exchange/sourcemark-json';
 import { SCHEMA_VERSION } from '../../lib/model';
+import { makeAnnotation } from '../unit/support/store-fixtures';
 import type { ChromeInWorker } from './chrome-api';
 import { annotateTwoClaims, expect, openLibrary, openPopup, tags, test } from './fixtures';
 
@@ -150,6 +152,44 @@ test.describe('export and import', () => {
       await fresh.close();
       await rm(freshDir, { recursive: true, force: true });
     }
+  });
+
+  test('a large import is stored at once and indexed by the background, even when the library page closes', async ({ launch }) => {
+    const context = await launch();
+    const count = 3_000;
+    const day = (i: number) => new Date(Date.UTC(2024, 0, 1, 0, i)).toISOString();
+    const annotations = Array.from({ length: count }, (_, i) =>
+      makeAnnotation({ id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`, url: `https://news.example/story-${i % 40}`, createdAt: day(i), updatedAt: day(i), tags: i % 3 === 0 ? ['batch'] : [] }),
+    );
+    const file = serialiseExport(buildExport(annotations, [], { version: 'test', now: new Date('2025-01-01T00:00:00Z') }));
+    const library = await openLibraryExchange(context);
+    await importPanel(library).getByLabel(/^Import a file/).setInputFiles({ name: 'big.json', mimeType: 'application/json', buffer: Buffer.from(file) });
+    await importPanel(library).getByTestId('import-summary').getByRole('button', { name: 'Confirm import' }).click();
+    await expect(importPanel(library).getByTestId('import-status')).toContainText(`Imported ${count} annotations`);
+    // Gone before the library indexed much: the background carries on.
+    await library.close();
+
+    const again = await openLibrary(context);
+    await expect(again.getByTestId('results-count')).toHaveText(`${count.toLocaleString('en')} annotations`);
+    await expect(again.getByTestId('indexing')).toHaveCount(0);
+    // Every imported annotation is queued for team sync, and nothing waits to be indexed.
+    const tables = await again.evaluate(
+      () =>
+        new Promise<{ outbox: number; pending: number }>((resolve, reject) => {
+          const open = indexedDB.open('sourcemark');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const tx = open.result.transaction(['outbox', 'libraryPending'], 'readonly');
+            const outbox = tx.objectStore('outbox').count();
+            const pending = tx.objectStore('libraryPending').count();
+            tx.oncomplete = () => {
+              open.result.close();
+              resolve({ outbox: outbox.result, pending: pending.result });
+            };
+          };
+        }),
+    );
+    expect(tables).toEqual({ outbox: count, pending: 0 });
   });
 
   test('refuses a broken file, a newer schemaVersion and hostile text with a message, shown as text, and writes nothing', async ({ launch }) => {

@@ -4,6 +4,7 @@ import { createRequestHandler, describeError, type RequestHandlerDeps } from '..
 import type { Result } from '../../../lib/messages';
 import { saveAnnotation } from '../../../lib/store/annotations';
 import type { SourcemarkDb } from '../../../lib/store/db';
+import { applyImportPlan, planImport } from '../../../lib/store/exchange';
 import { rateSource } from '../../../lib/store/sources';
 import { makeAnnotation, makeRating, makeSource, openTestDb } from '../support/store-fixtures';
 
@@ -103,6 +104,15 @@ describe('createRequestHandler', () => {
       expect(await answerOf(handle, request)).toEqual({ ok: true, value: expected(stored) });
     });
 
+    it('indexes what an import stored for the library, and answers how many annotations', async () => {
+      const { db, handle } = setup();
+      const imported = [makeAnnotation({ id: 'i-1' }), makeAnnotation({ id: 'i-2', createdAt: '2024-05-02T10:00:00.000Z' })];
+      await applyImportPlan(db, await planImport(db, { annotations: imported, sources: [] }));
+      expect(await db.libraryIndex.count()).toBe(0);
+      expect(await answerOf(handle, { type: 'library:index-imported' })).toEqual({ ok: true, value: 2 });
+      expect((await db.libraryIndex.toArray()).map((row) => row.id).sort()).toEqual(['i-1', 'i-2']);
+      expect(await answerOf(handle, { type: 'library:index-imported' })).toEqual({ ok: true, value: 0 });
+    });
   });
 
   describe('failures', () => {

@@ -8,6 +8,8 @@ import { fail, ok } from '../../../lib/messages';
 import type { Annotation } from '../../../lib/model';
 import { allAnnotations, putAnnotations, saveAnnotation } from '../../../lib/store/annotations';
 import { openDb, type SourcemarkDb } from '../../../lib/store/db';
+import { applyImportPlan, planImport } from '../../../lib/store/exchange';
+import { drainPendingIndex } from '../../../lib/store/library-pending';
 import { rateSource } from '../../../lib/store/sources';
 import { choose, getButton, getByLabel, textOf, typeInto, waitFor } from '../popup/dom-helpers';
 import { makeAnnotation, makeRating } from '../support/store-fixtures';
@@ -280,6 +282,19 @@ describe('LibraryPage', () => {
     await saveAnnotation(db, makeAnnotation({ id: 'new-1', createdAt: '2024-06-01T00:00:00.000Z', note: 'from the popup' }));
     await waitFor(() => expect(ids()[0]).toBe('new-1'));
     expect(countText()).toBe('4 annotations');
+  });
+
+  it('says an import is still being indexed, and shows its annotations once they are', async () => {
+    await mountReady();
+    await waitFor(() => expect(ids()).toHaveLength(3));
+    // Another tab imported two annotations; the library has not indexed them yet.
+    const imported = [makeAnnotation({ id: 'imp-1', createdAt: '2024-06-01T00:00:00.000Z' }), makeAnnotation({ id: 'imp-2', createdAt: '2024-06-02T00:00:00.000Z' })];
+    await applyImportPlan(db, await planImport(db, { annotations: imported, sources: [] }));
+    await waitFor(() => expect(textOf(container.querySelector('[data-testid="indexing"]'))).toContain('Indexing 2 imported annotations for the library'));
+    expect(ids()).toHaveLength(3);
+    await drainPendingIndex(db);
+    await waitFor(() => expect(ids()).toEqual(['imp-2', 'imp-1', 'yonhap-1', 'us-1', 'kcna-1']));
+    await waitFor(() => expect(container.querySelector('[data-testid="indexing"]')).toBeNull());
   });
 
   it('shows each source’s figures, and a source’s button shows its annotations', async () => {

@@ -5,7 +5,7 @@ import { facetRowsOf } from '../../../lib/library/facets';
 import { HIGH, indexRowOf } from '../../../lib/library/index-fields';
 import { DEFAULT_QUERY } from '../../../lib/library/query';
 import { allAnnotations } from '../../../lib/store/annotations';
-import { DB_VERSION, openDb, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3 } from '../../../lib/store/db';
+import { DB_VERSION, openDb, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4 } from '../../../lib/store/db';
 import { libraryTablesOf } from '../../../lib/store/library-index';
 import { openLibraryQuery } from '../../../lib/store/library';
 import { listStoredSources } from '../../../lib/store/sources';
@@ -103,6 +103,34 @@ describe('schema version 4', () => {
       const cursor = await openLibraryQuery(db, { ...DEFAULT_QUERY, text: 'satell' }, new Map());
       expect((await cursor.next(10)).map((a) => a.id)).toEqual(['b-other']);
       expect(cursor.total).toBe(1);
+    } finally {
+      await db.delete();
+    }
+  });
+
+  it('upgrades a version-4 database: nothing waits to be indexed, and the library reads as before', async () => {
+    const name = `sourcemark-upgrade-${crypto.randomUUID()}`;
+    const annotation = makeAnnotation({ id: 'a-kept', note: 'Yonhap report' });
+    const v4 = new Dexie(name);
+    v4.version(1).stores(SCHEMA_V1);
+    v4.version(2).stores(SCHEMA_V2);
+    v4.version(3).stores(SCHEMA_V3);
+    v4.version(4).stores(SCHEMA_V4);
+    const { index, words, facets } = libraryTablesOf([annotation]);
+    await v4.table('annotations').put(annotation);
+    await v4.table('libraryIndex').bulkPut(index);
+    await v4.table('libraryWords').bulkPut(words);
+    await v4.table('libraryFacets').bulkPut(facets);
+    v4.close();
+
+    const db = openDb(name);
+    try {
+      await db.open();
+      expect(db.verno).toBe(DB_VERSION);
+      expect(await db.libraryPending.count()).toBe(0);
+      expect(await allAnnotations(db)).toEqual([annotation]);
+      const cursor = await openLibraryQuery(db, { ...DEFAULT_QUERY, text: 'yonhap' }, new Map());
+      expect((await cursor.next(10)).map((a) => a.id)).toEqual(['a-kept']);
     } finally {
       await db.delete();
     }

@@ -6,6 +6,7 @@ import type { SourcemarkDb } from '../../../lib/store/db';
 import { applyImportPlan, planImport, planWrites, readExportPages, type ExportScope } from '../../../lib/store/exchange';
 import { countLive, openLibraryQuery } from '../../../lib/store/library';
 import { rebuildLibrary } from '../../../lib/store/library-index';
+import { drainPendingIndex, pendingIndexCount } from '../../../lib/store/library-pending';
 import { DEFAULT_QUERY } from '../../../lib/library/query';
 import { makeAnnotation, makeSource, openTestDb } from '../support/store-fixtures';
 
@@ -45,6 +46,8 @@ async function snapshot() {
     sources: await db.sources.toArray(),
     index: await db.libraryIndex.toArray(),
     facets: await db.libraryFacets.toArray(),
+    pending: await db.libraryPending.toArray(),
+    outbox: (await db.outbox.toArray()).map((entry) => entry.docId),
   };
 }
 
@@ -111,7 +114,7 @@ describe('readExportPages', () => {
 });
 
 describe('planImport and applyImportPlan', () => {
-  it('adds everything into an empty store, with the library tables, in one go', async () => {
+  it('adds everything into an empty store in one go, and the library indexes it right after', async () => {
     const rows = many(12);
     const source = makeSource();
     const plan = await planImport(db, { annotations: rows, sources: [source] }, { chunkSize: 5 });
@@ -123,10 +126,17 @@ describe('planImport and applyImportPlan', () => {
     expect(result).toEqual({ annotationsWritten: 12, sourcesWritten: 1, overtaken: 0 });
     expect(await db.annotations.toArray()).toEqual(rows);
     expect(await db.sources.toArray()).toEqual([source]);
+    // Stored, one pending row per chunk; the library and the outbox get them from those rows.
+    expect(await db.libraryPending.count()).toBe(3);
+    expect(await pendingIndexCount(db)).toBe(12);
+    expect(await countLive(db)).toBe(0);
+    expect(await drainPendingIndex(db)).toBe(12);
+    expect(await db.libraryPending.count()).toBe(0);
     // The library sees them as if saved one by one: its derived tables match a rebuild.
     expect(await countLive(db)).toBe(12);
     const cursor = await openLibraryQuery(db, DEFAULT_QUERY, new Map());
     expect((await cursor.next(50)).map((a) => a.id)).toEqual(rows.map((a) => a.id).reverse());
+    expect((await db.outbox.toArray()).map((e) => e.docId).sort()).toEqual([...rows.map((a) => `annotation:${a.id}`), `source:${source.id}`].sort());
     const built = await snapshot();
     await rebuildLibrary(db);
     expect(await snapshot()).toEqual(built);
@@ -185,9 +195,9 @@ describe('planImport and applyImportPlan', () => {
     const before = await snapshot();
     const incoming = many(20, () => ({ updatedAt: '2025-01-01T00:00:00.000Z', note: 'imported' }));
     const plan = await planImport(db, { annotations: incoming, sources: [makeSource({ id: 'new-source' })] }, { chunkSize: 4 });
-    // Fail on the 13th index row: after three chunks of four were written inside the transaction.
+    // Fail on the 13th annotation: after three chunks of four were written inside the transaction.
     let created = 0;
-    db.libraryIndex.hook('creating', () => {
+    db.annotations.hook('creating', () => {
       created += 1;
       if (created === 13) throw new Error('disk on fire');
     });

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { deleteAnnotations, putAnnotations, restoreAnnotations, retagAnnotations, saveAnnotation } from '../../../lib/store/annotations';
 import { DB_VERSION, openDb, SCHEMA_V1, SCHEMA_V2 } from '../../../lib/store/db';
 import { applyImportPlan, planImport } from '../../../lib/store/exchange';
+import { drainPendingIndex } from '../../../lib/store/library-pending';
 import { shareSource } from '../../../lib/store/sharing';
 import { deleteUserSource, rateSource, saveUserSource } from '../../../lib/store/sources';
 import { applyRemoteDocs, confirmPushed, readPending, readPullMemory } from '../../../lib/store/sync-store';
@@ -93,6 +94,9 @@ describe('the outbox', () => {
       await db.outbox.clear();
       const plan = await planImport(db, { annotations: [makeAnnotation({ id: 'kept' }), makeAnnotation({ id: 'new' })], sources: [makeSource()] });
       await applyImportPlan(db, plan);
+      // Annotations get theirs when the library indexes the import, in that same transaction.
+      expect((await db.outbox.toArray()).map((e) => e.docId).sort()).toEqual([`source:${makeSource().id}`]);
+      await drainPendingIndex(db);
       expect((await db.outbox.toArray()).map((e) => e.docId).sort()).toEqual(['annotation:new', `source:${makeSource().id}`]);
     } finally {
       await db.delete();
