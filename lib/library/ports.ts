@@ -3,8 +3,8 @@
  * Sourcemark JSON. The page builds it from its own exporter (lib/store/exchange-export.ts), so
  * the export runs in the page at any size; this type lets tests pass a fake.
  */
-import { fail, type ExportSummary, type Result } from '../messages';
-import { asResult, messageOf, type RuntimeApi } from '../popup/ports';
+import type { ExportSummary, Result } from '../messages';
+import { askBackground, type RuntimeApi } from '../popup/ports';
 
 /** Export the annotations with these ids (and every stored source); never rejects. */
 export type SelectionExportPort = (ids: readonly string[]) => Promise<Result<ExportSummary>>;
@@ -18,11 +18,5 @@ export type IndexImportedPort = () => Promise<Result<number>>;
 
 /** The real port over `runtime.sendMessage`. */
 export function createIndexImportedPort(runtime: RuntimeApi): IndexImportedPort {
-  return async () => {
-    try {
-      return asResult<number>(await runtime.sendMessage({ type: 'library:index-imported' }), 'the extension background');
-    } catch (error) {
-      return fail(`Couldn't reach the extension background: ${messageOf(error)}`);
-    }
-  };
+  return () => askBackground(runtime, { type: 'library:index-imported' });
 }

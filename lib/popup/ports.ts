@@ -3,7 +3,7 @@
  * so tests can pass fakes. PopupApp sees only `PagePort`, `ExportPort` and `OptionsPort`
  * (the export port is built from the page-side exporter, lib/store/exchange-export.ts).
  */
-import { fail, type BackgroundRequest, type ExportSummary, type PageRequest, type PageSnapshot, type Result } from '../messages';
+import { fail, type BackgroundRequest, type ExportSummary, type PageRequest, type PageSnapshot, type ResponseOf, type Result } from '../messages';
 import type { TextPositionSelector, TextQuoteSelector } from '../model';
 import { optionsPath, type SourcePrefill } from '../sources/prefill';
 
@@ -96,6 +96,18 @@ export function asResult<T>(raw: unknown, from: string): Result<T> {
   }
   if (raw.ok) return 'value' in raw ? (raw as Result<T>) : fail(`Unexpected answer from ${from}.`);
   return 'error' in raw && typeof raw.error === 'string' ? (raw as Result<T>) : fail(`Unexpected answer from ${from}.`);
+}
+
+/**
+ * Send a request to the background and take its answer as a result. Never rejects: an
+ * unreachable background (the extension reloading) is a failed result in words.
+ */
+export async function askBackground<R extends BackgroundRequest>(runtime: RuntimeApi, request: R): Promise<Result<ResponseOf<R>>> {
+  try {
+    return asResult<ResponseOf<R>>(await runtime.sendMessage(request), 'the extension background');
+  } catch (error) {
+    return fail(`Couldn't reach the extension background: ${messageOf(error)}`);
+  }
 }
 
 /**
