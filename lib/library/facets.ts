@@ -6,7 +6,7 @@
  * counts a range by walking it: a second for 100,000 entries).
  */
 import type { Annotation, SourceType } from '../model';
-import { indexRowOf, sourceLabelOf, type LibraryIndexRow, type VerdictKey } from './index-fields';
+import { indexRowOf, sourceLabelOf, type IndexRowChange, type LibraryIndexRow, type VerdictKey } from './index-fields';
 
 /** The kinds of counted values, and the facet key of the library's total. */
 export type FacetKind = 'source' | 'site' | 'tag' | 'verdict' | 'origin' | 'type';
@@ -45,19 +45,6 @@ function add(record: Record<string, number>, key: string, by: number): void {
   record[key] = (record[key] ?? 0) + by;
 }
 
-/**
- * One index row's change, as the counters see it: the row counted before (undefined: none) and
- * the row to count (undefined: none), with the source's name as the written annotation shows it.
- */
-export type CountedRowChange = {
-  /** The row indexed before the write (its values are counted out). */
-  before: LibraryIndexRow | undefined;
-  /** The row the write indexes (its values are counted in). */
-  after: LibraryIndexRow | undefined;
-  /** The outer source's name on the written annotation (`sourceLabelOf`). */
-  label?: string;
-};
-
 /** Add what one index row counts for (`sign` +1) or no longer counts for (−1) to `deltas`. */
 function contribute(deltas: Map<string, FacetDelta>, row: LibraryIndexRow, sign: 1 | -1, label?: string): void {
   const bump = (key: string): FacetDelta => {
@@ -85,7 +72,7 @@ function contribute(deltas: Map<string, FacetDelta>, row: LibraryIndexRow, sign:
 }
 
 /** The counter changes of replacing index rows (a row absent on one side is counted only on the other). */
-export function facetDeltasOfRows(changes: Iterable<CountedRowChange>): Map<string, FacetDelta> {
+export function facetDeltasOfRows(changes: Iterable<IndexRowChange>): Map<string, FacetDelta> {
   const deltas = new Map<string, FacetDelta>();
   for (const { before, after, label } of changes) {
     if (before) contribute(deltas, before, -1);
@@ -99,7 +86,7 @@ export function facetDeltasOfRows(changes: Iterable<CountedRowChange>): Map<stri
  * undefined) and the one written (or undefined for a removal). Tombstones count for nothing.
  */
 export function facetDeltas(changes: Iterable<readonly [Annotation | undefined, Annotation | undefined]>): Map<string, FacetDelta> {
-  const rows: CountedRowChange[] = [];
+  const rows: IndexRowChange[] = [];
   for (const [before, after] of changes) {
     rows.push({ before: before && indexRowOf(before), after: after && indexRowOf(after), label: after && sourceLabelOf(after) });
   }

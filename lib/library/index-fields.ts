@@ -62,6 +62,20 @@ export type LibraryIndexRow = {
   byTag: string[];
 };
 
+/**
+ * One library row's change in a write: the row indexed before (undefined: none) and the row to
+ * index (undefined: none, for a tombstone or a removal), with the source's name as the written
+ * annotation shows it (for the counters).
+ */
+export type IndexRowChange = {
+  /** The row indexed before the write (taken out of the index and the counters). */
+  before: LibraryIndexRow | undefined;
+  /** The row the write indexes (put in the index and the counters). */
+  after: LibraryIndexRow | undefined;
+  /** The outer source's name on the written annotation (`sourceLabelOf`). */
+  label?: string;
+};
+
 /** The inverted, fixed-width time of an ISO date: sorts newest first. Unparseable dates sort last (oldest). */
 export function recencyKey(iso: string): string {
   return recencyOfMs(timeOf(iso));

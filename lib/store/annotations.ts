@@ -12,7 +12,6 @@ import { libraryWriteTables } from './library-index';
 import { livePageAnnotations } from './live-rows';
 import { queueChanges } from './outbox';
 
-
 /** Live (not deleted) annotations of one normalised page URL, oldest first. */
 export async function annotationsForPage(db: SourcemarkDb, url: string): Promise<Annotation[]> {
   return livePageAnnotations(await db.annotations.where('url').equals(url).toArray());

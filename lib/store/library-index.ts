@@ -6,8 +6,8 @@
  * `rebuildLibrary` build the tables from scratch; `compactWordIndex` rewrites the postings once
  * edits have left many stale ones behind.
  */
-import { applyFacetDelta, facetDeltasOfRows, facetRowsOf, type CountedRowChange, type FacetRow } from '../library/facets';
-import { indexRowOf, type LibraryIndexRow } from '../library/index-fields';
+import { applyFacetDelta, facetDeltasOfRows, facetRowsOf, type FacetRow } from '../library/facets';
+import { indexRowOf, type IndexRowChange, type LibraryIndexRow } from '../library/index-fields';
 import { newBlockId, postingsOf, sameWords, type WordPostingRow } from '../library/word-postings';
 import type { Annotation } from '../model';
 import type { SourcemarkDb } from './db';
@@ -38,9 +38,6 @@ export function libraryTablesOf(annotations: readonly Annotation[]): { index: Li
   const index = annotations.map(indexRowOf).filter((row): row is LibraryIndexRow => row !== undefined);
   return { index, words: postingBlocksOf(index), facets: facetRowsOf(annotations) };
 }
-
-/** One library row's change: the row indexed before (if any), the row to index (if any), and the source's name for the counters. */
-export type IndexRowChange = CountedRowChange;
 
 /**
  * Bring the derived tables along with annotation writes, given as index rows: the one indexed

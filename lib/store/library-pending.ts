@@ -16,11 +16,11 @@
  * first, in its own transaction (lib/store/annotation-writes.ts), so it always replaces rows the
  * library holds. Until then the library shows the imported annotations as still being indexed.
  */
-import { indexKeyOf, indexRowOf, sourceLabelOf, type LibraryIndexRow } from '../library/index-fields';
+import { indexKeyOf, indexRowOf, sourceLabelOf, type IndexRowChange, type LibraryIndexRow } from '../library/index-fields';
 import { newBlockId } from '../library/word-postings';
 import type { Annotation } from '../model';
 import type { SourcemarkDb } from './db';
-import { libraryWriteTables, writeIndexChanges, type IndexRowChange } from './library-index';
+import { libraryWriteTables, writeIndexChanges } from './library-index';
 import { queueChanges } from './outbox';
 
 /** One written chunk whose library rows and outbox entries are still to be made. */
