@@ -33,7 +33,7 @@
  */
 import type { CueStance, Source, SourceType } from '../model';
 import { chainOrder, childlessRelays, linkChains, markTrailing, type CandidateKind, type ChainCandidate } from './chains';
-import { CLAIM_NOUNS, cueFor, isVerbCue, RELAY_PARTICIPLES, type CueEntry } from './cues';
+import { CLAIM_NOUNS, CUE_VERBS, cueFor, isVerbCue, RELAY_PARTICIPLES, type CueEntry } from './cues';
 import { datelineEnd } from './datelines';
 import type { LocalName } from './names';
 import {
@@ -147,7 +147,7 @@ export type SentenceAttributions = {
 };
 
 /** A subject read before a verb, with the appositive between them, if any. */
-type SubjectPhrase = { phrase: Phrase; appositive: [number, number] | null; appositiveWords: PhraseWord[] };
+type SubjectPhrase = { phrase: Phrase; appositive: [number, number] | null; appositiveWords: readonly PhraseWord[] };
 
 /** An attribution being read: what will be returned, and where its parts are. */
 type Candidate = ChainCandidate & {
@@ -381,18 +381,8 @@ const MAX_APPOSITIVE = 24;
 const MAX_CLAUSE_SUBJECT = 8;
 
 
-/** The words of tokens `[start, end)` for type guessing, with the token index of each. */
-function phraseWords(tokens: readonly Token[], start: number, end: number): { words: PhraseWord[]; at: number[] } {
-  const words: PhraseWord[] = [];
-  const at: number[] = [];
-  for (let i = start; i < end; i += 1) {
-    const t = tokens[i];
-    if (!t || !t.word) continue;
-    words.push({ base: t.base, cap: t.cap, acronym: isAllCaps(t.text), possessive: t.lower !== t.base });
-    at.push(i);
-  }
-  return { words, at };
-}
+/** The words of a token span for type guessing, with the token index of each (see `SentenceReader.phraseWords`). */
+type SpanWords = { readonly words: readonly PhraseWord[]; readonly at: readonly number[] };
 
 function normaliseSpace(s: string): string {
   return s.replace(/\s+/g, ' ').trim();
@@ -413,6 +403,12 @@ function sameReferent(earlier: FoundAttribution, pronoun: Pronoun): boolean {
   return personal ? person : !earlier.person;
 }
 
+/** Every word that starts a reading in `SentenceReader.read`: the branches there, in one set. */
+const READ_TRIGGERS: ReadonlySet<string> = new Set([...CUE_VERBS.keys(), ...RELAY_PARTICIPLES, 'according', 'citing', 'quoting', 'cited', 'cites', 'quoted']);
+
+/** No acronyms defined, for a caller that gives none (read only, so one is shared). */
+const NO_LOCAL_NAMES: ReadonlyMap<string, LocalName> = new Map();
+
 /** Reads the attributions of one sentence. A class only to share the sentence's state between the rules. */
 class SentenceReader {
   private readonly text: string;
@@ -423,8 +419,15 @@ class SentenceReader {
   private readonly anonymity: AnonymityIndex;
   /** First token after a dateline. */
   private readonly first: number;
-  /** Mentions already used as a source, so a medium search does not take them again. */
-  private readonly consumed = new Set<SourceMention>();
+  /**
+   * Mentions already used as a source, so a medium search does not take them again. Created on the
+   * first use: most sentences never consume one.
+   */
+  private consumed: Set<SourceMention> | null = null;
+  /** `phraseWords` results by span, and each token's word: made on first use. */
+  private spanKeys: number[] | null = null;
+  private spanWords: SpanWords[] | null = null;
+  private tokenWords: (PhraseWord | undefined)[] | null = null;
   /** The clause subject at the start of the sentence, read once on demand. */
   private subjectAtStart: Phrase | null | undefined;
   readonly candidates: Candidate[] = [];
@@ -434,9 +437,42 @@ class SentenceReader {
     this.tokens = input.tokens;
     this.inQuote = input.inQuote;
     this.mentions = input.mentions;
-    this.localNames = input.localNames ?? new Map();
+    this.localNames = input.localNames ?? NO_LOCAL_NAMES;
     this.anonymity = findAnonymitySpans(input.tokens, input.inQuote);
     this.first = datelineEnd(input.tokens);
+  }
+
+  /**
+   * The words of tokens `[start, end)` for type guessing, with the token index of each. The rules
+   * ask for the same spans again and again (a subject is resolved, then typed, then checked for a
+   * name), so each span's words, and each token's word, are made once per sentence and shared:
+   * nothing changes them.
+   */
+  private phraseWords(start: number, end: number): SpanWords {
+    const n = this.tokens.length;
+    const key = start * (n + 1) + end;
+    // A sentence asks for a handful of spans: a short list searched in order beats a map.
+    const keys = (this.spanKeys ??= []);
+    const spans = (this.spanWords ??= []);
+    for (let i = 0; i < keys.length; i += 1) if (keys[i] === key) return spans[i] as SpanWords;
+    const perToken = (this.tokenWords ??= new Array<PhraseWord | undefined>(n));
+    const words: PhraseWord[] = [];
+    const at: number[] = [];
+    for (let i = start; i < end; i += 1) {
+      const t = this.tokens[i];
+      if (!t || !t.word) continue;
+      let w = perToken[i];
+      if (w === undefined) {
+        w = { base: t.base, cap: t.cap, acronym: isAllCaps(t.text), possessive: t.lower !== t.base };
+        perToken[i] = w;
+      }
+      words.push(w);
+      at.push(i);
+    }
+    const made = { words, at };
+    keys.push(key);
+    spans.push(made);
+    return made;
   }
 
   private tok(i: number): Token | undefined {
@@ -506,6 +542,8 @@ class SentenceReader {
       const t = this.tok(k);
       if (!t || !t.word || this.inQuote[k]) continue;
       const w = t.lower;
+      // One lookup settles the many words that start no reading.
+      if (!READ_TRIGGERS.has(w)) continue;
       if (w === 'according' && this.lower(k + 1) === 'to') {
         this.sourceFollows(k, k + 2, 'according to', 'according');
         k += 1;
@@ -534,6 +572,14 @@ class SentenceReader {
     }
     if (this.candidates.length === 0) return { attributions: [], hasContent: false };
     this.quotedReports();
+    // Most sentences have one attribution: nothing to link, and it is outermost, unless a relay
+    // that relays nothing (what `childlessRelays` and `chainOrder` would conclude).
+    if (this.candidates.length === 1) {
+      const only = this.candidates[0] as Candidate;
+      if (only.kind === 'relay') return { attributions: [], hasContent: false };
+      only.found.reportedBy = null;
+      return { attributions: [only.found], hasContent: this.hasContent() };
+    }
     markTrailing(this.candidates, this.tokens, this.first);
     linkChains(this.candidates, this.tokens);
     const dropped = childlessRelays(this.candidates);
@@ -615,7 +661,7 @@ class SentenceReader {
     const last = this.tok(end - 1);
     if (!first || !last) return this.nothing();
     if (phrase.pronoun) return this.resolvePronoun(phrase.pronoun, first);
-    const { words, at } = phraseWords(this.tokens, start, end);
+    const { words, at } = this.phraseWords(start, end);
     const hi = headIndex(words);
     const head = words[hi];
     const mention = this.outletMention(start, end);
@@ -678,7 +724,7 @@ class SentenceReader {
    */
   private unresolved(phrase: Phrase, extra: readonly PhraseWord[]): Resolved {
     const { start, end, anonymous } = phrase;
-    const all = phraseWords(this.tokens, start, end).words;
+    const all = this.phraseWords(start, end).words;
     const type0 = guessSourceType(all, extra, anonymous);
     // The span: drop a relative/anonymity clause, then leading determiners, numbers, partitives.
     let e = end;
@@ -698,7 +744,7 @@ class SentenceReader {
       if (s < e - 1 && (LEADING_WORDS.has(w) || /^[0-9]/.test(w) || w === 'of')) s += 1;
       else break;
     }
-    const { words, at } = phraseWords(this.tokens, s, e);
+    const { words, at } = this.phraseWords(s, e);
     let type = type0;
     let from = s;
     let to = e;
@@ -735,7 +781,7 @@ class SentenceReader {
     // A possessor's words end before its "'s" ("the agency's website" → "agency").
     const endOffset = eTok.end - (eTok.lower.length - eTok.base.length);
     const person = type !== 'organisation' && type !== 'government' && isPersonPhrase(all);
-    const content = phraseWords(this.tokens, s, end).words;
+    const content = this.phraseWords(s, end).words;
     const h = content[headIndex(content)];
     const plausible =
       anonymous ||
@@ -840,7 +886,7 @@ class SentenceReader {
     if (at - 1 < start || !prev || !prev.word || !prev.cap || prev.lower === prev.base) return null;
     let s = at - 1;
     while (s - 1 >= start && this.tok(s - 1)?.cap && this.tok(s - 1)?.word) s -= 1;
-    if (!isPersonPhrase(phraseWords(this.tokens, s, at).words)) return null;
+    if (!isPersonPhrase(this.phraseWords(s, at).words)) return null;
     const from = this.tok(s)?.start ?? prev.start;
     // The name without its possessive ending.
     const cut = prev.end - (prev.lower.length - prev.base.length);
@@ -868,7 +914,7 @@ class SentenceReader {
     // "the agency's website", "the ministry's statement": the possessor is the author, unless it is
     // a platform's user ("Kozhemyako's Telegram channel" is Telegram, handled by the mention rule).
     // A body's own media or services are not documents: "Pyongyang’s official media" stays whole.
-    const { words } = phraseWords(this.tokens, start, end);
+    const { words } = this.phraseWords(start, end);
     const head = words[headIndex(words)];
     if (!head || !DOCUMENT_HEADS.has(head.base)) return null;
     for (let i = end - 2; i >= start; i -= 1) {
@@ -1076,8 +1122,8 @@ class SentenceReader {
       }
       // "the leader's sister, Kim Yo-jong, claimed": the appositive names the person described.
       const named = this.appositivePersonSpan(subject.appositive);
-      if (named && r.plausible && !r.source && personNameRange(phraseWords(this.tokens, subject.phrase.start, subject.phrase.end).words) === null && isPersonPhrase(phraseWords(this.tokens, subject.phrase.start, subject.phrase.end).words)) {
-        const type = guessSourceType([...phraseWords(this.tokens, subject.phrase.start, subject.phrase.end).words, ...phraseWords(this.tokens, named[0], named[1]).words]);
+      if (named && r.plausible && !r.source && personNameRange(this.phraseWords(subject.phrase.start, subject.phrase.end).words) === null && isPersonPhrase(this.phraseWords(subject.phrase.start, subject.phrase.end).words)) {
+        const type = guessSourceType([...this.phraseWords(subject.phrase.start, subject.phrase.end).words, ...this.phraseWords(named[0], named[1]).words]);
         r = { ...this.resolve({ start: named[0], end: named[1], anonymous: false, pronoun: null }), type: type === 'anonymous' ? 'other' : type };
       }
       // "Campaigners from Save Northfield Libraries said": members of a named group speak for it.
@@ -1178,7 +1224,7 @@ class SentenceReader {
     const phrase = phraseBefore(this.tokens, this.inQuote, last, this.first, this.anonymity);
     if (!phrase || phrase.pronoun) return null;
     // "which" stands for a thing or a body, "who" for people.
-    const person = isPersonPhrase(phraseWords(this.tokens, phrase.start, phrase.end).words) || isPluralSource(this.headOf(phrase));
+    const person = isPersonPhrase(this.phraseWords(phrase.start, phrase.end).words) || isPluralSource(this.headOf(phrase));
     if (w === 'which' && person) return null;
     return { phrase, appositive: null, appositiveWords: [] };
   }
@@ -1193,7 +1239,7 @@ class SentenceReader {
       if (!t || !t.word || PREPOSITIONS.has(t.lower) || t.lower === 'who' || t.lower === 'and') simple = false;
     }
     if (simple) return this.tok(phrase.end - 1)?.base ?? '';
-    const { words } = phraseWords(this.tokens, phrase.start, phrase.end);
+    const { words } = this.phraseWords(phrase.start, phrase.end);
     return words[headIndex(words)]?.base ?? '';
   }
 
@@ -1307,7 +1353,7 @@ class SentenceReader {
    * Nor is "posted"/"written" after a document anywhere.
    */
   private isReducedRelative(phrase: Phrase, e: CueEntry): boolean {
-    const { words } = phraseWords(this.tokens, phrase.start, phrase.end);
+    const { words } = this.phraseWords(phrase.start, phrase.end);
     const head = words[headIndex(words)];
     if (head === undefined || !DOCUMENT_HEADS.has(head.base)) return false;
     // A document never posts or writes anything: "A video posted on YouTube shows…".
@@ -1546,10 +1592,10 @@ class SentenceReader {
       this.tok(phrase.start - 1)?.text === ',' && this.tok(phrase.start - 2)?.word && APPOSITIVE_OPENERS.has(this.lower(phrase.start))
         ? phraseBefore(this.tokens, this.inQuote, phrase.start - 2, this.first, this.anonymity)
         : null;
-    if (outer && personNameRange(phraseWords(this.tokens, outer.start, outer.end).words) !== null) {
-      return { phrase: outer, appositive: [phrase.start, i], appositiveWords: phraseWords(this.tokens, phrase.start, i).words };
+    if (outer && personNameRange(this.phraseWords(outer.start, outer.end).words) !== null) {
+      return { phrase: outer, appositive: [phrase.start, i], appositiveWords: this.phraseWords(phrase.start, i).words };
     }
-    return { phrase, appositive: [c + 1, i], appositiveWords: phraseWords(this.tokens, c + 1, i).words };
+    return { phrase, appositive: [c + 1, i], appositiveWords: this.phraseWords(c + 1, i).words };
   }
 
   /** A passive cue: only "by" names the source ("was reported by Yonhap"); "is expected to" has none. */
@@ -1592,7 +1638,7 @@ class SentenceReader {
     const phrase = phraseBefore(this.tokens, this.inQuote, k - 1, this.first, this.anonymity);
     if (!phrase) return false;
     const head = this.headOf(phrase);
-    if (isPluralSource(head) || isPersonPhrase(phraseWords(this.tokens, phrase.start, phrase.end).words)) return true;
+    if (isPluralSource(head) || isPersonPhrase(this.phraseWords(phrase.start, phrase.end).words)) return true;
     const before = this.tok(phrase.start - 1);
     if (!before || phrase.start <= this.first) return true;
     if (!before.word || MEDIUM_PREPOSITIONS.has(before.lower) || before.lower === 'and' || before.lower === 'but') return true;
@@ -1609,7 +1655,7 @@ class SentenceReader {
     if (e.lemma === 'show' || e.lemma === 'demonstrate' || e.lemma === 'find') return false;
     const phrase = phraseBefore(this.tokens, this.inQuote, k - 1, this.first, this.anonymity);
     if (!phrase) return false;
-    const { words } = phraseWords(this.tokens, phrase.start, phrase.end);
+    const { words } = this.phraseWords(phrase.start, phrase.end);
     const head = words[headIndex(words)];
     if (!head || !DOCUMENT_HEADS.has(head.base)) return false;
     const owner = this.documentOwner(phrase.start, phrase.end) ?? (this.outletMention(phrase.start, phrase.end) ? this.resolve(phrase) : null);
@@ -1700,7 +1746,7 @@ class SentenceReader {
     if (parts.length < 2) return [phrase];
     for (const part of parts) {
       const r = this.resolve(part);
-      const { words } = phraseWords(this.tokens, part.start, part.end);
+      const { words } = this.phraseWords(part.start, part.end);
       const named = r.mention !== null || isPlaceName(words) || (personNameRange(words) !== null && words.length >= 2) || r.type === 'organisation';
       if (!r.plausible || !named) return [phrase];
     }
@@ -1725,7 +1771,7 @@ class SentenceReader {
         this.mediumAtEnd(cueEnd);
       if (medium) {
         // "Kim Yo-jong" in "the leader's sister, Kim Yo-jong,"; not "R-Texas" after "Rep. Chip Roy,".
-        const named = personNameRange(phraseWords(this.tokens, phrase.start, phrase.end).words) !== null;
+        const named = personNameRange(this.phraseWords(phrase.start, phrase.end).words) !== null;
         const name = named ? null : this.appositivePersonName(appositive);
         const speaker = subject.pronoun ? null : (name ?? subject.label);
         this.add('subject', medium, k, cueEnd, phrase, cueText, e.stance, speaker, subject.pronoun, subject.type);
@@ -1736,11 +1782,11 @@ class SentenceReader {
   }
 
   /** The words of an appositive right after a phrase (", a member of parliament's committee"), for type guessing. */
-  private appositiveAfter(phrase: Phrase): PhraseWord[] {
+  private appositiveAfter(phrase: Phrase): readonly PhraseWord[] {
     if (this.tok(phrase.end)?.text !== ',') return [];
     let j = phrase.end + 1;
     while (j < this.tokens.length && j - phrase.end <= MAX_APPOSITIVE && this.tok(j)?.word) j += 1;
-    return phraseWords(this.tokens, phrase.end + 1, j).words;
+    return this.phraseWords(phrase.end + 1, j).words;
   }
 
   /** The token span of the name when the appositive is just a person's name, with or without a title. */
@@ -1751,7 +1797,7 @@ class SentenceReader {
       const t = this.tok(i);
       if (!t || !t.word || !t.cap) return null;
     }
-    const { words, at } = phraseWords(this.tokens, a, b);
+    const { words, at } = this.phraseWords(a, b);
     const range = personNameRange(words);
     if (!range || words.length > 5) return null;
     return [at[range[0]] ?? a, (at[range[1] - 1] ?? b - 1) + 1];
@@ -1784,7 +1830,7 @@ class SentenceReader {
     // The outlet's name right after the verb ("told Reuters the deal was off"), maybe after "the".
     const nameAt = DETERMINERS.has(this.lower(from)) ? from + 1 : from;
     for (const m of this.mentionsIn(nameAt, nameAt + 6)) {
-      if (m.start === this.tok(nameAt)?.start && !this.consumed.has(m) && MEDIUM_TYPES.has(m.source.type)) return this.asMedium(m);
+      if (m.start === this.tok(nameAt)?.start && this.consumed?.has(m) !== true && MEDIUM_TYPES.has(m.source.type)) return this.asMedium(m);
     }
     const phrase = phraseAfter(this.tokens, this.inQuote, from, this.tokens.length, this.anonymity);
     if (!phrase) return null;
@@ -1815,7 +1861,7 @@ class SentenceReader {
       if (!MEDIUM_PREPOSITIONS.has(w) && !(w === 'by' && this.lower(j - 1) === 'quoted')) continue;
       const stop = Math.min(end, j + 1 + MEDIUM_WINDOW);
       for (const m of this.mentionsIn(j + 1, stop)) {
-        if (this.consumed.has(m) || !MEDIUM_TYPES.has(m.source.type) || this.isRelayed(m, j + 1)) continue;
+        if (this.consumed?.has(m) === true || !MEDIUM_TYPES.has(m.source.type) || this.isRelayed(m, j + 1)) continue;
         return this.asMedium(m);
       }
       // "posted on social media that …": the platforms in general.
@@ -1831,7 +1877,7 @@ class SentenceReader {
   /** A platform named as what the speaker is ("Voenny Vestnik, a popular Telegram channel, claimed"). */
   private channelIn(start: number, end: number): Resolved | null {
     for (const m of this.mentionsIn(start, end)) {
-      if (this.consumed.has(m) || m.source.type !== 'social-media') continue;
+      if (this.consumed?.has(m) === true || m.source.type !== 'social-media') continue;
       const next = this.tokenOf(m, start, end) + 1;
       if (CHANNEL_WORDS.has(this.tok(next)?.base ?? '')) return this.asMedium(m);
     }
@@ -1900,7 +1946,7 @@ class SentenceReader {
     const pronoun = r.pronoun;
     if (pronoun && !quoted && this.candidates.some((c) => !c.found.quoted && c.cueEnd <= phrase.start && sameReferent(c.found, pronoun))) return;
     if (this.candidates.length >= MAX_ATTRIBUTIONS) return;
-    if (r.mention) this.consumed.add(r.mention);
+    if (r.mention) (this.consumed ??= new Set()).add(r.mention);
     // "what it described as", "which its state media described as": the writer keeps the
     // description at arm's length.
     const relative = this.lower(phrase.start - 1);

@@ -10,6 +10,7 @@ import { findAttributions, type FoundAttribution } from './attribution';
 import {
   emptyMemory,
   genderOf,
+  isOutletType,
   remember,
   rememberGender,
   rememberName,
@@ -21,7 +22,7 @@ import {
   type DiscourseMemory,
   type UnreadOutlets,
 } from './coreference';
-import { findLocalNames, findTitledNames, genderOfName, type LocalName } from './names';
+import { findLocalNames, findTitledNames, genderOfName, type LocalName, type TitledName } from './names';
 import { genderOfWord } from './source-type';
 import { mentionAntecedent, sourceRef } from './outlet-backlog';
 import { HIT_PAREN, HIT_QUOTE, HIT_ROLE, isCueWord } from './prefilter';
@@ -209,9 +210,12 @@ export class DocumentReader {
 
   /** Learn the names a sentence introduces: acronyms it defines, people it names with a title. */
   private learnNames(tokens: readonly Token[], block: number): void {
-    for (const [acronym, name] of findLocalNames(this.text, tokens)) this.localNames.set(acronym, name);
+    const local = findLocalNames(this.text, tokens);
+    if (local.size > 0) for (const [acronym, name] of local) this.localNames.set(acronym, name);
     // People named with a title are what a later "he"/"she" most likely refers to.
-    for (const name of findTitledNames(this.text, tokens)) {
+    const titled = findTitledNames(this.text, tokens);
+    for (let i = 0; i < titled.length; i += 1) {
+      const name = titled[i] as TitledName;
       rememberName(this.memory, name.label, name.type);
       remember(this.memory, { source: null, label: name.label, type: name.type, block, person: true, head: name.role });
       rememberGender(this.memory, name.label, genderOfWord(name.role) ?? genderOfName(name.label));
@@ -252,7 +256,11 @@ export class DocumentReader {
       ...(kept.some((f) => f.quoted) ? { speakers: [...withoutEntries(attributions, kept.map((f) => f.quoted))] } : {}),
     });
     // Outlets named in passing are what "the agency" later refers to.
-    for (const m of mentions) rememberOutlet(memory, mentionAntecedent(m, block));
+    for (let i = 0; i < mentions.length; i += 1) {
+      const m = mentions[i] as SourceMention;
+      // Only outlets are remembered (`rememberOutlet`): the check first spares making the others' antecedents.
+      if (isOutletType(m.source.type)) rememberOutlet(memory, mentionAntecedent(m, block));
+    }
     if (kept.length === 0) this.refreshSubject(tokens, block);
   }
 
@@ -266,7 +274,10 @@ export class DocumentReader {
     if (found.length === 0) return [];
     const done = found.map((f) => {
       // An outlet named earlier in the same sentence ("Today TASS employs …, according to the agency's website").
-      for (const m of mentions) if (m.end <= f.start) rememberOutlet(memory, mentionAntecedent(m, block));
+      for (let i = 0; i < mentions.length; i += 1) {
+        const m = mentions[i] as SourceMention;
+        if (m.end <= f.start && isOutletType(m.source.type)) rememberOutlet(memory, mentionAntecedent(m, block));
+      }
       return toAttribution(text, f, memory, block);
     });
     for (let i = done.length - 1; i >= 0; i -= 1) done[i]?.learn();

@@ -43,8 +43,9 @@ function words(tokens: readonly Token[], start: number, end: number): PhraseWord
  * Acronyms a sentence defines: "The Joint Chiefs of Staff (JCS)" → JCS = "Joint Chiefs of Staff".
  * The acronym's letters must be the initials of the name's capitalised words, in order.
  */
-export function findLocalNames(text: string, tokens: readonly Token[]): Map<string, LocalName> {
-  const out = new Map<string, LocalName>();
+export function findLocalNames(text: string, tokens: readonly Token[]): ReadonlyMap<string, LocalName> {
+  // Made on the first acronym: most sentences define none and share the empty map.
+  let out: Map<string, LocalName> | null = null;
   for (let i = 2; i + 2 < tokens.length; i += 1) {
     const open = tokens[i];
     const acr = tokens[i + 1];
@@ -71,10 +72,12 @@ export function findLocalNames(text: string, tokens: readonly Token[]): Map<stri
     const first = tokens[start];
     const last = tokens[i - 1];
     if (!first || !last) continue;
-    out.set(acr.text, { label: normaliseSpace(text.slice(first.start, last.end)), type: guessSourceType(words(tokens, start, i)) });
+    (out ??= new Map()).set(acr.text, { label: normaliseSpace(text.slice(first.start, last.end)), type: guessSourceType(words(tokens, start, i)) });
   }
-  return out;
+  return out ?? NO_LOCAL_NAMES;
 }
+
+const NO_LOCAL_NAMES: ReadonlyMap<string, LocalName> = new Map();
 
 /**
  * People named after a title: "Deputy Foreign Minister Pavel Orekhov", "Regional Gov. Oleh

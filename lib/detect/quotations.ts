@@ -60,6 +60,12 @@ export function analyseQuotes(tokens: readonly Token[], state: QuoteState): Sent
   for (let i = 0; i < tokens.length; i += 1) {
     const t = tokens[i];
     if (!t) continue;
+    // A word is never a quotation mark: most tokens are settled without a lookup.
+    if (t.word) {
+      firstWordSeen = true;
+      inside[i] = open;
+      continue;
+    }
     const ch = t.text;
     const isOpener = OPENERS.has(ch) && !(open && opener === '„' && ch === '“');
     const isCloser = CLOSERS.has(ch) || (open && opener === '„' && ch === '“');
@@ -82,7 +88,6 @@ export function analyseQuotes(tokens: readonly Token[], state: QuoteState): Sent
       }
       continue;
     }
-    if (t.word) firstWordSeen = true;
     inside[i] = open;
   }
   return {

@@ -218,7 +218,11 @@ export function blockSentences(text: string, block: BlockSpan): [number, number]
   const flat = raw.replace(/[\r\n\v\f\u2028\u2029\u0085]/g, ' ');
   const merged: [number, number][] = [];
   let segStart = 0;
-  for (const segEnd of sentenceBreaks(flat)) {
+  const breaks = sentenceBreaks(flat);
+  // Indexed loops: a for…of allocates an iterator and a result per step until it is optimised,
+  // and detection runs once per page, much of it before anything is optimised.
+  for (let b = 0; b < breaks.length; b += 1) {
+    const segEnd = breaks[b] as number;
     const t = trimSpan(text, block.start + segStart, block.start + segEnd);
     segStart = segEnd;
     if (!t) continue;
@@ -226,6 +230,13 @@ export function blockSentences(text: string, block: BlockSpan): [number, number]
     if (prev && isFalseBreak(text, prev[0], prev[1], t[0], t[1])) prev[1] = t[1];
     else merged.push(t);
   }
+  // A sentence is re-split only when it is over-long and holds a newline; most blocks have none.
+  let needsSplit = false;
+  for (let m = 0; m < merged.length && !needsSplit; m += 1) {
+    const span = merged[m] as [number, number];
+    needsSplit = span[1] - span[0] > MAX_JOINED_SENTENCE && text.slice(span[0], span[1]).includes('\n');
+  }
+  if (!needsSplit) return merged;
   const out: [number, number][] = [];
   for (const [s, e] of merged) {
     if (e - s > MAX_JOINED_SENTENCE && text.slice(s, e).includes('\n')) out.push(...splitAtNewlines(text, s, e));

@@ -16,7 +16,7 @@
  */
 import type { Source } from '../model';
 import { BUILTIN_ALIAS_GUARDS, BUILTIN_SOURCES, type AliasGuard } from './registry';
-import { foldApostrophes, isSpace, isUpper, isWordCode } from './tokens';
+import { foldApostrophes, isSpace, isUpper, isWordCode, wordRunEnd } from './tokens';
 
 /** A place in the text where a registry source is named. */
 export type SourceMention = {
@@ -87,7 +87,7 @@ function runsOf(text: string, start: number, end: number): Runs {
       continue;
     }
     const s = i;
-    while (i < end && isWordCode(text.charCodeAt(i))) i += 1;
+    i = wordRunEnd(text, i, end);
     starts.push(s);
     ends.push(i);
   }
@@ -101,6 +101,8 @@ function runsOf(text: string, start: number, end: number): Runs {
  */
 function separatorKey(text: string, from: number, to: number): string | null {
   if (to - from > MAX_SEPARATOR || to <= from) return null;
+  // The usual separator, one plain space, without building the key.
+  if (to - from === 1 && text.charCodeAt(from) === 0x20) return ' ';
   let key = '';
   for (const ch of foldApostrophes(text.slice(from, to))) {
     const mapped = isSpace(ch) || ch === '-' || ch === '‐' || ch === '‑' ? ' ' : ch;
