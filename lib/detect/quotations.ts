@@ -97,7 +97,8 @@ export function analyseQuotes(tokens: readonly Token[], state: QuoteState): Sent
     startsWithOpener,
     unmatchedCloser,
     hasQuote,
-    end: { open, opener },
+    // Closed is closed whatever closed it (the opener is null then): one shared state.
+    end: open ? { open, opener } : CLOSED,
   };
 }
 
@@ -107,6 +108,8 @@ export function analyseQuotes(tokens: readonly Token[], state: QuoteState): Sent
  * and a sentence read this way is not given to it.
  */
 export function unquotedSentence(state: QuoteState): SentenceQuotes {
+  // Most sentences are read this way outside any quotation: they share one record.
+  if (state === CLOSED) return UNQUOTED;
   return {
     inside: [],
     startsInside: state.open,
@@ -117,6 +120,17 @@ export function unquotedSentence(state: QuoteState): SentenceQuotes {
     end: state,
   };
 }
+
+/** `unquotedSentence(CLOSED)`: nothing changes it, so it is made once. */
+const UNQUOTED: SentenceQuotes = {
+  inside: [],
+  startsInside: false,
+  endsInside: false,
+  startsWithOpener: false,
+  unmatchedCloser: false,
+  hasQuote: false,
+  end: CLOSED,
+};
 
 /** What the carry-over needs to know of each sentence. */
 export type QuotedSentence = {

@@ -260,12 +260,17 @@ export function buildSourceIndex(builtins: readonly Source[], userSources: reado
       }
       const firstWord = lowerWordAt(text, runs, i) ?? '';
       let node = root.next.get(firstWord);
-      let best: { entry: AliasEntry; last: number } | null = null;
+      // The longest accepted alias so far, and its last word (no object per step: this is per word).
+      let bestEntry: AliasEntry | null = null;
+      let bestLast = -1;
       let j = i;
       while (node) {
-        for (const entry of node.entries) {
+        const entries = node.entries;
+        for (let e = 0; e < entries.length; e += 1) {
+          const entry = entries[e] as AliasEntry;
           if (accepts(entry, text, runs, i, j)) {
-            best = { entry, last: j };
+            bestEntry = entry;
+            bestLast = j;
             break;
           }
         }
@@ -275,14 +280,14 @@ export function buildSourceIndex(builtins: readonly Source[], userSources: reado
         node = node.next.get(sep + (lowerWordAt(text, runs, j + 1) ?? ''));
         j += 1;
       }
-      if (best) {
+      if (bestEntry) {
         out.push({
           start: runs.starts[i] ?? 0,
-          end: runs.ends[best.last] ?? 0,
-          source: best.entry.source,
-          alias: best.entry.alias,
+          end: runs.ends[bestLast] ?? 0,
+          source: bestEntry.source,
+          alias: bestEntry.alias,
         });
-        i = best.last + 1;
+        i = bestLast + 1;
       } else {
         i += 1;
       }

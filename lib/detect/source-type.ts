@@ -727,7 +727,24 @@ function institutionType(owner: readonly PhraseWord[], modifiers: ReadonlySet<st
  */
 export function guessSourceType(words: readonly PhraseWord[], extra: readonly PhraseWord[] = [], anonymous = false): SourceType {
   if (anonymous) return 'anonymous';
-  // "the US and South Korea": each part is guessed; parts of one type give that type.
+  // "the US and South Korea": each part is guessed; parts of one type give that type. Most phrases
+  // coordinate nothing: they are told apart first, without building parts.
+  if (hasCoordination(words)) return guessCoordinated(words, extra) ?? guessUncoordinated(words, extra);
+  return guessUncoordinated(words, extra);
+}
+
+/** True when "and" or "&" joins parts of the phrase (not inside its complement: "researchers from Cambridge and Boston College"). */
+function hasCoordination(words: readonly PhraseWord[]): boolean {
+  for (let i = 0; i < words.length; i += 1) {
+    const b = (words[i] as PhraseWord).base;
+    if (COMPLEMENT_PREPOSITIONS.has(b)) return false;
+    if (b === 'and' || b === '&') return true;
+  }
+  return false;
+}
+
+/** `guessSourceType` of a coordinated phrase from its parts' types, or null when a part is empty. */
+function guessCoordinated(words: readonly PhraseWord[], extra: readonly PhraseWord[]): SourceType | null {
   const parts: PhraseWord[][] = [[]];
   let inComplement = false;
   for (const w of words) {
@@ -745,9 +762,14 @@ export function guessSourceType(words: readonly PhraseWord[], extra: readonly Ph
     const [only] = types;
     return types.size === 1 && only !== undefined ? only : 'other';
   }
+  return null;
+}
+
+/** `guessSourceType` of a phrase whose parts are not guessed apart. */
+function guessUncoordinated(words: readonly PhraseWord[], extra: readonly PhraseWord[]): SourceType {
   const indefinite = INDEFINITE.has(words[0]?.base ?? '') || /^[0-9]/.test(words[0]?.base ?? '');
   const c = content(words);
-  for (const w of c) if (ANONYMOUS_WORDS.has(w.base)) return 'anonymous';
+  for (let i = 0; i < c.length; i += 1) if (ANONYMOUS_WORDS.has((c[i] as PhraseWord).base)) return 'anonymous';
   const listed = listedType(c);
   if (listed !== null) return listed;
   const h = headIndex(c);
@@ -759,14 +781,17 @@ export function guessSourceType(words: readonly PhraseWord[], extra: readonly Ph
   // "Save Northfield Libraries", "Stop the War Coalition": a campaign named by its aim.
   if (c.length > 1 && c[0]?.cap && CAMPAIGN_VERBS.has(c[0].base) && c.every((w) => w.cap || w.base === 'the' || w.base === 'of' || w.base === 'our')) return 'organisation';
   const before = c.slice(0, h);
-  const modifiers = new Set(before.map((w) => w.base));
+  const modifiers = new Set<string>();
   // The owner: the words up to the last possessive before the head ("Russia's", "the UN's").
   let ownerEnd = -1;
-  before.forEach((w, i) => {
+  for (let i = 0; i < before.length; i += 1) {
+    const w = before[i] as PhraseWord;
+    modifiers.add(w.base);
     if (w.possessive) ownerEnd = i;
-  });
+  }
   const owner = ownerEnd >= 0 ? before.slice(0, ownerEnd + 1) : [];
-  const stateModified = STATE_MODIFIERS.some((m) => modifiers.has(m));
+  let stateModified = false;
+  for (let i = 0; i < STATE_MODIFIERS.length && !stateModified; i += 1) stateModified = modifiers.has(STATE_MODIFIERS[i] as string);
   if (MEDIA_HEADS.has(hb) && hb !== 'agency' && hb !== 'service') {
     if (stateModified) return 'state-media';
     if (hb === 'media' && modifiers.has('social')) return 'social-media';
