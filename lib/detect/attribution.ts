@@ -1739,6 +1739,13 @@ class SentenceReader {
    * officials": one group) stays whole.
    */
   private coordinatedParts(phrase: Phrase): Phrase[] {
+    // Most subjects hold no "and", "&" or comma: one part, found without building any.
+    let joined = false;
+    for (let i = phrase.start; i < phrase.end && !joined; i += 1) {
+      const w = this.lower(i);
+      joined = w === 'and' || w === '&' || w === ',';
+    }
+    if (!joined) return [phrase];
     const parts: Phrase[] = [];
     let s = phrase.start;
     for (let i = phrase.start; i <= phrase.end; i += 1) {

@@ -156,7 +156,25 @@ export type QuotedSentence = {
 
 /** The attributions of `from` as carried into another sentence: same source, no words, no cue. */
 export function carried(from: readonly Attribution[]): Attribution[] {
-  return from.map((a) => ({ ...a, sourceText: null, cue: null, cueStance: null, carriedOver: true }));
+  const out: Attribution[] = [];
+  // Field by field (not a spread): every attribution keeps the one shape `attributionOf` gives it.
+  for (let i = 0; i < from.length; i += 1) {
+    const a = from[i] as Attribution;
+    out.push({
+      source: a.source,
+      label: a.label,
+      type: a.type,
+      sourceText: null,
+      speaker: a.speaker,
+      cue: null,
+      cueStance: null,
+      start: a.start,
+      end: a.end,
+      reportedBy: a.reportedBy,
+      carriedOver: true,
+    });
+  }
+  return out;
 }
 
 /** Whether sentence `s` continues the quotation of `p`, the sentence right before it. */

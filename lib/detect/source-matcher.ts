@@ -68,18 +68,24 @@ type TrieNode = {
 
 /** Words of a string as maximal runs of letters/digits, with the separators between them. */
 type Runs = {
-  /** Start offset of each word. */
+  /** Start offset of each word (entries from `count` on are left over from an earlier text). */
   starts: number[];
   /** End offset (exclusive) of each word. */
   ends: number[];
+  /** How many words. */
+  count: number;
 };
 
 /** Longest separator between two words of one alias ("-", " ", "’ "): anything longer is not a name. */
 const MAX_SEPARATOR = 3;
 
-function runsOf(text: string, start: number, end: number): Runs {
-  const starts: number[] = [];
-  const ends: number[] = [];
+/**
+ * The runs of `text.slice(start, end)`, written into `into` when given: the matcher reuses one
+ * `Runs` for every sentence rather than growing two new arrays for each.
+ */
+function runsOf(text: string, start: number, end: number, into: Runs = { starts: [], ends: [], count: 0 }): Runs {
+  const { starts, ends } = into;
+  let count = 0;
   let i = start;
   while (i < end) {
     if (!isWordCode(text.charCodeAt(i))) {
@@ -88,10 +94,12 @@ function runsOf(text: string, start: number, end: number): Runs {
     }
     const s = i;
     i = wordRunEnd(text, i, end);
-    starts.push(s);
-    ends.push(i);
+    starts[count] = s;
+    ends[count] = i;
+    count += 1;
   }
-  return { starts, ends };
+  into.count = count;
+  return into;
 }
 
 /**
@@ -120,10 +128,10 @@ function isExactCase(alias: string, wordCount: number): boolean {
 
 function addAlias(root: TrieNode, alias: string, source: Source, guard: AliasGuard | undefined): void {
   const runs = runsOf(alias, 0, alias.length);
-  if (runs.starts.length === 0) return;
+  if (runs.count === 0) return;
   const words: string[] = [];
   let node = root;
-  for (let k = 0; k < runs.starts.length; k += 1) {
+  for (let k = 0; k < runs.count; k += 1) {
     const s = runs.starts[k] ?? 0;
     const e = runs.ends[k] ?? 0;
     const word = alias.slice(s, e);
@@ -147,6 +155,7 @@ function addAlias(root: TrieNode, alias: string, source: Source, guard: AliasGua
 }
 
 function lowerWordAt(text: string, runs: Runs, k: number): string | null {
+  if (k < 0 || k >= runs.count) return null;
   const s = runs.starts[k];
   const e = runs.ends[k];
   return s === undefined || e === undefined ? null : text.slice(s, e).toLowerCase();
@@ -248,10 +257,12 @@ export function buildSourceIndex(builtins: readonly Source[], userSources: reado
     return next >= 128 || firstPair[c0 * 128 + lowerAscii(next)] === 1;
   };
 
+  const scratch: Runs = { starts: [], ends: [], count: 0 };
   const mentions = (text: string, start = 0, end = text.length): SourceMention[] => {
     const out: SourceMention[] = [];
-    const runs = runsOf(text, start, end);
-    const n = runs.starts.length;
+    // Not re-entered (nothing it calls comes back here), so one `Runs` serves every call.
+    const runs = runsOf(text, start, end, scratch);
+    const n = runs.count;
     let i = 0;
     while (i < n) {
       if (!mayStart(text, runs.starts[i] ?? 0, runs.ends[i] ?? 0)) {
