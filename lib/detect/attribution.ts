@@ -406,6 +406,9 @@ function sameReferent(earlier: FoundAttribution, pronoun: Pronoun): boolean {
 /** Every word that starts a reading in `SentenceReader.read`: the branches there, in one set. */
 const READ_TRIGGERS: ReadonlySet<string> = new Set([...CUE_VERBS.keys(), ...RELAY_PARTICIPLES, 'according', 'citing', 'quoting', 'cited', 'cites', 'quoted']);
 
+/** The words of an empty span. */
+const NO_WORDS: SpanWords = { words: [], at: [] };
+
 /** No mentions, shared by the spans that hold none. */
 const NO_MENTIONS: readonly SourceMention[] = [];
 
@@ -453,7 +456,11 @@ class SentenceReader {
    */
   private phraseWords(start: number, end: number): SpanWords {
     const n = this.tokens.length;
-    const key = start * (n + 1) + end;
+    // Tokens outside the sentence hold no word: clamped, each span has one key.
+    const from = Math.max(start, 0);
+    const to = Math.min(end, n);
+    if (to <= from) return NO_WORDS;
+    const key = from * (n + 1) + to;
     // A sentence asks for a handful of spans: a short list searched in order beats a map.
     const keys = (this.spanKeys ??= []);
     const spans = (this.spanWords ??= []);
@@ -461,7 +468,7 @@ class SentenceReader {
     const perToken = (this.tokenWords ??= new Array<PhraseWord | undefined>(n));
     const words: PhraseWord[] = [];
     const at: number[] = [];
-    for (let i = start; i < end; i += 1) {
+    for (let i = from; i < to; i += 1) {
       const t = this.tokens[i];
       if (!t || !t.word) continue;
       let w = perToken[i];

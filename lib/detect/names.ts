@@ -87,9 +87,12 @@ export function findTitledNames(text: string, tokens: readonly Token[]): TitledN
   const out: TitledName[] = [];
   for (let i = 0; i + 1 < tokens.length; i += 1) {
     const t = tokens[i];
-    if (!t || !t.word || !isRole(t.base)) continue;
+    if (!t || !t.word) continue;
     // "The union's general secretary, Mick Lynch, said": the name may follow in commas.
     const commaName = tokens[i + 1]?.text === ',' && tokens[i + 2]?.cap === true;
+    // No capitalised word next, no name: ruled out before the role lookup, which most words would fail anyway.
+    if (!commaName && tokens[i + 1]?.cap !== true) continue;
+    if (!isRole(t.base)) continue;
     const nameStart = commaName ? i + 2 : i + 1;
     let j = nameStart;
     while (j < tokens.length && j - nameStart < 4) {

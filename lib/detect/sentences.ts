@@ -133,6 +133,9 @@ function wordBeforeFinalDot(text: string, start: number, end: number): string | 
 
 /** True when a segment starting with `word` continues the previous one: "he asked", "primarily". */
 function startsLowerCase(word: string): boolean {
+  const code = word.charCodeAt(0);
+  // An ASCII capital settles it without a string made (the usual case after a sentence break).
+  if (code >= 65 && code <= 90) return false;
   const first = word.charAt(0);
   if (first === first.toUpperCase()) return false;
   // "iPhone", "eBay": lower-case first letter, but a name that can open a sentence.
@@ -178,11 +181,9 @@ function isFalseBreak(text: string, prevStart: number, prevEnd: number, nextStar
   if (last === null) return false;
   const lower = last.toLowerCase();
   if (TITLES.has(lower)) return true;
-  const starter = SENTENCE_STARTERS.has(first.toLowerCase());
   if (lower === 'a.m' || lower === 'p.m') return AFTER_TIME.has(first.toLowerCase());
   // An initialism ("U.S.", "U.N.") or a person's initial ("J."), unless a new sentence clearly starts.
-  if (last.includes('.')) return !starter;
-  if (last.length === 1 && isUpper(last)) return !starter;
+  if (last.includes('.') || (last.length === 1 && isUpper(last))) return !SENTENCE_STARTERS.has(first.toLowerCase());
   if (MONTHS.has(lower) || BEFORE_NUMBER.has(lower)) return /^[0-9]/.test(first);
   return false;
 }
