@@ -229,7 +229,10 @@ function rememberNameAs(memory: DiscourseMemory, key: string, label: string, low
   const existing = memory.names.get(key);
   // A longer name wins over a shorter one already stored under the same key.
   if (existing && existing.label.length > label.length && existing.label.toLowerCase().includes(lowerLabel)) return;
-  memory.names.set(key, { label, type: existing?.type === 'official-person' && existing.label === label ? existing.type : type });
+  const known: SourceType = existing?.type === 'official-person' && existing.label === label ? existing.type : type;
+  // A name is mostly remembered again as it was: the entry stays, no new one is made.
+  if (existing && existing.label === label && existing.type === known) return;
+  memory.names.set(key, { label, type: known });
 }
 
 /** Whitespace other than a plain space: a label holding any goes the general (regex) way. */
