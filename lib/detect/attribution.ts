@@ -33,7 +33,7 @@
  */
 import type { CueStance, Source, SourceType } from '../model';
 import { chainOrder, childlessRelays, linkChains, markTrailing, type CandidateKind, type ChainCandidate } from './chains';
-import { CLAIM_NOUNS, cueFor, isVerbCue, RELAY_PARTICIPLES, type CueEntry } from './cues';
+import { CLAIM_NOUNS, CUE_VERBS, cueFor, isVerbCue, RELAY_PARTICIPLES, type CueEntry } from './cues';
 import { datelineEnd } from './datelines';
 import type { LocalName } from './names';
 import {
@@ -147,7 +147,7 @@ export type SentenceAttributions = {
 };
 
 /** A subject read before a verb, with the appositive between them, if any. */
-type SubjectPhrase = { phrase: Phrase; appositive: [number, number] | null; appositiveWords: PhraseWord[] };
+type SubjectPhrase = { phrase: Phrase; appositive: [number, number] | null; appositiveWords: readonly PhraseWord[] };
 
 /** An attribution being read: what will be returned, and where its parts are. */
 type Candidate = ChainCandidate & {
@@ -381,18 +381,8 @@ const MAX_APPOSITIVE = 24;
 const MAX_CLAUSE_SUBJECT = 8;
 
 
-/** The words of tokens `[start, end)` for type guessing, with the token index of each. */
-function phraseWords(tokens: readonly Token[], start: number, end: number): { words: PhraseWord[]; at: number[] } {
-  const words: PhraseWord[] = [];
-  const at: number[] = [];
-  for (let i = start; i < end; i += 1) {
-    const t = tokens[i];
-    if (!t || !t.word) continue;
-    words.push({ base: t.base, cap: t.cap, acronym: isAllCaps(t.text), possessive: t.lower !== t.base });
-    at.push(i);
-  }
-  return { words, at };
-}
+/** The words of a token span for type guessing, with the token index of each (see `SentenceReader.phraseWords`). */
+type SpanWords = { readonly words: readonly PhraseWord[]; readonly at: readonly number[] };
 
 function normaliseSpace(s: string): string {
   return s.replace(/\s+/g, ' ').trim();
@@ -413,6 +403,18 @@ function sameReferent(earlier: FoundAttribution, pronoun: Pronoun): boolean {
   return personal ? person : !earlier.person;
 }
 
+/** Every word that starts a reading in `SentenceReader.read`: the branches there, in one set. */
+const READ_TRIGGERS: ReadonlySet<string> = new Set([...CUE_VERBS.keys(), ...RELAY_PARTICIPLES, 'according', 'citing', 'quoting', 'cited', 'cites', 'quoted']);
+
+/** The words of an empty span. */
+const NO_WORDS: SpanWords = { words: [], at: [] };
+
+/** No mentions, shared by the spans that hold none. */
+const NO_MENTIONS: readonly SourceMention[] = [];
+
+/** No acronyms defined, for a caller that gives none (read only, so one is shared). */
+const NO_LOCAL_NAMES: ReadonlyMap<string, LocalName> = new Map();
+
 /** Reads the attributions of one sentence. A class only to share the sentence's state between the rules. */
 class SentenceReader {
   private readonly text: string;
@@ -423,8 +425,15 @@ class SentenceReader {
   private readonly anonymity: AnonymityIndex;
   /** First token after a dateline. */
   private readonly first: number;
-  /** Mentions already used as a source, so a medium search does not take them again. */
-  private readonly consumed = new Set<SourceMention>();
+  /**
+   * Mentions already used as a source, so a medium search does not take them again. Created on the
+   * first use: most sentences never consume one.
+   */
+  private consumed: Set<SourceMention> | null = null;
+  /** `phraseWords` results by span, and each token's word: made on first use. */
+  private spanKeys: number[] | null = null;
+  private spanWords: SpanWords[] | null = null;
+  private tokenWords: (PhraseWord | undefined)[] | null = null;
   /** The clause subject at the start of the sentence, read once on demand. */
   private subjectAtStart: Phrase | null | undefined;
   readonly candidates: Candidate[] = [];
@@ -434,13 +443,46 @@ class SentenceReader {
     this.tokens = input.tokens;
     this.inQuote = input.inQuote;
     this.mentions = input.mentions;
-    this.localNames = input.localNames ?? new Map();
+    this.localNames = input.localNames ?? NO_LOCAL_NAMES;
     this.anonymity = findAnonymitySpans(input.tokens, input.inQuote);
     this.first = datelineEnd(input.tokens);
   }
 
-  private tok(i: number): Token | undefined {
-    return this.tokens[i];
+  /**
+   * The words of tokens `[start, end)` for type guessing, with the token index of each. The rules
+   * ask for the same spans again and again (a subject is resolved, then typed, then checked for a
+   * name), so each span's words, and each token's word, are made once per sentence and shared:
+   * nothing changes them.
+   */
+  private phraseWords(start: number, end: number): SpanWords {
+    const n = this.tokens.length;
+    // Tokens outside the sentence hold no word: clamped, each span has one key.
+    const from = Math.max(start, 0);
+    const to = Math.min(end, n);
+    if (to <= from) return NO_WORDS;
+    const key = from * (n + 1) + to;
+    // A sentence asks for a handful of spans: a short list searched in order beats a map.
+    const keys = (this.spanKeys ??= []);
+    const spans = (this.spanWords ??= []);
+    for (let i = 0; i < keys.length; i += 1) if (keys[i] === key) return spans[i] as SpanWords;
+    const perToken = (this.tokenWords ??= new Array<PhraseWord | undefined>(n));
+    const words: PhraseWord[] = [];
+    const at: number[] = [];
+    for (let i = from; i < to; i += 1) {
+      const t = this.tokens[i];
+      if (!t || !t.word) continue;
+      let w = perToken[i];
+      if (w === undefined) {
+        w = { base: t.base, cap: t.cap, acronym: isAllCaps(t.text), possessive: t.lower !== t.base };
+        perToken[i] = w;
+      }
+      words.push(w);
+      at.push(i);
+    }
+    const made = { words, at };
+    keys.push(key);
+    spans.push(made);
+    return made;
   }
 
   private lower(i: number): string {
@@ -448,10 +490,11 @@ class SentenceReader {
   }
 
   /** Mentions whose characters lie within tokens `[start, end)`; binary search, then a short scan. */
-  private mentionsIn(start: number, end: number): SourceMention[] {
-    const a = this.tok(start);
-    const b = this.tok(end - 1);
-    if (!a || !b || end <= start) return [];
+  private mentionsIn(start: number, end: number): readonly SourceMention[] {
+    const a = this.tokens[start];
+    const b = this.tokens[end - 1];
+    // Most spans hold no mention: they share one empty list.
+    if (!a || !b || end <= start || this.mentions.length === 0) return NO_MENTIONS;
     let lo = 0;
     let hi = this.mentions.length;
     while (lo < hi) {
@@ -459,18 +502,18 @@ class SentenceReader {
       if ((this.mentions[mid]?.start ?? 0) < a.start) lo = mid + 1;
       else hi = mid;
     }
-    const out: SourceMention[] = [];
+    let out: SourceMention[] | null = null;
     for (let i = lo; i < this.mentions.length; i += 1) {
       const m = this.mentions[i];
       if (!m || m.start >= b.end) break;
-      if (m.end <= b.end) out.push(m);
+      if (m.end <= b.end) (out ??= []).push(m);
     }
-    return out;
+    return out ?? NO_MENTIONS;
   }
 
   /** The first token of a registry mention that ends with token `i`, or null. */
   private mentionEndingAt(i: number): number | null {
-    const t = this.tok(i);
+    const t = this.tokens[i];
     if (!t) return null;
     let lo = 0;
     let hi = this.mentions.length;
@@ -482,14 +525,14 @@ class SentenceReader {
     const m = this.mentions[lo];
     if (!m || m.end !== t.end || m.start === t.start) return null;
     let s = i;
-    while (s > this.first && (this.tok(s)?.start ?? 0) > m.start) s -= 1;
-    return this.tok(s)?.start === m.start ? s : null;
+    while (s > this.first && (this.tokens[s]?.start ?? 0) > m.start) s -= 1;
+    return this.tokens[s]?.start === m.start ? s : null;
   }
 
   /** The token index where mention `m` starts, searching `[start, end)`. */
   private tokenOf(m: SourceMention, start: number, end: number): number {
     for (let i = start; i < end; i += 1) {
-      const t = this.tok(i);
+      const t = this.tokens[i];
       if (t && t.end > m.start) return i;
     }
     return end;
@@ -503,9 +546,11 @@ class SentenceReader {
   read(): SentenceAttributions {
     const n = this.tokens.length;
     for (let k = this.first; k < n && this.candidates.length < MAX_ATTRIBUTIONS; k += 1) {
-      const t = this.tok(k);
+      const t = this.tokens[k];
       if (!t || !t.word || this.inQuote[k]) continue;
       const w = t.lower;
+      // One lookup settles the many words that start no reading.
+      if (!READ_TRIGGERS.has(w)) continue;
       if (w === 'according' && this.lower(k + 1) === 'to') {
         this.sourceFollows(k, k + 2, 'according to', 'according');
         k += 1;
@@ -534,6 +579,14 @@ class SentenceReader {
     }
     if (this.candidates.length === 0) return { attributions: [], hasContent: false };
     this.quotedReports();
+    // Most sentences have one attribution: nothing to link, and it is outermost, unless a relay
+    // that relays nothing (what `childlessRelays` and `chainOrder` would conclude).
+    if (this.candidates.length === 1) {
+      const only = this.candidates[0] as Candidate;
+      if (only.kind === 'relay') return { attributions: [], hasContent: false };
+      only.found.reportedBy = null;
+      return { attributions: [only.found], hasContent: this.hasContent() };
+    }
     markTrailing(this.candidates, this.tokens, this.first);
     linkChains(this.candidates, this.tokens);
     const dropped = childlessRelays(this.candidates);
@@ -560,14 +613,14 @@ class SentenceReader {
     // Each attempt is bounded; the cap keeps a page-long quotation full of "he said" linear.
     let attempts = 0;
     for (let k = this.first + 1; k < n && this.candidates.length < MAX_ATTRIBUTIONS && attempts < MAX_ATTRIBUTIONS; k += 1) {
-      const t = this.tok(k);
+      const t = this.tokens[k];
       if (!t || !t.word || !this.inQuote[k]) continue;
       const e = cueFor(t.lower);
       if (!e || e.stance === 'belief' || e.form === 'gerund' || (e.nounLike && e.form !== 'past')) continue;
       let s = k - 1;
       while (s > this.first && (VERB_ADVERBS.has(this.lower(s)) || (this.lower(s) === 'to' && this.lower(s - 1) === 'used'))) s -= this.lower(s) === 'to' ? 2 : 1;
-      const subject = this.tok(s);
-      const before = this.tok(s - 1);
+      const subject = this.tokens[s];
+      const before = this.tokens[s - 1];
       if (!subject || !this.inQuote[s] || (subject.lower !== 'he' && subject.lower !== 'she') || !before || before.word) continue;
       if (!this.guardAllows(k, e)) continue;
       attempts += 1;
@@ -596,13 +649,18 @@ class SentenceReader {
 
   /** A claim needs words besides its attribution: "Kremlin says" alone (a label) is not one. */
   private hasContent(): boolean {
-    const covered = new Array<boolean>(this.tokens.length).fill(false);
-    for (const c of this.candidates) {
-      for (let i = c.phraseStart; i < c.phraseEnd; i += 1) covered[i] = true;
-      for (let i = c.cueStart; i < c.cueEnd; i += 1) covered[i] = true;
-    }
+    // Counted in place (the candidates are few), stopping at the second word: no array per sentence.
+    const cs = this.candidates;
     let words = 0;
-    for (let i = this.first; i < this.tokens.length; i += 1) if (this.tok(i)?.word && !covered[i]) words += 1;
+    for (let i = this.first; i < this.tokens.length && words < 2; i += 1) {
+      if (!this.tokens[i]?.word) continue;
+      let covered = false;
+      for (let j = 0; j < cs.length && !covered; j += 1) {
+        const c = cs[j] as Candidate;
+        covered = (i >= c.phraseStart && i < c.phraseEnd) || (i >= c.cueStart && i < c.cueEnd);
+      }
+      if (!covered) words += 1;
+    }
     return words >= 2;
   }
 
@@ -611,16 +669,16 @@ class SentenceReader {
   /** Resolve a phrase to a registry source, a pronoun, or unresolved words with a guessed type. */
   private resolve(phrase: Phrase, extra: readonly PhraseWord[] = []): Resolved {
     const { start, end } = phrase;
-    const first = this.tok(start);
-    const last = this.tok(end - 1);
+    const first = this.tokens[start];
+    const last = this.tokens[end - 1];
     if (!first || !last) return this.nothing();
     if (phrase.pronoun) return this.resolvePronoun(phrase.pronoun, first);
-    const { words, at } = phraseWords(this.tokens, start, end);
+    const { words, at } = this.phraseWords(start, end);
     const hi = headIndex(words);
     const head = words[hi];
     const mention = this.outletMention(start, end);
     // "The New England Journal of Medicine": the head word is inside a registry name.
-    const headToken = this.tok(at[hi] ?? start);
+    const headToken = this.tokens[at[hi] ?? start];
     if (mention && headToken && mention.start <= headToken.start && headToken.end <= mention.end) return this.fromMention(mention, start, end);
     // A document stands for its author when the phrase names one: "a statement from the ministry".
     if (head && (DOCUMENT_HEADS.has(head.base) || isMediumHead(head.base))) {
@@ -632,7 +690,7 @@ class SentenceReader {
   }
 
   private fromMention(m: SourceMention, start: number, end: number): Resolved {
-    return { ...registryResolved(m), speaker: this.possessorBefore(m, start, end), medium: MEDIUM_TYPES.has(m.source.type) };
+    return registryResolved(m, this.possessorBefore(m, start, end), MEDIUM_TYPES.has(m.source.type));
   }
 
   private resolvePronoun(pronoun: Pronoun, token: Token): Resolved {
@@ -664,7 +722,7 @@ class SentenceReader {
   }
 
   private tokenIndexAt(offset: number): number {
-    for (let i = 0; i < this.tokens.length; i += 1) if (this.tok(i)?.start === offset) return i;
+    for (let i = 0; i < this.tokens.length; i += 1) if (this.tokens[i]?.start === offset) return i;
     return this.tokens.length;
   }
 
@@ -678,7 +736,7 @@ class SentenceReader {
    */
   private unresolved(phrase: Phrase, extra: readonly PhraseWord[]): Resolved {
     const { start, end, anonymous } = phrase;
-    const all = phraseWords(this.tokens, start, end).words;
+    const all = this.phraseWords(start, end).words;
     const type0 = guessSourceType(all, extra, anonymous);
     // The span: drop a relative/anonymity clause, then leading determiners, numbers, partitives.
     let e = end;
@@ -686,7 +744,7 @@ class SentenceReader {
       const span = this.anonymity.byStart.get(i);
       const w = this.lower(i);
       // "who" opens a relative clause; "WHO" is the World Health Organization.
-      const relative = w === 'who' && !isAllCaps(this.tok(i)?.text ?? '');
+      const relative = w === 'who' && !isAllCaps(this.tokens[i]?.text ?? '');
       if ((span && (relative || w === 'speaking' || w === 'on')) || relative) {
         e = i;
         break;
@@ -698,16 +756,16 @@ class SentenceReader {
       if (s < e - 1 && (LEADING_WORDS.has(w) || /^[0-9]/.test(w) || w === 'of')) s += 1;
       else break;
     }
-    const { words, at } = phraseWords(this.tokens, s, e);
+    const { words, at } = this.phraseWords(s, e);
     let type = type0;
     let from = s;
     let to = e;
-    let local = words.length === 1 && words[0]?.acronym ? this.localNames.get(this.tok(s)?.text ?? '') : undefined;
+    let local = words.length === 1 && words[0]?.acronym ? this.localNames.get(this.tokens[s]?.text ?? '') : undefined;
     // "NBS data": a document whose owner is an acronym the text defined takes the owner's type.
     const hw = words[headIndex(words)];
     if (!local && hw && DOCUMENT_HEADS.has(hw.base)) {
       for (let i = s; i < e; i += 1) {
-        const owner = this.localNames.get(this.tok(i)?.text ?? '');
+        const owner = this.localNames.get(this.tokens[i]?.text ?? '');
         if (owner) type = owner.type;
       }
     }
@@ -729,13 +787,13 @@ class SentenceReader {
         type = named.type;
       }
     }
-    const sTok = this.tok(from);
-    const eTok = this.tok(to - 1);
+    const sTok = this.tokens[from];
+    const eTok = this.tokens[to - 1];
     if (!sTok || !eTok) return this.nothing();
     // A possessor's words end before its "'s" ("the agency's website" → "agency").
     const endOffset = eTok.end - (eTok.lower.length - eTok.base.length);
     const person = type !== 'organisation' && type !== 'government' && isPersonPhrase(all);
-    const content = phraseWords(this.tokens, s, end).words;
+    const content = this.phraseWords(s, end).words;
     const h = content[headIndex(content)];
     const plausible =
       anonymous ||
@@ -804,7 +862,7 @@ class SentenceReader {
    */
   private hasProperPossessor(start: number, end: number): boolean {
     for (let i = start; i < end - 1; i += 1) {
-      const t = this.tok(i);
+      const t = this.tokens[i];
       if (t && t.cap && t.lower !== t.base) return true;
     }
     return false;
@@ -817,10 +875,12 @@ class SentenceReader {
    */
   private outletMention(start: number, end: number): SourceMention | null {
     let chosen: SourceMention | null = null;
-    for (const m of this.mentionsIn(start, end)) {
+    const inSpan = this.mentionsIn(start, end);
+    for (let mi = 0; mi < inSpan.length; mi += 1) {
+      const m = inSpan[mi] as SourceMention;
       let ok = true;
       for (let i = start; i < end; i += 1) {
-        const t = this.tok(i);
+        const t = this.tokens[i];
         if (!t || t.start < m.end || !t.word) continue;
         if (!OUTLET_SUFFIXES.has(t.base)) {
           ok = false;
@@ -836,12 +896,12 @@ class SentenceReader {
   private possessorBefore(m: SourceMention, start: number, end: number): string | null {
     if (!MEDIUM_TYPES.has(m.source.type)) return null;
     const at = this.tokenOf(m, start, end);
-    const prev = this.tok(at - 1);
+    const prev = this.tokens[at - 1];
     if (at - 1 < start || !prev || !prev.word || !prev.cap || prev.lower === prev.base) return null;
     let s = at - 1;
-    while (s - 1 >= start && this.tok(s - 1)?.cap && this.tok(s - 1)?.word) s -= 1;
-    if (!isPersonPhrase(phraseWords(this.tokens, s, at).words)) return null;
-    const from = this.tok(s)?.start ?? prev.start;
+    while (s - 1 >= start && this.tokens[s - 1]?.cap && this.tokens[s - 1]?.word) s -= 1;
+    if (!isPersonPhrase(this.phraseWords(s, at).words)) return null;
+    const from = this.tokens[s]?.start ?? prev.start;
     // The name without its possessive ending.
     const cut = prev.end - (prev.lower.length - prev.base.length);
     return normaliseSpace(this.text.slice(from, cut));
@@ -868,11 +928,11 @@ class SentenceReader {
     // "the agency's website", "the ministry's statement": the possessor is the author, unless it is
     // a platform's user ("Kozhemyako's Telegram channel" is Telegram, handled by the mention rule).
     // A body's own media or services are not documents: "Pyongyang’s official media" stays whole.
-    const { words } = phraseWords(this.tokens, start, end);
+    const { words } = this.phraseWords(start, end);
     const head = words[headIndex(words)];
     if (!head || !DOCUMENT_HEADS.has(head.base)) return null;
     for (let i = end - 2; i >= start; i -= 1) {
-      const t = this.tok(i);
+      const t = this.tokens[i];
       if (t && t.word && t.lower !== t.base) {
         if (this.mentionsIn(i + 1, end).length > 0) return null;
         const owner = this.resolve({ start, end: i + 1, anonymous: false, pronoun: null });
@@ -892,7 +952,7 @@ class SentenceReader {
     let i = this.first;
     // Step over an opening adverbial: "Earlier,", "In a statement,", "On Tuesday,".
     for (let j = i; j < Math.min(this.tokens.length, i + 8); j += 1) {
-      if (this.tok(j)?.text === ',') {
+      if (this.tokens[j]?.text === ',') {
         const opener = this.lower(i);
         if (PREPOSITIONS.has(opener) || STOP_WORDS.has(opener) || opener.endsWith('ly') || TIME_NOUNS.has(opener)) i = j + 1;
         break;
@@ -902,14 +962,14 @@ class SentenceReader {
     if (DETERMINERS.has(this.lower(i))) i += 1;
     let words = 0;
     while (i < this.tokens.length && i - start < MAX_CLAUSE_SUBJECT) {
-      const t = this.tok(i);
+      const t = this.tokens[i];
       if (!t || !t.word || this.inQuote[i]) break;
       // "The World Health Organization estimates that …": the subject ends at its verb.
       if (i > start && cueFor(t.lower) !== undefined) {
         const next = this.lower(i + 1);
         if (isVerbCue(t.lower) || next === 'that' || DETERMINERS.has(next) || /^[0-9]/.test(next)) break;
       }
-      const next = this.tok(i + 1);
+      const next = this.tokens[i + 1];
       const ok =
         (t.cap && !STOP_WORDS.has(t.lower)) ||
         t.lower !== t.base ||
@@ -971,7 +1031,7 @@ class SentenceReader {
 
   /** A reporting verb. */
   private verbCue(k: number, e: CueEntry): void {
-    const prev = this.tok(k - 1);
+    const prev = this.tokens[k - 1];
     // "the stated goal", "Russia's alleged role", "500 confirmed cases": an adjective, not a report.
     if (e.participle && prev && prev.word && !this.isFloatingQuantifier(k - 1) && (ADJECTIVE_DETERMINERS.has(prev.lower) || this.isPossessive(prev) || this.isCount(k - 1))) return;
     // "declined to say", "is said to be": no one is reported as saying anything ("used to tell" is a habit, still speech).
@@ -980,7 +1040,7 @@ class SentenceReader {
     // "The army said nothing about casualties": empty reporting. "the think tank": a noun.
     if (this.lower(k + 1) === 'nothing' || (e.lemma === 'think' && this.lower(k + 1).startsWith('tank'))) return;
     // "The hospital admitted 20 patients": a number after the verb is what it took in, not a claim.
-    if (e.lemma === 'admit' && /^[0-9]/.test(this.tok(k + 1)?.text ?? '')) return;
+    if (e.lemma === 'admit' && /^[0-9]/.test(this.tokens[k + 1]?.text ?? '')) return;
     // "people feared trapped", "a man believed to be armed": an agentless passive, a hedge with no holder.
     if (this.isReducedPassive(k, e)) return;
     // "economists had forecast": a base form spelt like the past is the past after "have".
@@ -997,7 +1057,7 @@ class SentenceReader {
     if (nounForm) {
       // "state media", "the claims", "Russia's claims of": a noun unless it stands where a verb does.
       // Capitalised after a word of the sentence, it is part of a name ("the United States").
-      if (this.tok(k)?.cap && k > this.first) return;
+      if (this.tokens[k]?.cap && k > this.first) return;
       const next = this.lower(k + 1);
       // The base form is a verb after "they" or a plural group ("critics claim"), or before "that".
       const afterPlural = prev !== undefined && prev.word && (prev.lower === 'they' || isPluralSource(prev.base));
@@ -1012,7 +1072,7 @@ class SentenceReader {
       if (this.documentGerund(k, e, cueText, cueEnd)) return;
       // "…, telling reporters that …", "…, adding that …": the clause's subject speaks. When the
       // sentence already names a speaker before the participle, it is that speaker's second cue.
-      if (prev?.text === ',' || (prev?.lower === 'only' && this.tok(k - 2)?.text === ',')) {
+      if (prev?.text === ',' || (prev?.lower === 'only' && this.tokens[k - 2]?.text === ',')) {
         if (this.candidates.some((c) => c.cueStart < k && (c.kind === 'subject' || c.kind === 'inverted' || c.kind === 'quoted' || c.kind === 'agent'))) return;
         this.sharedSubject(k, cueEnd, cueText, e.stance, e);
       }
@@ -1022,7 +1082,7 @@ class SentenceReader {
     // passive; a modal makes it hypothetical ("she will say", "a post might say"); "not" negates it.
     let i = k - 1;
     for (let steps = 0; steps < 8 && i >= this.first; steps += 1) {
-      const t = this.tok(i);
+      const t = this.tokens[i];
       if (!t || !t.word) break;
       if (NEGATIONS.has(t.lower)) return;
       if (MODALS.has(t.lower)) return;
@@ -1054,7 +1114,7 @@ class SentenceReader {
     if (subject && e.participle && i === k - 1 && this.isReducedRelative(subject.phrase, e)) return;
     subject = this.beforeReducedRelative(i, subject);
     // "Some fear that …": a quantifier alone is an unnamed group.
-    if (!subject && prev && isQuantifierSource(prev.lower) && (k - 1 === this.first || !this.tok(k - 2)?.word)) {
+    if (!subject && prev && isQuantifierSource(prev.lower) && (k - 1 === this.first || !this.tokens[k - 2]?.word)) {
       subject = { phrase: { start: k - 1, end: k, anonymous: true, pronoun: null }, appositive: null, appositiveWords: [] };
     }
     if (subject) {
@@ -1076,8 +1136,8 @@ class SentenceReader {
       }
       // "the leader's sister, Kim Yo-jong, claimed": the appositive names the person described.
       const named = this.appositivePersonSpan(subject.appositive);
-      if (named && r.plausible && !r.source && personNameRange(phraseWords(this.tokens, subject.phrase.start, subject.phrase.end).words) === null && isPersonPhrase(phraseWords(this.tokens, subject.phrase.start, subject.phrase.end).words)) {
-        const type = guessSourceType([...phraseWords(this.tokens, subject.phrase.start, subject.phrase.end).words, ...phraseWords(this.tokens, named[0], named[1]).words]);
+      if (named && r.plausible && !r.source && personNameRange(this.phraseWords(subject.phrase.start, subject.phrase.end).words) === null && isPersonPhrase(this.phraseWords(subject.phrase.start, subject.phrase.end).words)) {
+        const type = guessSourceType([...this.phraseWords(subject.phrase.start, subject.phrase.end).words, ...this.phraseWords(named[0], named[1]).words]);
         r = { ...this.resolve({ start: named[0], end: named[1], anonymous: false, pronoun: null }), type: type === 'anonymous' ? 'other' : type };
       }
       // "Campaigners from Save Northfield Libraries said": members of a named group speak for it.
@@ -1119,7 +1179,7 @@ class SentenceReader {
       // "said it detected": a pronoun after the verb starts the reported clause, it is no inverted subject.
       if (!phrase || phrase.pronoun === 'it' || phrase.pronoun === 'they') return;
       // "…, said staff were exhausted": a verb after the phrase makes it the reported clause's subject.
-      const after = this.tok(phrase.end);
+      const after = this.tokens[phrase.end];
       if (after && after.word && (AUXILIARIES.has(after.lower) || isVerbCue(after.lower))) return;
       const r = this.resolve(phrase, this.appositiveAfter(phrase));
       if (r.plausible) this.add('inverted', r, k, cueEnd, phrase, cueText, e.stance, r.speaker, null, null);
@@ -1133,7 +1193,7 @@ class SentenceReader {
   private isFloatingQuantifier(i: number): boolean {
     const w = this.lower(i);
     if (w !== 'each' && w !== 'both' && w !== 'all') return false;
-    const before = this.tok(i - 1);
+    const before = this.tokens[i - 1];
     return before !== undefined && before.word && (AUXILIARIES.has(before.lower) || before.cap || before.lower === 'they' || isPluralSource(before.base));
   }
 
@@ -1144,14 +1204,14 @@ class SentenceReader {
   private genderIn(phrase: Phrase): Gender | null {
     let end = phrase.end;
     // "Alicia Vance, the victim's daughter, said": the appositive after the phrase.
-    if (this.tok(end)?.text === ',') {
+    if (this.tokens[end]?.text === ',') {
       let j = end + 1;
-      while (j < this.tokens.length && j - end <= 8 && this.tok(j)?.word) j += 1;
-      if (this.tok(j)?.text === ',') end = j;
+      while (j < this.tokens.length && j - end <= 8 && this.tokens[j]?.word) j += 1;
+      if (this.tokens[j]?.text === ',') end = j;
     }
     let gender: Gender | null = null;
     for (let i = phrase.start; i < end; i += 1) {
-      const t = this.tok(i);
+      const t = this.tokens[i];
       // "the man's lawyer": a possessor is someone else.
       if (t && t.word && t.lower === t.base) gender = genderOfWord(t.base) ?? gender;
     }
@@ -1172,13 +1232,13 @@ class SentenceReader {
    */
   private relativeAntecedent(i: number): SubjectPhrase | null {
     const w = this.lower(i);
-    if ((w !== 'who' && w !== 'which') || this.inQuote[i] || isAllCaps(this.tok(i)?.text ?? '')) return null;
-    const last = this.tok(i - 1)?.text === ',' ? i - 2 : i - 1;
-    if (last < this.first || !this.tok(last)?.word) return null;
+    if ((w !== 'who' && w !== 'which') || this.inQuote[i] || isAllCaps(this.tokens[i]?.text ?? '')) return null;
+    const last = this.tokens[i - 1]?.text === ',' ? i - 2 : i - 1;
+    if (last < this.first || !this.tokens[last]?.word) return null;
     const phrase = phraseBefore(this.tokens, this.inQuote, last, this.first, this.anonymity);
     if (!phrase || phrase.pronoun) return null;
     // "which" stands for a thing or a body, "who" for people.
-    const person = isPersonPhrase(phraseWords(this.tokens, phrase.start, phrase.end).words) || isPluralSource(this.headOf(phrase));
+    const person = isPersonPhrase(this.phraseWords(phrase.start, phrase.end).words) || isPluralSource(this.headOf(phrase));
     if (w === 'which' && person) return null;
     return { phrase, appositive: null, appositiveWords: [] };
   }
@@ -1189,11 +1249,11 @@ class SentenceReader {
     // Most phrases are one to three words with no preposition: their head is the last word.
     let simple = true;
     for (let i = phrase.start; i < phrase.end && simple; i += 1) {
-      const t = this.tok(i);
+      const t = this.tokens[i];
       if (!t || !t.word || PREPOSITIONS.has(t.lower) || t.lower === 'who' || t.lower === 'and') simple = false;
     }
-    if (simple) return this.tok(phrase.end - 1)?.base ?? '';
-    const { words } = phraseWords(this.tokens, phrase.start, phrase.end);
+    if (simple) return this.tokens[phrase.end - 1]?.base ?? '';
+    const { words } = this.phraseWords(phrase.start, phrase.end);
     return words[headIndex(words)]?.base ?? '';
   }
 
@@ -1218,7 +1278,7 @@ class SentenceReader {
    */
   private beforeReducedRelative(i: number, subject: SubjectPhrase | null): SubjectPhrase | null {
     // The participle right before the verb (after any time phrase): "data released on Tuesday showed".
-    if (!subject && this.isParticiple(i) && this.tok(i - 1)?.word) {
+    if (!subject && this.isParticiple(i) && this.tokens[i - 1]?.word) {
       const before = this.subjectBefore(i - 1);
       if (before && this.resolve(before.phrase).plausible) return before;
       return subject;
@@ -1234,7 +1294,7 @@ class SentenceReader {
 
   /** A lower-case past participle in a reduced relative ("released", "published", "seen"), not a cue. */
   private isParticiple(i: number, cues = false): boolean {
-    const t = this.tok(i);
+    const t = this.tokens[i];
     if (!t || !t.word || t.cap || this.inQuote[i]) return false;
     if (RELAY_PARTICIPLES.has(t.lower) || IRREGULAR_PARTICIPLES.has(t.lower)) return true;
     // "a man charged with murder": a cue's participle before its preposition, when the caller allows it.
@@ -1247,7 +1307,7 @@ class SentenceReader {
    */
   private headBeforeModifier(start: number): Phrase | null {
     for (let j = start - 1; j > this.first && start - j <= 8; j -= 1) {
-      const t = this.tok(j);
+      const t = this.tokens[j];
       if (!t || !t.word || this.inQuote[j] || isVerbCue(t.lower)) return null;
       // "Residents who fled the fighting said": a relative clause without commas.
       const relative = t.lower === 'who' && !isAllCaps(t.text);
@@ -1263,7 +1323,7 @@ class SentenceReader {
 
   /** True when the phrase starting at `start` follows a preposition or a verb that takes it as object. */
   private isObjectPosition(start: number): boolean {
-    const t = this.tok(start - 1);
+    const t = this.tokens[start - 1];
     if (!t || !t.word || start - 1 < this.first) return false;
     return PREPOSITIONS.has(t.lower) || OBJECT_TAKING_VERBS.has(t.lower);
   }
@@ -1274,8 +1334,8 @@ class SentenceReader {
    */
   private memberOfGroup(phrase: Phrase, r: Resolved): Resolved {
     const prep = this.lower(phrase.start - 1);
-    if (r.source || !(prep === 'from' || prep === 'of' || prep === 'at') || !MEMBER_NOUNS.has(this.tok(phrase.start - 2)?.base ?? '')) return r;
-    if (!this.tok(phrase.start)?.cap && !this.tok(phrase.start + 1)?.cap) return r;
+    if (r.source || !(prep === 'from' || prep === 'of' || prep === 'at') || !MEMBER_NOUNS.has(this.tokens[phrase.start - 2]?.base ?? '')) return r;
+    if (!this.tokens[phrase.start]?.cap && !this.tokens[phrase.start + 1]?.cap) return r;
     if (r.type === 'government' || r.type === 'organisation') return r;
     return { ...r, type: 'organisation', person: false };
   }
@@ -1307,7 +1367,7 @@ class SentenceReader {
    * Nor is "posted"/"written" after a document anywhere.
    */
   private isReducedRelative(phrase: Phrase, e: CueEntry): boolean {
-    const { words } = phraseWords(this.tokens, phrase.start, phrase.end);
+    const { words } = this.phraseWords(phrase.start, phrase.end);
     const head = words[headIndex(words)];
     if (head === undefined || !DOCUMENT_HEADS.has(head.base)) return false;
     // A document never posts or writes anything: "A video posted on YouTube shows…".
@@ -1331,9 +1391,9 @@ class SentenceReader {
 
   /** A number counting what follows ("500 confirmed cases"), not the end of a name ("Primorye 24"). */
   private isCount(i: number): boolean {
-    const t = this.tok(i);
+    const t = this.tokens[i];
     if (!t || !/^[0-9]/.test(t.text)) return false;
-    const before = this.tok(i - 1);
+    const before = this.tokens[i - 1];
     return !(before && before.word && before.cap);
   }
 
@@ -1344,7 +1404,7 @@ class SentenceReader {
   /** True when `word` occurs within the `span` tokens after `k`, before a full stop. */
   private followedBy(k: number, span: number, words: ReadonlySet<string>): boolean {
     for (let i = k + 1; i < Math.min(this.tokens.length, k + 1 + span); i += 1) {
-      const t = this.tok(i);
+      const t = this.tokens[i];
       if (!t || t.text === '.' || t.text === ';') return false;
       if (words.has(t.lower)) return true;
     }
@@ -1356,10 +1416,10 @@ class SentenceReader {
    * word, then "a/an" or "to be" (not after a preposition: "considered the plan at a meeting").
    */
   private hasObjectComplement(k: number): boolean {
-    const first = this.tok(k + 1);
+    const first = this.tokens[k + 1];
     if (!first || !first.word || first.lower === 'a' || first.lower === 'an') return false;
     for (let i = k + 2; i < Math.min(this.tokens.length, k + 7); i += 1) {
-      const t = this.tok(i);
+      const t = this.tokens[i];
       if (!t || !t.word) return false;
       if ((t.lower === 'a' || t.lower === 'an') && !PREPOSITIONS.has(this.lower(i - 1))) return true;
       if (t.lower === 'to' && this.lower(i + 1) === 'be') return true;
@@ -1370,7 +1430,7 @@ class SentenceReader {
   /** True when an auxiliary or modal (a finite clause) follows within a few words: "added the plan would fail". */
   private finiteVerbFollows(k: number): boolean {
     for (let i = k + 1; i < Math.min(this.tokens.length, k + 8); i += 1) {
-      const t = this.tok(i);
+      const t = this.tokens[i];
       if (!t || !t.word) return false;
       if (AUXILIARIES.has(t.lower) && this.lower(i - 1) !== 'to') return true;
     }
@@ -1380,7 +1440,7 @@ class SentenceReader {
   /** True when a number or a percentage follows the cue within a few words ("projected growth of 2.5%"). */
   private figureFollows(k: number): boolean {
     for (let i = k + 1; i < Math.min(this.tokens.length, k + 7); i += 1) {
-      const t = this.tok(i);
+      const t = this.tokens[i];
       if (!t || t.text === '.' || t.text === ';') return false;
       if (/^[0-9]/.test(t.text) || t.text === '$' || t.text === '£' || t.text === '€' || t.lower === 'percent') return true;
     }
@@ -1394,7 +1454,7 @@ class SentenceReader {
    */
   private channelFollows(from: number): boolean {
     for (let i = from; i < Math.min(this.tokens.length, from + 8); i += 1) {
-      const t = this.tok(i);
+      const t = this.tokens[i];
       if (!t || !t.word) return false;
       if (t.cap || isMediumHead(t.base) || DOCUMENT_HEADS.has(t.base) || CHANNEL_WORDS.has(t.base) || WRITINGS.has(t.base) || TIME_NOUNS.has(t.lower) || t.lower === 'that') return true;
       if (!DETERMINERS.has(t.lower) && !LISTENER_PRONOUNS.has(t.lower) && !/^[a-z-]+$/.test(t.lower)) return false;
@@ -1404,14 +1464,14 @@ class SentenceReader {
 
   /** The extra condition some cue words need (see `CueGuard`). */
   private guardAllows(k: number, e: CueEntry): boolean {
-    const next = this.tok(k + 1);
+    const next = this.tokens[k + 1];
     const nextLower = next?.lower ?? '';
     const terminal = next === undefined || nextLower === '.' || nextLower === '!' || nextLower === '?';
     switch (e.guard) {
       case 'none':
         return true;
       case 'needs-channel': {
-        const prev = this.tok(k - 1);
+        const prev = this.tokens[k - 1];
         if (prev && !prev.word) return true;
         if (nextLower === 'on' || nextLower === 'in') return this.channelFollows(k + 2);
         return terminal || ['to', 'that', ':', '“', '"', '«', ',', 'online'].includes(nextLower);
@@ -1460,7 +1520,7 @@ class SentenceReader {
         return this.isListener(k + 1);
       case 'needs-for-on':
         // "…, blaming weak demand": after a comma the participle gives the subject's explanation, like "citing".
-        return this.followedBy(k, 10, FOR_ON) || (e.form === 'gerund' && this.tok(k - 1)?.text === ',');
+        return this.followedBy(k, 10, FOR_ON) || (e.form === 'gerund' && this.tokens[k - 1]?.text === ',');
       case 'needs-as':
         return this.followedBy(k, 10, new Set(['as']));
       case 'needs-to':
@@ -1475,12 +1535,12 @@ class SentenceReader {
    * conference"), not a thing told ("the data tell a clear story").
    */
   private isListener(i: number): boolean {
-    const t = this.tok(i);
+    const t = this.tokens[i];
     if (!t || !t.word) return false;
     if (t.cap || LISTENER_PRONOUNS.has(t.lower) || LISTENERS.has(t.base) || isPluralSource(t.base)) return true;
     if (!DETERMINERS_BEFORE_LISTENER.has(t.lower)) return false;
     for (let j = i + 1; j < Math.min(this.tokens.length, i + 5); j += 1) {
-      const u = this.tok(j);
+      const u = this.tokens[j];
       if (!u || !u.word) return false;
       if (u.cap || LISTENERS.has(u.base) || isPluralSource(u.base) || isMediumHead(u.base) || isRole(u.base)) return true;
     }
@@ -1489,15 +1549,15 @@ class SentenceReader {
 
   /** The subject ending at token `i`, stepping over an appositive: "Kozhemyako, the governor of Primorsky, said". */
   private subjectBefore(i: number): SubjectPhrase | null {
-    let t = this.tok(i);
+    let t = this.tokens[i];
     if (i < this.first || !t) return null;
     // "The Joint Chiefs of Staff (JCS) said": step over a short parenthesis after the name.
     if (t.text === ')') {
       let o = i - 1;
-      while (o > this.first && i - o <= 6 && this.tok(o)?.text !== '(') o -= 1;
-      if (this.tok(o)?.text !== '(' || !this.tok(o - 1)?.word) return null;
+      while (o > this.first && i - o <= 6 && this.tokens[o]?.text !== '(') o -= 1;
+      if (this.tokens[o]?.text !== '(' || !this.tokens[o - 1]?.word) return null;
       i = o - 1;
-      t = this.tok(i);
+      t = this.tokens[i];
       if (!t) return null;
     }
     if (t.word) {
@@ -1505,7 +1565,7 @@ class SentenceReader {
       // "USA Today reported": a registry name whose last word would end a phrase ("today").
       const m = this.mentionEndingAt(i);
       if (m !== null && (phrase === null || phrase.start > m)) {
-        const before = m > this.first && this.tok(m - 1)?.word ? phraseBefore(this.tokens, this.inQuote, m - 1, this.first, this.anonymity) : null;
+        const before = m > this.first && this.tokens[m - 1]?.word ? phraseBefore(this.tokens, this.inQuote, m - 1, this.first, this.anonymity) : null;
         phrase = { start: before && before.end === m ? before.start : m, end: i + 1, anonymous: false, pronoun: null };
       }
       return phrase ? { phrase, appositive: null, appositiveWords: [] } : null;
@@ -1514,14 +1574,14 @@ class SentenceReader {
     // Find the comma that opens the appositive.
     let c = i - 1;
     while (c >= this.first && i - c <= MAX_APPOSITIVE) {
-      const u = this.tok(c);
+      const u = this.tokens[c];
       if (!u || this.inQuote[c]) return null;
       if (u.text === ',') break;
       if (!u.word && (u.text === '.' || u.text === ';' || u.text === ':' || QUOTE_MARKS.has(u.text))) return null;
       c -= 1;
     }
-    if (c < this.first || this.tok(c)?.text !== ',' || c + 1 >= i) return null;
-    const opener = this.tok(c + 1);
+    if (c < this.first || this.tokens[c]?.text !== ',' || c + 1 >= i) return null;
+    const opener = this.tokens[c + 1];
     const anon = this.anonymity.byStart.get(c + 1);
     const looksAppositive =
       (anon !== undefined && anon.end === i) ||
@@ -1529,12 +1589,12 @@ class SentenceReader {
         opener.word &&
         (APPOSITIVE_OPENERS.has(opener.lower) || isRole(opener.base) || opener.cap || opener.lower.endsWith('ed') || /^[0-9]{1,3}$/.test(opener.text)));
     if (!looksAppositive) return null;
-    let before = this.tok(c - 1);
+    let before = this.tokens[c - 1];
     if (!before || !before.word) return null;
     // "Maria Lopez, 54, a nurse …, said": an age between the name and the appositive belongs to it.
-    if (/^[0-9]{1,3}$/.test(before.text) && this.tok(c - 2)?.text === ',' && this.tok(c - 3)?.word) {
+    if (/^[0-9]{1,3}$/.test(before.text) && this.tokens[c - 2]?.text === ',' && this.tokens[c - 3]?.word) {
       c -= 2;
-      before = this.tok(c - 1);
+      before = this.tokens[c - 1];
       if (!before) return null;
     }
     const phrase = phraseBefore(this.tokens, this.inQuote, c - 1, this.first, this.anonymity);
@@ -1543,13 +1603,13 @@ class SentenceReader {
     // "Oleh Marchenko, the mayor of Kupiansk, a town near the front, said": the phrase before the
     // last appositive is itself an appositive of a name; the name is the subject.
     const outer =
-      this.tok(phrase.start - 1)?.text === ',' && this.tok(phrase.start - 2)?.word && APPOSITIVE_OPENERS.has(this.lower(phrase.start))
+      this.tokens[phrase.start - 1]?.text === ',' && this.tokens[phrase.start - 2]?.word && APPOSITIVE_OPENERS.has(this.lower(phrase.start))
         ? phraseBefore(this.tokens, this.inQuote, phrase.start - 2, this.first, this.anonymity)
         : null;
-    if (outer && personNameRange(phraseWords(this.tokens, outer.start, outer.end).words) !== null) {
-      return { phrase: outer, appositive: [phrase.start, i], appositiveWords: phraseWords(this.tokens, phrase.start, i).words };
+    if (outer && personNameRange(this.phraseWords(outer.start, outer.end).words) !== null) {
+      return { phrase: outer, appositive: [phrase.start, i], appositiveWords: this.phraseWords(phrase.start, i).words };
     }
-    return { phrase, appositive: [c + 1, i], appositiveWords: phraseWords(this.tokens, c + 1, i).words };
+    return { phrase, appositive: [c + 1, i], appositiveWords: this.phraseWords(c + 1, i).words };
   }
 
   /** A passive cue: only "by" names the source ("was reported by Yonhap"); "is expected to" has none. */
@@ -1592,8 +1652,8 @@ class SentenceReader {
     const phrase = phraseBefore(this.tokens, this.inQuote, k - 1, this.first, this.anonymity);
     if (!phrase) return false;
     const head = this.headOf(phrase);
-    if (isPluralSource(head) || isPersonPhrase(phraseWords(this.tokens, phrase.start, phrase.end).words)) return true;
-    const before = this.tok(phrase.start - 1);
+    if (isPluralSource(head) || isPersonPhrase(this.phraseWords(phrase.start, phrase.end).words)) return true;
+    const before = this.tokens[phrase.start - 1];
     if (!before || phrase.start <= this.first) return true;
     if (!before.word || MEDIUM_PREPOSITIONS.has(before.lower) || before.lower === 'and' || before.lower === 'but') return true;
     return false;
@@ -1609,7 +1669,7 @@ class SentenceReader {
     if (e.lemma === 'show' || e.lemma === 'demonstrate' || e.lemma === 'find') return false;
     const phrase = phraseBefore(this.tokens, this.inQuote, k - 1, this.first, this.anonymity);
     if (!phrase) return false;
-    const { words } = phraseWords(this.tokens, phrase.start, phrase.end);
+    const { words } = this.phraseWords(phrase.start, phrase.end);
     const head = words[headIndex(words)];
     if (!head || !DOCUMENT_HEADS.has(head.base)) return false;
     const owner = this.documentOwner(phrase.start, phrase.end) ?? (this.outletMention(phrase.start, phrase.end) ? this.resolve(phrase) : null);
@@ -1635,7 +1695,7 @@ class SentenceReader {
   private quotedAsSaying(k: number): boolean {
     let as = -1;
     for (let j = k + 1; j < Math.min(this.tokens.length - 1, k + 12); j += 1) {
-      const t = this.tok(j);
+      const t = this.tokens[j];
       if (!t || t.text === '.' || t.text === ';') break;
       if (t.lower === 'as' && this.lower(j + 1) === 'saying') {
         as = j;
@@ -1686,6 +1746,13 @@ class SentenceReader {
    * officials": one group) stays whole.
    */
   private coordinatedParts(phrase: Phrase): Phrase[] {
+    // Most subjects hold no "and", "&" or comma: one part, found without building any.
+    let joined = false;
+    for (let i = phrase.start; i < phrase.end && !joined; i += 1) {
+      const w = this.lower(i);
+      joined = w === 'and' || w === '&' || w === ',';
+    }
+    if (!joined) return [phrase];
     const parts: Phrase[] = [];
     let s = phrase.start;
     for (let i = phrase.start; i <= phrase.end; i += 1) {
@@ -1700,7 +1767,7 @@ class SentenceReader {
     if (parts.length < 2) return [phrase];
     for (const part of parts) {
       const r = this.resolve(part);
-      const { words } = phraseWords(this.tokens, part.start, part.end);
+      const { words } = this.phraseWords(part.start, part.end);
       const named = r.mention !== null || isPlaceName(words) || (personNameRange(words) !== null && words.length >= 2) || r.type === 'organisation';
       if (!r.plausible || !named) return [phrase];
     }
@@ -1725,7 +1792,7 @@ class SentenceReader {
         this.mediumAtEnd(cueEnd);
       if (medium) {
         // "Kim Yo-jong" in "the leader's sister, Kim Yo-jong,"; not "R-Texas" after "Rep. Chip Roy,".
-        const named = personNameRange(phraseWords(this.tokens, phrase.start, phrase.end).words) !== null;
+        const named = personNameRange(this.phraseWords(phrase.start, phrase.end).words) !== null;
         const name = named ? null : this.appositivePersonName(appositive);
         const speaker = subject.pronoun ? null : (name ?? subject.label);
         this.add('subject', medium, k, cueEnd, phrase, cueText, e.stance, speaker, subject.pronoun, subject.type);
@@ -1736,11 +1803,11 @@ class SentenceReader {
   }
 
   /** The words of an appositive right after a phrase (", a member of parliament's committee"), for type guessing. */
-  private appositiveAfter(phrase: Phrase): PhraseWord[] {
-    if (this.tok(phrase.end)?.text !== ',') return [];
+  private appositiveAfter(phrase: Phrase): readonly PhraseWord[] {
+    if (this.tokens[phrase.end]?.text !== ',') return [];
     let j = phrase.end + 1;
-    while (j < this.tokens.length && j - phrase.end <= MAX_APPOSITIVE && this.tok(j)?.word) j += 1;
-    return phraseWords(this.tokens, phrase.end + 1, j).words;
+    while (j < this.tokens.length && j - phrase.end <= MAX_APPOSITIVE && this.tokens[j]?.word) j += 1;
+    return this.phraseWords(phrase.end + 1, j).words;
   }
 
   /** The token span of the name when the appositive is just a person's name, with or without a title. */
@@ -1748,10 +1815,10 @@ class SentenceReader {
     if (!appositive) return null;
     const [a, b] = appositive;
     for (let i = a; i < b; i += 1) {
-      const t = this.tok(i);
+      const t = this.tokens[i];
       if (!t || !t.word || !t.cap) return null;
     }
-    const { words, at } = phraseWords(this.tokens, a, b);
+    const { words, at } = this.phraseWords(a, b);
     const range = personNameRange(words);
     if (!range || words.length > 5) return null;
     return [at[range[0]] ?? a, (at[range[1] - 1] ?? b - 1) + 1];
@@ -1760,8 +1827,8 @@ class SentenceReader {
   /** The appositive when it is just a person's name ("the leader's sister, Kim Yo-jong, said"), without a title. */
   private appositivePersonName(appositive: [number, number] | null): string | null {
     const span = this.appositivePersonSpan(appositive);
-    const first = span ? this.tok(span[0]) : undefined;
-    const last = span ? this.tok(span[1] - 1) : undefined;
+    const first = span ? this.tokens[span[0]] : undefined;
+    const last = span ? this.tokens[span[1] - 1] : undefined;
     return first && last ? normaliseSpace(this.text.slice(first.start, last.end)) : null;
   }
 
@@ -1774,7 +1841,7 @@ class SentenceReader {
     if (!appositive) return null;
     const [a, b] = appositive;
     if (b - a > 4) return null;
-    for (let i = a; i < b; i += 1) if (!this.tok(i)?.cap || !this.tok(i)?.word) return null;
+    for (let i = a; i < b; i += 1) if (!this.tokens[i]?.cap || !this.tokens[i]?.word) return null;
     const r = this.resolve({ start: a, end: b, anonymous: false, pronoun: null });
     return r.plausible ? { ...r, person: false } : null;
   }
@@ -1783,8 +1850,10 @@ class SentenceReader {
   private listenerMedium(from: number): Resolved | null {
     // The outlet's name right after the verb ("told Reuters the deal was off"), maybe after "the".
     const nameAt = DETERMINERS.has(this.lower(from)) ? from + 1 : from;
-    for (const m of this.mentionsIn(nameAt, nameAt + 6)) {
-      if (m.start === this.tok(nameAt)?.start && !this.consumed.has(m) && MEDIUM_TYPES.has(m.source.type)) return this.asMedium(m);
+    const inSpan = this.mentionsIn(nameAt, nameAt + 6);
+    for (let mi = 0; mi < inSpan.length; mi += 1) {
+      const m = inSpan[mi] as SourceMention;
+      if (m.start === this.tokens[nameAt]?.start && this.consumed?.has(m) !== true && MEDIUM_TYPES.has(m.source.type)) return this.asMedium(m);
     }
     const phrase = phraseAfter(this.tokens, this.inQuote, from, this.tokens.length, this.anonymity);
     if (!phrase) return null;
@@ -1802,7 +1871,7 @@ class SentenceReader {
   }
 
   private asMedium(m: SourceMention): Resolved {
-    return { ...registryResolved(m), speaker: null, medium: true };
+    return registryResolved(m, null, true);
   }
 
   /**
@@ -1814,14 +1883,16 @@ class SentenceReader {
       const w = this.lower(j);
       if (!MEDIUM_PREPOSITIONS.has(w) && !(w === 'by' && this.lower(j - 1) === 'quoted')) continue;
       const stop = Math.min(end, j + 1 + MEDIUM_WINDOW);
-      for (const m of this.mentionsIn(j + 1, stop)) {
-        if (this.consumed.has(m) || !MEDIUM_TYPES.has(m.source.type) || this.isRelayed(m, j + 1)) continue;
+      const inSpan = this.mentionsIn(j + 1, stop);
+      for (let mi = 0; mi < inSpan.length; mi += 1) {
+      const m = inSpan[mi] as SourceMention;
+        if (this.consumed?.has(m) === true || !MEDIUM_TYPES.has(m.source.type) || this.isRelayed(m, j + 1)) continue;
         return this.asMedium(m);
       }
       // "posted on social media that …": the platforms in general.
       if (w === 'on' && this.lower(j + 1) === 'social' && this.lower(j + 2) === 'media') {
-        const a = this.tok(j + 1);
-        const b = this.tok(j + 2);
+        const a = this.tokens[j + 1];
+        const b = this.tokens[j + 2];
         if (a && b) return { ...this.nothing(), label: 'social media', type: 'social-media', start: a.start, end: b.end, plausible: true, medium: true };
       }
     }
@@ -1830,10 +1901,12 @@ class SentenceReader {
 
   /** A platform named as what the speaker is ("Voenny Vestnik, a popular Telegram channel, claimed"). */
   private channelIn(start: number, end: number): Resolved | null {
-    for (const m of this.mentionsIn(start, end)) {
-      if (this.consumed.has(m) || m.source.type !== 'social-media') continue;
+    const inSpan = this.mentionsIn(start, end);
+    for (let mi = 0; mi < inSpan.length; mi += 1) {
+      const m = inSpan[mi] as SourceMention;
+      if (this.consumed?.has(m) === true || m.source.type !== 'social-media') continue;
       const next = this.tokenOf(m, start, end) + 1;
-      if (CHANNEL_WORDS.has(this.tok(next)?.base ?? '')) return this.asMedium(m);
+      if (CHANNEL_WORDS.has(this.tokens[next]?.base ?? '')) return this.asMedium(m);
     }
     return null;
   }
@@ -1842,7 +1915,7 @@ class SentenceReader {
   private mediumAfterCue(from: number): Resolved | null {
     let end = from;
     while (end < this.tokens.length && end - from < AFTER_CUE_WINDOW) {
-      const t = this.tok(end);
+      const t = this.tokens[end];
       if (!t || this.inQuote[end] || t.lower === 'that' || t.text === ':' || QUOTE_MARKS.has(t.text) || t.text === ';' || t.text === ',' || t.text === '.') break;
       end += 1;
     }
@@ -1851,9 +1924,9 @@ class SentenceReader {
 
   /** "In a post on Telegram, Kozhemyako said": a medium in the opening phrase of the clause. */
   private mediumBeforeSubject(subjectStart: number): Resolved | null {
-    if (this.tok(subjectStart - 1)?.text !== ',') return null;
+    if (this.tokens[subjectStart - 1]?.text !== ',') return null;
     let s = subjectStart - 1;
-    while (s > this.first && this.tok(s - 1)?.text !== ';' && subjectStart - s < AFTER_CUE_WINDOW) s -= 1;
+    while (s > this.first && this.tokens[s - 1]?.text !== ';' && subjectStart - s < AFTER_CUE_WINDOW) s -= 1;
     return this.mediumBetween(s, subjectStart - 1);
   }
 
@@ -1866,8 +1939,8 @@ class SentenceReader {
     for (let j = Math.max(cueEnd, n - END_WINDOW); j < n - 2; j += 1) {
       if (this.lower(j) !== 'in' || this.inQuote[j]) continue;
       let d = j + 1;
-      while (d < n && d - j <= 3 && !STATEMENT_DOCUMENTS.has(this.tok(d)?.base ?? '')) d += 1;
-      if (d >= n || !STATEMENT_DOCUMENTS.has(this.tok(d)?.base ?? '')) continue;
+      while (d < n && d - j <= 3 && !STATEMENT_DOCUMENTS.has(this.tokens[d]?.base ?? '')) d += 1;
+      if (d >= n || !STATEMENT_DOCUMENTS.has(this.tokens[d]?.base ?? '')) continue;
       const found = this.mediumBetween(d + 1, n);
       if (found) return found;
     }
@@ -1889,18 +1962,22 @@ class SentenceReader {
     speakerType: SourceType | null,
     quoted = false,
   ): void {
-    // One attribution per source mention: "Zakharova dismissed the sanctions and warned of a response".
-    if (this.candidates.some((c) => c.found.start < r.end && r.start < c.found.end)) return;
-    // …and per subject: "X wrote on Telegram that … and urged …" is one attribution (the first cue's).
-    if (this.candidates.some((c) => !c.found.quoted && c.phraseStart === phrase.start && c.phraseEnd === phrase.end)) return;
-    // …and per source: "The Bank of England has said it expects …" is one attribution.
-    if (!r.pronoun && this.candidates.some((c) => c.found.label === r.label && (c.found.source?.id ?? null) === (r.source?.id ?? null))) return;
-    // "Peskov said he expects …", "The ministry said it believes …": a pronoun inside an earlier
-    // cue's reported clause that agrees with its source is that source again.
     const pronoun = r.pronoun;
-    if (pronoun && !quoted && this.candidates.some((c) => !c.found.quoted && c.cueEnd <= phrase.start && sameReferent(c.found, pronoun))) return;
+    // One pass over the earlier candidates (a loop, not four closures: this runs for every attribution).
+    for (let i = 0; i < this.candidates.length; i += 1) {
+      const c = this.candidates[i] as Candidate;
+      // One attribution per source mention: "Zakharova dismissed the sanctions and warned of a response".
+      if (c.found.start < r.end && r.start < c.found.end) return;
+      // …and per subject: "X wrote on Telegram that … and urged …" is one attribution (the first cue's).
+      if (!c.found.quoted && c.phraseStart === phrase.start && c.phraseEnd === phrase.end) return;
+      // …and per source: "The Bank of England has said it expects …" is one attribution.
+      if (!pronoun && c.found.label === r.label && (c.found.source?.id ?? null) === (r.source?.id ?? null)) return;
+      // "Peskov said he expects …", "The ministry said it believes …": a pronoun inside an earlier
+      // cue's reported clause that agrees with its source is that source again.
+      if (pronoun && !quoted && !c.found.quoted && c.cueEnd <= phrase.start && sameReferent(c.found, pronoun)) return;
+    }
     if (this.candidates.length >= MAX_ATTRIBUTIONS) return;
-    if (r.mention) this.consumed.add(r.mention);
+    if (r.mention) (this.consumed ??= new Set()).add(r.mention);
     // "what it described as", "which its state media described as": the writer keeps the
     // description at arm's length.
     const relative = this.lower(phrase.start - 1);
@@ -1947,8 +2024,11 @@ export function findAttributions(input: SentenceInput): SentenceAttributions {
   return new SentenceReader(input).read();
 }
 
-/** The fields every resolution of a registry mention shares; callers add speaker and medium. */
-function registryResolved(m: SourceMention): Omit<Resolved, 'speaker' | 'medium'> {
+/**
+ * A registry mention resolved as a source, with the speaker and medium the caller found. Every
+ * field, in `nothing()`'s order, so that all resolutions share one shape.
+ */
+function registryResolved(m: SourceMention, speaker: string | null, medium: boolean): Resolved {
   return {
     source: m.source,
     label: m.source.name,
@@ -1959,7 +2039,9 @@ function registryResolved(m: SourceMention): Omit<Resolved, 'speaker' | 'medium'
     pronoun: null,
     definiteHead: null,
     head: null,
+    speaker,
     mention: m,
     plausible: true,
+    medium,
   };
 }

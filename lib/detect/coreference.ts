@@ -211,23 +211,65 @@ export function remember(memory: DiscourseMemory, antecedent: Antecedent): void 
  * resolve to it. A name already known with an official role keeps that type.
  */
 export function rememberName(memory: DiscourseMemory, label: string, type: SourceType): void {
-  const words = label.split(/\s+/).filter((w) => w.length > 0);
-  if (words.length === 0 || words.length > 5) return;
+  const words = nameWords(label);
+  if (words === null) return;
   const lowerLabel = label.toLowerCase();
-  const firstWord = words[0];
-  const lastWord = words[words.length - 1];
   // The whole name, then its last and first words; each key once (this runs for every attribution).
-  const keys = [lowerLabel];
-  if (words.length > 1 && firstWord && lastWord) {
-    const last = lastWord.toLowerCase();
-    const first = firstWord.toLowerCase();
-    if (last !== lowerLabel) keys.push(last);
-    if (first !== lowerLabel && first !== last) keys.push(first);
+  rememberNameAs(memory, lowerLabel, label, lowerLabel, type);
+  if (words.count > 1) {
+    const last = words.last.toLowerCase();
+    const first = words.first.toLowerCase();
+    if (last !== lowerLabel) rememberNameAs(memory, last, label, lowerLabel, type);
+    if (first !== lowerLabel && first !== last) rememberNameAs(memory, first, label, lowerLabel, type);
   }
-  for (const key of keys) {
-    const existing = memory.names.get(key);
-    // A longer name wins over a shorter one already stored under the same key.
-    if (existing && existing.label.length > label.length && existing.label.toLowerCase().includes(lowerLabel)) continue;
-    memory.names.set(key, { label, type: existing?.type === 'official-person' && existing.label === label ? existing.type : type });
+}
+
+/** Store `label` under `key`, unless a longer name that contains it is stored there. */
+function rememberNameAs(memory: DiscourseMemory, key: string, label: string, lowerLabel: string, type: SourceType): void {
+  const existing = memory.names.get(key);
+  // A longer name wins over a shorter one already stored under the same key.
+  if (existing && existing.label.length > label.length && existing.label.toLowerCase().includes(lowerLabel)) return;
+  const known: SourceType = existing?.type === 'official-person' && existing.label === label ? existing.type : type;
+  // A name is mostly remembered again as it was: the entry stays, no new one is made.
+  if (existing && existing.label === label && existing.type === known) return;
+  memory.names.set(key, { label, type: known });
+}
+
+/** Whitespace other than a plain space: a label holding any goes the general (regex) way. */
+const OTHER_SPACE = /[^\S ]/;
+
+/**
+ * The number of whitespace-separated words of `label` and its first and last word, or null when it
+ * has none or more than five (not a person's name). Labels are nearly always words and single
+ * spaces: those are read without splitting the label into an array.
+ */
+function nameWords(label: string): { count: number; first: string; last: string } | null {
+  if (OTHER_SPACE.test(label)) {
+    const words = label.split(/\s+/).filter((w) => w.length > 0);
+    if (words.length === 0 || words.length > 5) return null;
+    return { count: words.length, first: words[0] ?? '', last: words[words.length - 1] ?? '' };
   }
+  let count = 0;
+  let firstStart = -1;
+  let firstEnd = -1;
+  let lastStart = -1;
+  let i = 0;
+  const n = label.length;
+  while (i < n) {
+    while (i < n && label.charCodeAt(i) === 0x20) i += 1;
+    if (i >= n) break;
+    const start = i;
+    while (i < n && label.charCodeAt(i) !== 0x20) i += 1;
+    count += 1;
+    if (count > 5) return null;
+    if (firstStart < 0) {
+      firstStart = start;
+      firstEnd = i;
+    }
+    lastStart = start;
+  }
+  if (count === 0) return null;
+  let lastEnd = lastStart;
+  while (lastEnd < n && label.charCodeAt(lastEnd) !== 0x20) lastEnd += 1;
+  return { count, first: label.slice(firstStart, firstEnd), last: label.slice(lastStart, lastEnd) };
 }

@@ -10,6 +10,7 @@ import { findAttributions, type FoundAttribution } from './attribution';
 import {
   emptyMemory,
   genderOf,
+  isOutletType,
   remember,
   rememberGender,
   rememberName,
@@ -21,7 +22,7 @@ import {
   type DiscourseMemory,
   type UnreadOutlets,
 } from './coreference';
-import { findLocalNames, findTitledNames, genderOfName, type LocalName } from './names';
+import { findLocalNames, findTitledNames, genderOfName, type LocalName, type TitledName } from './names';
 import { genderOfWord } from './source-type';
 import { mentionAntecedent, sourceRef } from './outlet-backlog';
 import { HIT_PAREN, HIT_QUOTE, HIT_ROLE, isCueWord } from './prefilter';
@@ -43,13 +44,48 @@ function isAcronym(label: string): boolean {
 }
 
 /**
+ * A found attribution turned into the shared model, and what `learn` remembers of it. Plain data
+ * rather than a closure per attribution: detection runs once per page, mostly unoptimised, where
+ * every closure is an allocation.
+ */
+type Resolution = {
+  attribution: Attribution;
+  /** The attribution it was made from. */
+  found: FoundAttribution;
+  /** False for speech inside a quotation: nothing of it is remembered. */
+  learns: boolean;
+  /** The source was resolved (a pronoun that found its antecedent, or no pronoun). */
+  resolved: boolean;
+  source: SourceRef | null;
+  label: string;
+  type: SourceType;
+  person: boolean;
+  speaker: string | null;
+  speakerType: SourceType;
+};
+
+/**
  * Turn a found attribution into the shared model: resolve pronouns, definite descriptions and
  * short names against what the document named before. `learn` then remembers the source for later
  * references; the caller runs it once all of the sentence's attributions are resolved.
  */
-function toAttribution(text: string, f: FoundAttribution, memory: DiscourseMemory, block: number): { attribution: Attribution; learn: () => void } {
+function toAttribution(text: string, f: FoundAttribution, memory: DiscourseMemory, block: number): Resolution {
   // "“He used to tell me …,” she said": a pronoun inside a quotation refers within the quotation.
-  if (f.quoted) return { attribution: attributionOf(text, f, f.source ? sourceRef(f.source) : null, f.label, f.type, f.speaker), learn: () => undefined };
+  if (f.quoted) {
+    const quotedSource = f.source ? sourceRef(f.source) : null;
+    return {
+      attribution: attributionOf(text, f, quotedSource, f.label, f.type, f.speaker),
+      found: f,
+      learns: false,
+      resolved: false,
+      source: quotedSource,
+      label: f.label,
+      type: f.type,
+      person: false,
+      speaker: null,
+      speakerType: 'other',
+    };
+  }
   let source = f.source ? sourceRef(f.source) : null;
   let label = f.label;
   let type = f.type;
@@ -111,22 +147,26 @@ function toAttribution(text: string, f: FoundAttribution, memory: DiscourseMemor
       type = a.type;
     }
   }
-  const learn = (): void => {
-    if (resolved) remember(memory, { source, label, type, block, person: person && source === null, head: f.head });
-    if (person && source === null) {
-      rememberName(memory, label, type);
-      rememberGender(memory, label, f.gender ?? genderOfName(label));
+  return { attribution: attributionOf(text, f, source, label, type, speaker), found: f, learns: true, resolved, source, label, type, person, speaker, speakerType };
+}
+
+/** Remember what a resolved attribution names, for later references (see `toAttribution`). */
+function learn(memory: DiscourseMemory, r: Resolution, block: number): void {
+  if (!r.learns) return;
+  const { found: f, source, label, type, person, speaker, speakerType } = r;
+  if (r.resolved) remember(memory, { source, label, type, block, person: person && source === null, head: f.head });
+  if (person && source === null) {
+    rememberName(memory, label, type);
+    rememberGender(memory, label, f.gender ?? genderOfName(label));
+  }
+  if (speaker) {
+    const speakerIsPerson = speakerType === 'official-person' || speakerType === 'other' || speakerType === 'anonymous';
+    remember(memory, { source: null, label: speaker, type: speakerType, block, person: speakerIsPerson, head: null });
+    if (speakerIsPerson) {
+      rememberName(memory, speaker, speakerType);
+      rememberGender(memory, speaker, f.speakerGender ?? genderOfName(speaker));
     }
-    if (speaker) {
-      const speakerIsPerson = speakerType === 'official-person' || speakerType === 'other' || speakerType === 'anonymous';
-      remember(memory, { source: null, label: speaker, type: speakerType, block, person: speakerIsPerson, head: null });
-      if (speakerIsPerson) {
-        rememberName(memory, speaker, speakerType);
-        rememberGender(memory, speaker, f.speakerGender ?? genderOfName(speaker));
-      }
-    }
-  };
-  return { attribution: attributionOf(text, f, source, label, type, speaker), learn };
+  }
 }
 
 /** The shared model's attribution for a found one, with its source resolved. */
@@ -209,9 +249,12 @@ export class DocumentReader {
 
   /** Learn the names a sentence introduces: acronyms it defines, people it names with a title. */
   private learnNames(tokens: readonly Token[], block: number): void {
-    for (const [acronym, name] of findLocalNames(this.text, tokens)) this.localNames.set(acronym, name);
+    const local = findLocalNames(this.text, tokens);
+    if (local.size > 0) for (const [acronym, name] of local) this.localNames.set(acronym, name);
     // People named with a title are what a later "he"/"she" most likely refers to.
-    for (const name of findTitledNames(this.text, tokens)) {
+    const titled = findTitledNames(this.text, tokens);
+    for (let i = 0; i < titled.length; i += 1) {
+      const name = titled[i] as TitledName;
       rememberName(this.memory, name.label, name.type);
       remember(this.memory, { source: null, label: name.label, type: name.type, block, person: true, head: name.role });
       rememberGender(this.memory, name.label, genderOfWord(name.role) ?? genderOfName(name.label));
@@ -235,11 +278,17 @@ export class DocumentReader {
     const endsWithColon = tokens[tokens.length - 1]?.text === ':';
     // A bare attribution ("Kremlin says") is no claim; one that introduces a quotation is kept for it.
     // "They believed the ceasefire would hold" with no one for "they" to be: a belief needs a holder.
-    const held = found.some(isPronounBelief)
+    let beliefs = false;
+    for (let i = 0; i < found.length && !beliefs; i += 1) beliefs = isPronounBelief(found[i] as FoundAttribution);
+    const held = beliefs
       ? withoutEntries(found, found.map((f) => isPronounBelief(f) && f.pronoun !== null && resolvePronoun(memory, f.pronoun, block) === null))
       : found;
     const kept = hasContent || endsWithColon ? held : [];
     const attributions = this.resolveAll(kept, mentions, block);
+    let quoted = false;
+    for (let i = 0; i < kept.length && !quoted; i += 1) quoted = (kept[i] as FoundAttribution).quoted;
+    // Every sentence record has the same fields, `speakers` too (undefined when there are none), so
+    // the records share one shape.
     this.sentences.push({
       start,
       end,
@@ -249,10 +298,14 @@ export class DocumentReader {
       introOnly: held.length > 0 && !hasContent,
       attributions,
       // Speech quoted inside the quotation is not what a continuing sentence carries over.
-      ...(kept.some((f) => f.quoted) ? { speakers: [...withoutEntries(attributions, kept.map((f) => f.quoted))] } : {}),
+      speakers: quoted ? [...withoutEntries(attributions, kept.map((f) => f.quoted))] : undefined,
     });
     // Outlets named in passing are what "the agency" later refers to.
-    for (const m of mentions) rememberOutlet(memory, mentionAntecedent(m, block));
+    for (let i = 0; i < mentions.length; i += 1) {
+      const m = mentions[i] as SourceMention;
+      // Only outlets are remembered (`rememberOutlet`): the check first spares making the others' antecedents.
+      if (isOutletType(m.source.type)) rememberOutlet(memory, mentionAntecedent(m, block));
+    }
     if (kept.length === 0) this.refreshSubject(tokens, block);
   }
 
@@ -264,13 +317,20 @@ export class DocumentReader {
   private resolveAll(found: readonly FoundAttribution[], mentions: readonly SourceMention[], block: number): Attribution[] {
     const { text, memory } = this;
     if (found.length === 0) return [];
-    const done = found.map((f) => {
+    const done: Resolution[] = [];
+    for (let k = 0; k < found.length; k += 1) {
+      const f = found[k] as FoundAttribution;
       // An outlet named earlier in the same sentence ("Today TASS employs …, according to the agency's website").
-      for (const m of mentions) if (m.end <= f.start) rememberOutlet(memory, mentionAntecedent(m, block));
-      return toAttribution(text, f, memory, block);
-    });
-    for (let i = done.length - 1; i >= 0; i -= 1) done[i]?.learn();
-    return done.map((d) => d.attribution);
+      for (let i = 0; i < mentions.length; i += 1) {
+        const m = mentions[i] as SourceMention;
+        if (m.end <= f.start && isOutletType(m.source.type)) rememberOutlet(memory, mentionAntecedent(m, block));
+      }
+      done.push(toAttribution(text, f, memory, block));
+    }
+    for (let i = done.length - 1; i >= 0; i -= 1) learn(memory, done[i] as Resolution, block);
+    const attributions: Attribution[] = [];
+    for (let i = 0; i < done.length; i += 1) attributions.push((done[i] as Resolution).attribution);
+    return attributions;
   }
 
   /**
@@ -318,6 +378,7 @@ export class DocumentReader {
       endsWithColon: this.text.charCodeAt(end - 1) === 0x3a,
       introOnly: false,
       attributions: [],
+      speakers: undefined,
     });
   }
 

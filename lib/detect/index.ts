@@ -104,7 +104,12 @@ function readWhatMatters(text: string, index: SourceIndex): ClaimReading {
             backlog.addBlock(block.start, block.end, b);
           } else {
             let k = first;
-            for (const [start, end] of blockSentences(text, block)) {
+            const sentences = blockSentences(text, block);
+            // Indexed: a for…of with destructuring allocates iterators until the loop is optimised.
+            for (let s = 0; s < sentences.length; s += 1) {
+              const sentence = sentences[s] as [number, number];
+              const start = sentence[0];
+              const end = sentence[1];
               let sentenceHits = 0;
               while (k < h && (at[k] ?? 0) < end) sentenceHits |= kind[k++] ?? 0;
               if (sentenceHits & HIT_CUE) {

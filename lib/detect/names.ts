@@ -43,8 +43,9 @@ function words(tokens: readonly Token[], start: number, end: number): PhraseWord
  * Acronyms a sentence defines: "The Joint Chiefs of Staff (JCS)" → JCS = "Joint Chiefs of Staff".
  * The acronym's letters must be the initials of the name's capitalised words, in order.
  */
-export function findLocalNames(text: string, tokens: readonly Token[]): Map<string, LocalName> {
-  const out = new Map<string, LocalName>();
+export function findLocalNames(text: string, tokens: readonly Token[]): ReadonlyMap<string, LocalName> {
+  // Made on the first acronym: most sentences define none and share the empty map.
+  let out: Map<string, LocalName> | null = null;
   for (let i = 2; i + 2 < tokens.length; i += 1) {
     const open = tokens[i];
     const acr = tokens[i + 1];
@@ -71,10 +72,12 @@ export function findLocalNames(text: string, tokens: readonly Token[]): Map<stri
     const first = tokens[start];
     const last = tokens[i - 1];
     if (!first || !last) continue;
-    out.set(acr.text, { label: normaliseSpace(text.slice(first.start, last.end)), type: guessSourceType(words(tokens, start, i)) });
+    (out ??= new Map()).set(acr.text, { label: normaliseSpace(text.slice(first.start, last.end)), type: guessSourceType(words(tokens, start, i)) });
   }
-  return out;
+  return out ?? NO_LOCAL_NAMES;
 }
+
+const NO_LOCAL_NAMES: ReadonlyMap<string, LocalName> = new Map();
 
 /**
  * People named after a title: "Deputy Foreign Minister Pavel Orekhov", "Regional Gov. Oleh
@@ -84,9 +87,12 @@ export function findTitledNames(text: string, tokens: readonly Token[]): TitledN
   const out: TitledName[] = [];
   for (let i = 0; i + 1 < tokens.length; i += 1) {
     const t = tokens[i];
-    if (!t || !t.word || !isRole(t.base)) continue;
+    if (!t || !t.word) continue;
     // "The union's general secretary, Mick Lynch, said": the name may follow in commas.
     const commaName = tokens[i + 1]?.text === ',' && tokens[i + 2]?.cap === true;
+    // No capitalised word next, no name: ruled out before the role lookup, which most words would fail anyway.
+    if (!commaName && tokens[i + 1]?.cap !== true) continue;
+    if (!isRole(t.base)) continue;
     const nameStart = commaName ? i + 2 : i + 1;
     let j = nameStart;
     while (j < tokens.length && j - nameStart < 4) {

@@ -320,25 +320,29 @@ function matchAt(tokens: readonly Token[], i: number, steps: readonly Step[]): n
 
 /** Every anonymity span of a sentence outside quotations, not overlapping. Linear. */
 export function findAnonymitySpans(tokens: readonly Token[], inQuote: readonly boolean[]): AnonymityIndex {
-  const byStart = new Map<number, AnonymitySpan>();
-  const byLast = new Map<number, AnonymitySpan>();
+  // Most sentences hold no span: they share one empty index, and allocate nothing here.
+  let index: { byStart: Map<number, AnonymitySpan>; byLast: Map<number, AnonymitySpan> } | null = null;
   let i = 0;
   while (i < tokens.length) {
     const t = tokens[i];
     const matchers = t && t.word && !inQuote[i] ? ANONYMITY.get(t.lower) : undefined;
     let end = -1;
-    for (const m of matchers ?? []) end = Math.max(end, matchAt(tokens, i, m.steps));
+    if (matchers) for (const m of matchers) end = Math.max(end, matchAt(tokens, i, m.steps));
     if (end > i) {
       const span = { start: i, end };
-      byStart.set(i, span);
-      byLast.set(end - 1, span);
+      index ??= { byStart: new Map(), byLast: new Map() };
+      index.byStart.set(i, span);
+      index.byLast.set(end - 1, span);
       i = end;
     } else {
       i += 1;
     }
   }
-  return { byStart, byLast };
+  return index ?? NO_ANONYMITY;
 }
+
+/** The index of a sentence without anonymity spans (read only, so one is shared). */
+const NO_ANONYMITY: AnonymityIndex = { byStart: new Map(), byLast: new Map() };
 
 /** Whether token `i` may be read into a phrase at all. */
 function readable(tokens: readonly Token[], inQuote: readonly boolean[], i: number): Token | null {

@@ -60,6 +60,12 @@ export function analyseQuotes(tokens: readonly Token[], state: QuoteState): Sent
   for (let i = 0; i < tokens.length; i += 1) {
     const t = tokens[i];
     if (!t) continue;
+    // A word is never a quotation mark: most tokens are settled without a lookup.
+    if (t.word) {
+      firstWordSeen = true;
+      inside[i] = open;
+      continue;
+    }
     const ch = t.text;
     const isOpener = OPENERS.has(ch) && !(open && opener === '„' && ch === '“');
     const isCloser = CLOSERS.has(ch) || (open && opener === '„' && ch === '“');
@@ -82,7 +88,6 @@ export function analyseQuotes(tokens: readonly Token[], state: QuoteState): Sent
       }
       continue;
     }
-    if (t.word) firstWordSeen = true;
     inside[i] = open;
   }
   return {
@@ -92,7 +97,8 @@ export function analyseQuotes(tokens: readonly Token[], state: QuoteState): Sent
     startsWithOpener,
     unmatchedCloser,
     hasQuote,
-    end: { open, opener },
+    // Closed is closed whatever closed it (the opener is null then): one shared state.
+    end: open ? { open, opener } : CLOSED,
   };
 }
 
@@ -102,6 +108,8 @@ export function analyseQuotes(tokens: readonly Token[], state: QuoteState): Sent
  * and a sentence read this way is not given to it.
  */
 export function unquotedSentence(state: QuoteState): SentenceQuotes {
+  // Most sentences are read this way outside any quotation: they share one record.
+  if (state === CLOSED) return UNQUOTED;
   return {
     inside: [],
     startsInside: state.open,
@@ -112,6 +120,17 @@ export function unquotedSentence(state: QuoteState): SentenceQuotes {
     end: state,
   };
 }
+
+/** `unquotedSentence(CLOSED)`: nothing changes it, so it is made once. */
+const UNQUOTED: SentenceQuotes = {
+  inside: [],
+  startsInside: false,
+  endsInside: false,
+  startsWithOpener: false,
+  unmatchedCloser: false,
+  hasQuote: false,
+  end: CLOSED,
+};
 
 /** What the carry-over needs to know of each sentence. */
 export type QuotedSentence = {
@@ -137,7 +156,25 @@ export type QuotedSentence = {
 
 /** The attributions of `from` as carried into another sentence: same source, no words, no cue. */
 export function carried(from: readonly Attribution[]): Attribution[] {
-  return from.map((a) => ({ ...a, sourceText: null, cue: null, cueStance: null, carriedOver: true }));
+  const out: Attribution[] = [];
+  // Field by field (not a spread): every attribution keeps the one shape `attributionOf` gives it.
+  for (let i = 0; i < from.length; i += 1) {
+    const a = from[i] as Attribution;
+    out.push({
+      source: a.source,
+      label: a.label,
+      type: a.type,
+      sourceText: null,
+      speaker: a.speaker,
+      cue: null,
+      cueStance: null,
+      start: a.start,
+      end: a.end,
+      reportedBy: a.reportedBy,
+      carriedOver: true,
+    });
+  }
+  return out;
 }
 
 /** Whether sentence `s` continues the quotation of `p`, the sentence right before it. */

@@ -122,8 +122,10 @@ export function sentenceBreaks(text: string): number[] {
   const ends: number[] = [];
   const n = text.length;
   TERMINATOR_RE.lastIndex = 0;
-  for (let m = TERMINATOR_RE.exec(text); m !== null; m = TERMINATOR_RE.exec(text)) {
-    const t = m.index;
+  // `test`, not `exec`: a terminator is one character, so where it is follows from `lastIndex`,
+  // without a match array made for each one.
+  while (TERMINATOR_RE.test(text)) {
+    const t = TERMINATOR_RE.lastIndex - 1;
     const aTerm = text.charCodeAt(t) === 0x2e;
     if (aTerm && t + 1 < n && joinedToNext(text, t)) continue;
     let j = t + 1;

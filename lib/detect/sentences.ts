@@ -133,6 +133,9 @@ function wordBeforeFinalDot(text: string, start: number, end: number): string | 
 
 /** True when a segment starting with `word` continues the previous one: "he asked", "primarily". */
 function startsLowerCase(word: string): boolean {
+  const code = word.charCodeAt(0);
+  // An ASCII capital settles it without a string made (the usual case after a sentence break).
+  if (code >= 65 && code <= 90) return false;
   const first = word.charAt(0);
   if (first === first.toUpperCase()) return false;
   // "iPhone", "eBay": lower-case first letter, but a name that can open a sentence.
@@ -178,11 +181,9 @@ function isFalseBreak(text: string, prevStart: number, prevEnd: number, nextStar
   if (last === null) return false;
   const lower = last.toLowerCase();
   if (TITLES.has(lower)) return true;
-  const starter = SENTENCE_STARTERS.has(first.toLowerCase());
   if (lower === 'a.m' || lower === 'p.m') return AFTER_TIME.has(first.toLowerCase());
   // An initialism ("U.S.", "U.N.") or a person's initial ("J."), unless a new sentence clearly starts.
-  if (last.includes('.')) return !starter;
-  if (last.length === 1 && isUpper(last)) return !starter;
+  if (last.includes('.') || (last.length === 1 && isUpper(last))) return !SENTENCE_STARTERS.has(first.toLowerCase());
   if (MONTHS.has(lower) || BEFORE_NUMBER.has(lower)) return /^[0-9]/.test(first);
   return false;
 }
@@ -218,7 +219,11 @@ export function blockSentences(text: string, block: BlockSpan): [number, number]
   const flat = raw.replace(/[\r\n\v\f\u2028\u2029\u0085]/g, ' ');
   const merged: [number, number][] = [];
   let segStart = 0;
-  for (const segEnd of sentenceBreaks(flat)) {
+  const breaks = sentenceBreaks(flat);
+  // Indexed loops: a for…of allocates an iterator and a result per step until it is optimised,
+  // and detection runs once per page, much of it before anything is optimised.
+  for (let b = 0; b < breaks.length; b += 1) {
+    const segEnd = breaks[b] as number;
     const t = trimSpan(text, block.start + segStart, block.start + segEnd);
     segStart = segEnd;
     if (!t) continue;
@@ -226,6 +231,13 @@ export function blockSentences(text: string, block: BlockSpan): [number, number]
     if (prev && isFalseBreak(text, prev[0], prev[1], t[0], t[1])) prev[1] = t[1];
     else merged.push(t);
   }
+  // A sentence is re-split only when it is over-long and holds a newline; most blocks have none.
+  let needsSplit = false;
+  for (let m = 0; m < merged.length && !needsSplit; m += 1) {
+    const span = merged[m] as [number, number];
+    needsSplit = span[1] - span[0] > MAX_JOINED_SENTENCE && text.slice(span[0], span[1]).includes('\n');
+  }
+  if (!needsSplit) return merged;
   const out: [number, number][] = [];
   for (const [s, e] of merged) {
     if (e - s > MAX_JOINED_SENTENCE && text.slice(s, e).includes('\n')) out.push(...splitAtNewlines(text, s, e));

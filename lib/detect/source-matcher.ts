@@ -16,7 +16,7 @@
  */
 import type { Source } from '../model';
 import { BUILTIN_ALIAS_GUARDS, BUILTIN_SOURCES, type AliasGuard } from './registry';
-import { foldApostrophes, isSpace, isUpper, isWordCode } from './tokens';
+import { foldApostrophes, isSpace, isUpper, isWordCode, wordRunEnd } from './tokens';
 
 /** A place in the text where a registry source is named. */
 export type SourceMention = {
@@ -68,18 +68,24 @@ type TrieNode = {
 
 /** Words of a string as maximal runs of letters/digits, with the separators between them. */
 type Runs = {
-  /** Start offset of each word. */
+  /** Start offset of each word (entries from `count` on are left over from an earlier text). */
   starts: number[];
   /** End offset (exclusive) of each word. */
   ends: number[];
+  /** How many words. */
+  count: number;
 };
 
 /** Longest separator between two words of one alias ("-", " ", "’ "): anything longer is not a name. */
 const MAX_SEPARATOR = 3;
 
-function runsOf(text: string, start: number, end: number): Runs {
-  const starts: number[] = [];
-  const ends: number[] = [];
+/**
+ * The runs of `text.slice(start, end)`, written into `into` when given: the matcher reuses one
+ * `Runs` for every sentence rather than growing two new arrays for each.
+ */
+function runsOf(text: string, start: number, end: number, into: Runs = { starts: [], ends: [], count: 0 }): Runs {
+  const { starts, ends } = into;
+  let count = 0;
   let i = start;
   while (i < end) {
     if (!isWordCode(text.charCodeAt(i))) {
@@ -87,11 +93,13 @@ function runsOf(text: string, start: number, end: number): Runs {
       continue;
     }
     const s = i;
-    while (i < end && isWordCode(text.charCodeAt(i))) i += 1;
-    starts.push(s);
-    ends.push(i);
+    i = wordRunEnd(text, i, end);
+    starts[count] = s;
+    ends[count] = i;
+    count += 1;
   }
-  return { starts, ends };
+  into.count = count;
+  return into;
 }
 
 /**
@@ -101,6 +109,8 @@ function runsOf(text: string, start: number, end: number): Runs {
  */
 function separatorKey(text: string, from: number, to: number): string | null {
   if (to - from > MAX_SEPARATOR || to <= from) return null;
+  // The usual separator, one plain space, without building the key.
+  if (to - from === 1 && text.charCodeAt(from) === 0x20) return ' ';
   let key = '';
   for (const ch of foldApostrophes(text.slice(from, to))) {
     const mapped = isSpace(ch) || ch === '-' || ch === '‐' || ch === '‑' ? ' ' : ch;
@@ -118,10 +128,10 @@ function isExactCase(alias: string, wordCount: number): boolean {
 
 function addAlias(root: TrieNode, alias: string, source: Source, guard: AliasGuard | undefined): void {
   const runs = runsOf(alias, 0, alias.length);
-  if (runs.starts.length === 0) return;
+  if (runs.count === 0) return;
   const words: string[] = [];
   let node = root;
-  for (let k = 0; k < runs.starts.length; k += 1) {
+  for (let k = 0; k < runs.count; k += 1) {
     const s = runs.starts[k] ?? 0;
     const e = runs.ends[k] ?? 0;
     const word = alias.slice(s, e);
@@ -145,6 +155,7 @@ function addAlias(root: TrieNode, alias: string, source: Source, guard: AliasGua
 }
 
 function lowerWordAt(text: string, runs: Runs, k: number): string | null {
+  if (k < 0 || k >= runs.count) return null;
   const s = runs.starts[k];
   const e = runs.ends[k];
   return s === undefined || e === undefined ? null : text.slice(s, e).toLowerCase();
@@ -246,10 +257,12 @@ export function buildSourceIndex(builtins: readonly Source[], userSources: reado
     return next >= 128 || firstPair[c0 * 128 + lowerAscii(next)] === 1;
   };
 
+  const scratch: Runs = { starts: [], ends: [], count: 0 };
   const mentions = (text: string, start = 0, end = text.length): SourceMention[] => {
     const out: SourceMention[] = [];
-    const runs = runsOf(text, start, end);
-    const n = runs.starts.length;
+    // Not re-entered (nothing it calls comes back here), so one `Runs` serves every call.
+    const runs = runsOf(text, start, end, scratch);
+    const n = runs.count;
     let i = 0;
     while (i < n) {
       if (!mayStart(text, runs.starts[i] ?? 0, runs.ends[i] ?? 0)) {
@@ -258,12 +271,17 @@ export function buildSourceIndex(builtins: readonly Source[], userSources: reado
       }
       const firstWord = lowerWordAt(text, runs, i) ?? '';
       let node = root.next.get(firstWord);
-      let best: { entry: AliasEntry; last: number } | null = null;
+      // The longest accepted alias so far, and its last word (no object per step: this is per word).
+      let bestEntry: AliasEntry | null = null;
+      let bestLast = -1;
       let j = i;
       while (node) {
-        for (const entry of node.entries) {
+        const entries = node.entries;
+        for (let e = 0; e < entries.length; e += 1) {
+          const entry = entries[e] as AliasEntry;
           if (accepts(entry, text, runs, i, j)) {
-            best = { entry, last: j };
+            bestEntry = entry;
+            bestLast = j;
             break;
           }
         }
@@ -273,14 +291,14 @@ export function buildSourceIndex(builtins: readonly Source[], userSources: reado
         node = node.next.get(sep + (lowerWordAt(text, runs, j + 1) ?? ''));
         j += 1;
       }
-      if (best) {
+      if (bestEntry) {
         out.push({
           start: runs.starts[i] ?? 0,
-          end: runs.ends[best.last] ?? 0,
-          source: best.entry.source,
-          alias: best.entry.alias,
+          end: runs.ends[bestLast] ?? 0,
+          source: bestEntry.source,
+          alias: bestEntry.alias,
         });
-        i = best.last + 1;
+        i = bestLast + 1;
       } else {
         i += 1;
       }

@@ -207,6 +207,7 @@ const STATE_MODIFIERS: readonly string[] = [
   'government-owned', 'government-controlled', 'government-backed', 'government-affiliated', 'party',
   'party-run', 'party-owned', 'regime-controlled', 'kremlin-controlled', 'kremlin-run', 'military-run',
 ];
+const STATE_MODIFIER_SET: ReadonlySet<string> = new Set(STATE_MODIFIERS);
 
 /**
  * Capitalised heads that name a newspaper after "the" ("the Courier", "the Hardin Gazette", "The
@@ -523,10 +524,11 @@ function joined(words: readonly PhraseWord[]): string {
 }
 
 /** The words after any leading determiners, quantifiers and numbers. */
-function content(words: readonly PhraseWord[]): PhraseWord[] {
+function content(words: readonly PhraseWord[]): readonly PhraseWord[] {
   let i = 0;
   while (i < words.length - 1 && (LEADING_WORDS.has(words[i]?.base ?? '') || /^[0-9]/.test(words[i]?.base ?? ''))) i += 1;
-  return words.slice(i);
+  // Nothing changes the words: when none is skipped, the phrase's own list will do.
+  return i === 0 ? words : words.slice(i);
 }
 
 /** The first words of a set of names, so most phrases are ruled out before their words are joined. */
@@ -684,37 +686,60 @@ function personType(words: readonly PhraseWord[], extra: readonly PhraseWord[], 
   // A role before a possessive is the possessor's ("North Korean leader Kim Jong-un's sister").
   const head = headIndex(words);
   let lastPossessive = -1;
-  words.forEach((w, i) => {
-    if (w.possessive && i < head) lastPossessive = i;
-  });
-  const own = words.slice(lastPossessive + 1);
+  for (let i = 0; i < head; i += 1) if ((words[i] as PhraseWord).possessive) lastPossessive = i;
+  const own = lastPossessive < 0 ? words : words.slice(lastPossessive + 1);
   if (!named) {
     const h = headIndex(own);
-    const unidentified = own.slice(h + 1).some((w) => INDEFINITE.has(w.base));
+    let unidentified = false;
+    for (let i = h + 1; i < own.length && !unidentified; i += 1) unidentified = INDEFINITE.has((own[i] as PhraseWord).base);
     if (indefinite || unidentified) return 'anonymous';
   }
   const role = roleOf(own, extra, lastPossessive < 0 ? range : undefined);
   // "the economist predicted", "a strategist at the bank": an unnamed expert is an anonymous source.
   if (!named && (role === null ? isAnalystNoun(own[headIndex(own)]?.base ?? '') : isAnalystNoun(role))) return 'anonymous';
   // "a former HR director", "ex-minister": out of office, a private person.
-  const former = [...own, ...extra].some((w) => w.base === 'former' || w.base === 'retired' || w.base.startsWith('ex-'));
+  const former = hasFormer(own) || hasFormer(extra);
   if (role !== null && isOfficialRole(role) && !former) return 'official-person';
   return 'other';
 }
 
+/** True when a word says the person is out of office ("former", "retired", "ex-minister"). */
+function hasFormer(words: readonly PhraseWord[]): boolean {
+  for (let i = 0; i < words.length; i += 1) {
+    const b = (words[i] as PhraseWord).base;
+    if (b === 'former' || b === 'retired' || b.startsWith('ex-')) return true;
+  }
+  return false;
+}
+
 /** The type that an owner ("Russia's", "UN's") or modifiers give an institution. */
-function institutionType(owner: readonly PhraseWord[], modifiers: ReadonlySet<string>, fallback: SourceType, countryBody = false): SourceType {
+function institutionType(owner: readonly PhraseWord[], modifiers: readonly PhraseWord[], fallback: SourceType, countryBody = false): SourceType {
   if (owner.length > 0) {
     if (isPlaceName(owner)) return 'government';
     if (isOrganisationName(owner)) return 'organisation';
   }
-  if (modifiers.has('international') || modifiers.has('global') || modifiers.has('world')) return 'organisation';
+  if (hasModifier(modifiers, 'international') || hasModifier(modifiers, 'global') || hasModifier(modifiers, 'world')) return 'organisation';
   // "the U.N. human rights office", "the EU delegation": a body of an international organisation.
-  for (const m of modifiers) if (ORGANISATIONS.has(m) && m.length <= 4) return 'organisation';
-  for (const m of modifiers) if (GOVERNMENT_MODIFIERS.has(m) && m !== 'national') return 'government';
+  for (let i = 0; i < modifiers.length; i += 1) {
+    const m = (modifiers[i] as PhraseWord).base;
+    if (ORGANISATIONS.has(m) && m.length <= 4) return 'organisation';
+  }
+  for (let i = 0; i < modifiers.length; i += 1) {
+    const m = (modifiers[i] as PhraseWord).base;
+    if (GOVERNMENT_MODIFIERS.has(m) && m !== 'national') return 'government';
+  }
   // "the US Centers for Disease Control", "the UK Health Security Agency": a country's own body.
-  if (countryBody) for (const m of modifiers) if (COUNTRY_MODIFIERS.has(m)) return 'government';
+  if (countryBody) for (let i = 0; i < modifiers.length; i += 1) if (COUNTRY_MODIFIERS.has((modifiers[i] as PhraseWord).base)) return 'government';
   return fallback;
+}
+
+/**
+ * True when one of the words before a head is `base`. The words are few: a scan of them is cheaper
+ * than building a set of them for each phrase typed.
+ */
+function hasModifier(modifiers: readonly PhraseWord[], base: string): boolean {
+  for (let i = 0; i < modifiers.length; i += 1) if ((modifiers[i] as PhraseWord).base === base) return true;
+  return false;
 }
 
 /**
@@ -727,7 +752,24 @@ function institutionType(owner: readonly PhraseWord[], modifiers: ReadonlySet<st
  */
 export function guessSourceType(words: readonly PhraseWord[], extra: readonly PhraseWord[] = [], anonymous = false): SourceType {
   if (anonymous) return 'anonymous';
-  // "the US and South Korea": each part is guessed; parts of one type give that type.
+  // "the US and South Korea": each part is guessed; parts of one type give that type. Most phrases
+  // coordinate nothing: they are told apart first, without building parts.
+  if (hasCoordination(words)) return guessCoordinated(words, extra) ?? guessUncoordinated(words, extra);
+  return guessUncoordinated(words, extra);
+}
+
+/** True when "and" or "&" joins parts of the phrase (not inside its complement: "researchers from Cambridge and Boston College"). */
+function hasCoordination(words: readonly PhraseWord[]): boolean {
+  for (let i = 0; i < words.length; i += 1) {
+    const b = (words[i] as PhraseWord).base;
+    if (COMPLEMENT_PREPOSITIONS.has(b)) return false;
+    if (b === 'and' || b === '&') return true;
+  }
+  return false;
+}
+
+/** `guessSourceType` of a coordinated phrase from its parts' types, or null when a part is empty. */
+function guessCoordinated(words: readonly PhraseWord[], extra: readonly PhraseWord[]): SourceType | null {
   const parts: PhraseWord[][] = [[]];
   let inComplement = false;
   for (const w of words) {
@@ -745,9 +787,14 @@ export function guessSourceType(words: readonly PhraseWord[], extra: readonly Ph
     const [only] = types;
     return types.size === 1 && only !== undefined ? only : 'other';
   }
+  return null;
+}
+
+/** `guessSourceType` of a phrase whose parts are not guessed apart. */
+function guessUncoordinated(words: readonly PhraseWord[], extra: readonly PhraseWord[]): SourceType {
   const indefinite = INDEFINITE.has(words[0]?.base ?? '') || /^[0-9]/.test(words[0]?.base ?? '');
   const c = content(words);
-  for (const w of c) if (ANONYMOUS_WORDS.has(w.base)) return 'anonymous';
+  for (let i = 0; i < c.length; i += 1) if (ANONYMOUS_WORDS.has((c[i] as PhraseWord).base)) return 'anonymous';
   const listed = listedType(c);
   if (listed !== null) return listed;
   const h = headIndex(c);
@@ -758,23 +805,25 @@ export function guessSourceType(words: readonly PhraseWord[], extra: readonly Ph
   if (head.cap && words[0]?.base === 'the' && NEWSPAPER_NAMES.has(hb) && c.every((w) => w.cap)) return 'newspaper-broadcaster';
   // "Save Northfield Libraries", "Stop the War Coalition": a campaign named by its aim.
   if (c.length > 1 && c[0]?.cap && CAMPAIGN_VERBS.has(c[0].base) && c.every((w) => w.cap || w.base === 'the' || w.base === 'of' || w.base === 'our')) return 'organisation';
-  const before = c.slice(0, h);
-  const modifiers = new Set(before.map((w) => w.base));
-  // The owner: the words up to the last possessive before the head ("Russia's", "the UN's").
+  // The words before the head (its modifiers), and the owner: the words up to the last possessive
+  // among them ("Russia's", "the UN's").
+  const modifiers = c.slice(0, h);
   let ownerEnd = -1;
-  before.forEach((w, i) => {
+  let stateModified = false;
+  for (let i = 0; i < modifiers.length; i += 1) {
+    const w = modifiers[i] as PhraseWord;
     if (w.possessive) ownerEnd = i;
-  });
-  const owner = ownerEnd >= 0 ? before.slice(0, ownerEnd + 1) : [];
-  const stateModified = STATE_MODIFIERS.some((m) => modifiers.has(m));
+    if (STATE_MODIFIER_SET.has(w.base)) stateModified = true;
+  }
+  const owner = ownerEnd >= 0 ? modifiers.slice(0, ownerEnd + 1) : [];
   if (MEDIA_HEADS.has(hb) && hb !== 'agency' && hb !== 'service') {
     if (stateModified) return 'state-media';
-    if (hb === 'media' && modifiers.has('social')) return 'social-media';
+    if (hb === 'media' && hasModifier(modifiers, 'social')) return 'social-media';
     if (hb === 'news' || hb === 'wire') return 'news-agency';
     return 'newspaper-broadcaster';
   }
   if (hb === 'agency' || hb === 'agencies' || hb === 'service') {
-    if (modifiers.has('news') || modifiers.has('press') || modifiers.has('wire')) return stateModified ? 'state-media' : 'news-agency';
+    if (hasModifier(modifiers, 'news') || hasModifier(modifiers, 'press') || hasModifier(modifiers, 'wire')) return stateModified ? 'state-media' : 'news-agency';
     return institutionType(owner, modifiers, hb === 'service' ? 'other' : 'government');
   }
   if (SOCIAL_HEADS.has(hb)) return 'social-media';
@@ -786,7 +835,7 @@ export function guessSourceType(words: readonly PhraseWord[], extra: readonly Ph
   // "Northfield Borough Council", "the National Security Council" are the state's; "the Norwegian
   // Refugee Council", "the Atlantic Council" are not.
   if (DELIBERATIVE_HEADS.has(hb)) {
-    if (before.some((w) => PUBLIC_MODIFIERS.has(w.base))) return 'government';
+    if (modifiers.some((w) => PUBLIC_MODIFIERS.has(w.base))) return 'government';
     return institutionType(owner, modifiers, 'organisation');
   }
   // A capitalised body named like a group ("the Joint Chiefs of Staff", "Ukraine's General Staff") is an institution.
@@ -800,19 +849,19 @@ export function guessSourceType(words: readonly PhraseWord[], extra: readonly Ph
   }
   // "the Local Government Association", "a state-owned company": an organisation whatever describes it.
   // A central bank is the state's.
-  if (ORGANISATION_HEADS.has(hb)) return hb === 'bank' && (modifiers.has('central') || modifiers.has('reserve')) ? 'government' : 'organisation';
+  if (ORGANISATION_HEADS.has(hb)) return hb === 'bank' && (hasModifier(modifiers, 'central') || hasModifier(modifiers, 'reserve')) ? 'government' : 'organisation';
   if (DOCUMENT_HEADS.has(hb)) {
     // "NBS data", "a Treasury Department fact sheet": the document's owner decides.
-    const ownerWords = before.filter((w) => w.cap || w.possessive);
+    const ownerWords = modifiers.filter((w) => w.cap || w.possessive);
     if (ownerWords.length > 0) {
       const t = guessSourceType(ownerWords, [], false);
       if (t !== 'other') return t;
     }
     // "court documents", "an arrest affidavit", "official figures", "census data": the state's records.
-    if (STATE_DOCUMENTS.has(hb) || before.some((w) => STATE_DOCUMENT_MODIFIERS.has(w.base))) return 'government';
+    if (STATE_DOCUMENTS.has(hb) || modifiers.some((w) => STATE_DOCUMENT_MODIFIERS.has(w.base))) return 'government';
     // "a company filing", "industry data", "a company-compiled consensus": a business's.
     const business = (b: string): boolean => ORGANISATION_HEADS.has(b) || ORGANISATION_GROUPS.has(b) || b === 'industry';
-    if (before.some((w) => business(w.base) || (w.base.includes('-') && w.base.split('-').some(business)))) return 'organisation';
+    if (modifiers.some((w) => business(w.base) || (w.base.includes('-') && w.base.split('-').some(business)))) return 'organisation';
     return 'other';
   }
   if (personNameRange(c) !== null) return personType(c, extra, indefinite);

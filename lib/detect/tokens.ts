@@ -33,6 +33,28 @@ export function isWordCode(code: number): boolean {
   return WORD_CHAR.test(String.fromCharCode(code));
 }
 
+/**
+ * `isWordCode` for ASCII, as a table (1 for a letter or digit): the scanning loops below look a
+ * character up here and call `isWordCode` only past ASCII, since a call per character is what
+ * code that has not been optimised yet (a page's first detection) pays most for.
+ */
+const ASCII_WORD: Uint8Array = (() => {
+  const table = new Uint8Array(128);
+  for (let code = 0; code < 128; code += 1) table[code] = isWordCode(code) ? 1 : 0;
+  return table;
+})();
+
+/** The end of the run of word characters (`isWordCode`) that starts at `i`, not past `end`. */
+export function wordRunEnd(text: string, i: number, end: number): number {
+  let j = i;
+  while (j < end) {
+    const code = text.charCodeAt(j);
+    if (code < 128 ? ASCII_WORD[code] === 0 : !isWordCode(code)) break;
+    j += 1;
+  }
+  return j;
+}
+
 /** True for the UTF-16 code of a letter of any script (not a digit). */
 function isLetterCode(code: number): boolean {
   if (code < 128) return (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
@@ -133,7 +155,7 @@ function wordEnd(text: string, i: number, end: number): number {
   let j = i;
   let dotted = false;
   for (;;) {
-    while (j < end && isWordCode(text.charCodeAt(j))) j += 1;
+    j = wordRunEnd(text, j, end);
     if (j + 1 >= end) break;
     const code = text.charCodeAt(j);
     const next = text.charCodeAt(j + 1);
