@@ -186,13 +186,18 @@ type KeyedTable<T> = {
  * as keys only (one cursor over the table's primary key), then only those rows: a `get` per id
  * costs IndexedDB a request each, found or not, and an import is mostly new ids.
  */
-async function storedById<T extends { id: string }>(table: KeyedTable<T>, records: readonly T[]): Promise<Map<string, T>> {
+async function storedById<T extends { id: string }>(table: KeyedTable<T>, records: readonly T[], present?: ReadonlySet<string>): Promise<Map<string, T>> {
   const byId = new Map<string, T>();
   if (records.length === 0) return byId;
-  const present = (await table.where(':id').anyOf(records.map((r) => r.id)).primaryKeys()) as string[];
-  if (present.length === 0) return byId;
-  for (const row of await table.bulkGet(present)) if (row) byId.set(row.id, row);
+  const keys = present ? records.map((r) => r.id).filter((id) => present.has(id)) : await presentIds(table, records);
+  if (keys.length === 0) return byId;
+  for (const row of await table.bulkGet(keys)) if (row) byId.set(row.id, row);
   return byId;
+}
+
+/** Which of these records' ids the table holds: keys only, one cursor over its primary key. */
+async function presentIds<T extends { id: string }>(table: KeyedTable<T>, records: readonly T[]): Promise<string[]> {
+  return (await table.where(':id').anyOf(records.map((r) => r.id)).primaryKeys()) as string[];
 }
 
 /** Plan one kind of record against the store, a chunk of ids at a time (lib/exchange `planMerge` decides). */
@@ -258,11 +263,14 @@ export async function applyImportPlan(db: SourcemarkDb, plan: ImportPlan, option
   const total = annotations.length + sources.length;
   checkAborted(options.signal);
   return db.transaction('rw', [...libraryWriteTables(db), db.sources], async () => {
+    // Which ids are stored, read once before anything is written: looked up chunk by chunk, each
+    // cursor would also step over the rows the earlier chunks had just written.
+    const present = new Set(await presentIds(db.annotations, annotations));
     let annotationsWritten = 0;
     for (let i = 0; i < annotations.length; i += size) {
       checkAborted(options.signal);
       const chunk = annotations.slice(i, i + size);
-      const stored = await storedById(db.annotations, chunk);
+      const stored = await storedById(db.annotations, chunk, present);
       const changes = recordsToWrite(planMerge(chunk, stored)).map((next) => [stored.get(next.id), next] as const);
       // The annotations, and a note that their library rows and sync outbox entries are still to
       // be made: a row per chunk, not three per annotation (lib/store/library-pending.ts).
