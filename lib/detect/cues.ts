@@ -147,7 +147,6 @@ const VERBS: readonly VerbSpec[] = [
   { forms: ['write', 'writes', 'wrote', 'written', 'writing'], stance: 'neutral', invertible: true, guard: 'needs-channel' },
   { forms: ['post', 'posts', 'posted', 'posted', 'posting'], stance: 'neutral', nounLike: true, guard: 'needs-channel' },
   { forms: ['announce', 'announces', 'announced', 'announced', 'announcing'], stance: 'neutral' },
-  { forms: ['note', 'notes', 'noted', 'noted', 'noting'], stance: 'neutral', nounLike: true, invertible: true, guard: 'needs-clause' },
   { forms: ['observe', 'observes', 'observed', 'observed', 'observing'], stance: 'neutral', invertible: true, guard: 'needs-that' },
   { forms: ['remark', 'remarks', 'remarked', 'remarked', 'remarking'], stance: 'neutral', nounLike: true, invertible: true, guard: 'needs-that' },
   { forms: ['comment', 'comments', 'commented', 'commented', 'commenting'], stance: 'neutral', nounLike: true, invertible: true, guard: 'needs-that' },
@@ -240,6 +239,10 @@ const VERBS: readonly VerbSpec[] = [
   { forms: ['admit', 'admits', 'admitted', 'admitted', 'admitting'], stance: 'endorsing', invertible: true },
   { forms: ['disclose', 'discloses', 'disclosed', 'disclosed', 'disclosing'], stance: 'endorsing' },
   { forms: ['concede', 'concedes', 'conceded', 'conceded', 'conceding'], stance: 'endorsing', invertible: true },
+  // "noted that", like "acknowledged": the writer presents what is noted as established ("Critics note that the figure includes …").
+  { forms: ['note', 'notes', 'noted', 'noted', 'noting'], stance: 'endorsing', nounLike: true, invertible: true, guard: 'needs-clause' },
+  // "accepted that" concedes a point ("Under cross-examination, she accepted that …"); "accepted the offer" is an act.
+  { forms: ['accept', 'accepts', 'accepted', 'accepted', 'accepting'], stance: 'endorsing', guard: 'needs-that' },
   // denial
   { forms: ['deny', 'denies', 'denied', 'denied', 'denying'], stance: 'denial', invertible: true, guard: 'not-before-grant' },
   { forms: ['reject', 'rejects', 'rejected', 'rejected', 'rejecting'], stance: 'denial', guard: 'needs-claim-object' },

@@ -1,0 +1,38 @@
+/**
+ * General news phenomena the blind corpus 2 (tests/fixtures/attribution-blind2) showed the
+ * detector missing. Every sentence here was written for this file; none comes from a corpus.
+ */
+import { describe, expect, it } from 'vitest';
+import { detectClaims } from '../../../lib/detect/index';
+import type { CueStance, SourceType } from '../../../lib/model';
+
+/** A lead paragraph, so the sentence under test is read as body text, not as a headline. */
+const LEAD = 'The hearing resumed on Monday morning after a short delay.\n\n';
+
+type Expected = { sourceText: string; cue: string; type?: SourceType; stance?: CueStance; speaker?: string | null };
+
+/** The first attribution of the one claim read from `sentence` (after the lead), or null. */
+function firstAttribution(sentence: string) {
+  const claims = detectClaims(LEAD + sentence, { userSources: [] }).filter((c) => c.text === sentence);
+  const a = claims[0]?.attributions[0];
+  return a ? { sourceText: a.sourceText, cue: a.cue, type: a.type, stance: a.cueStance, speaker: a.speaker } : null;
+}
+
+function expectAttribution(sentence: string, expected: Expected): void {
+  const got = firstAttribution(sentence);
+  expect(got, sentence).not.toBeNull();
+  expect(got, sentence).toMatchObject(expected);
+}
+
+describe('cue lexicon', () => {
+  it.each<[string, Expected]>([
+    ['The auditors noted that two payments had no invoice.', { sourceText: 'auditors', cue: 'noted', stance: 'endorsing' }],
+    ['Opponents note that the scheme has never been costed.', { sourceText: 'Opponents', cue: 'note', stance: 'endorsing' }],
+    ['Under questioning, Farrow accepted that he had never read the contract.', { sourceText: 'Farrow', cue: 'accepted', stance: 'endorsing' }],
+  ])('%s', (sentence, expected) => expectAttribution(sentence, expected));
+
+  it.each([
+    'The club accepted the offer on Friday.',
+    'The council accepted a bid of £2m for the site.',
+  ])('no claim in "%s"', (sentence) => expect(firstAttribution(sentence)).toBeNull());
+});
