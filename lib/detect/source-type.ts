@@ -25,7 +25,7 @@ export const PERSON_ROLES: ReadonlySet<string> = new Set([
   'boss', 'provost', 'superintendent', 'trustee', 'treasurer', 'comptroller', 'administrator',
   'coordinator', 'captain', 'lieutenant', 'sergeant', 'marshal', 'constable', 'coroner', 'magistrate',
   'headteacher', 'headmaster', 'president-elect', 'emir', 'sheikh', 'sultan', 'ayatollah', 'cardinal',
-  'archbishop', 'bishop',
+  'archbishop', 'bishop', 'backbencher', 'frontbencher',
 ]);
 
 /** Roles that are not offices: a named expert or professional speaks as a private person (`other`). */
@@ -67,6 +67,7 @@ const ORDINARY_PEOPLE: ReadonlySet<string> = new Set([
   'nun', 'stepmother', 'stepfather', 'mum', 'dad', 'grandparent', 'chef', 'designer', 'photographer',
   'striker', 'goalkeeper', 'defender', 'midfielder', 'winger', 'batsman', 'bowler', 'pitcher', 'quarterback',
   'rider', 'runner', 'swimmer', 'champion', 'boxer', 'fighter', 'golfer', 'sprinter', 'family', 'household',
+  'juror', 'shareholder', 'opponent', 'pupil',
   'filmmaker', 'director', 'poet', 'moderator', 'organiser', 'organizer', 'researcher', 'lecturer', 'comedian', 'presenter', 'host', 'anchor', 'commentator',
 ]);
 

@@ -36,3 +36,13 @@ describe('cue lexicon', () => {
     'The council accepted a bid of £2m for the site.',
   ])('no claim in "%s"', (sentence) => expect(firstAttribution(sentence)).toBeNull());
 });
+
+describe('people nouns and listeners', () => {
+  it.each<[string, Expected]>([
+    ['A senior backbencher said the row was about trust.', { sourceText: 'senior backbencher', cue: 'said', type: 'anonymous' }],
+    ['Three Labour backbenchers said they would vote against the bill.', { sourceText: 'Labour backbenchers', cue: 'said', type: 'anonymous' }],
+    ['Opponents say the scheme has never been costed.', { sourceText: 'Opponents', cue: 'say', type: 'anonymous' }],
+    ['Maria Oduya told jurors that the defendant had lied.', { sourceText: 'Maria Oduya', cue: 'told' }],
+    ['The chairman told shareholders that profits would fall.', { sourceText: 'chairman', cue: 'told' }],
+  ])('%s', (sentence, expected) => expectAttribution(sentence, expected));
+});
