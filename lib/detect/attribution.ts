@@ -1036,6 +1036,8 @@ class SentenceReader {
     if (e.participle && prev && prev.word && !this.isFloatingQuantifier(k - 1) && (ADJECTIVE_DETERMINERS.has(prev.lower) || this.isPossessive(prev) || this.isCount(k - 1))) return;
     // "declined to say", "is said to be": no one is reported as saying anything ("used to tell" is a habit, still speech).
     if (prev?.lower === 'to' && this.lower(k - 2) !== 'used') return;
+    // "What does the government say?": a question (an explainer's sub-heading) asks, it reports nothing.
+    if (e.form === 'base' && this.isDoQuestion(k)) return;
     if (!this.guardAllows(k, e)) return;
     // "The army said nothing about casualties": empty reporting. "the think tank": a noun.
     if (this.lower(k + 1) === 'nothing' || (e.lemma === 'think' && this.lower(k + 1).startsWith('tank'))) return;
@@ -1543,6 +1545,23 @@ class SentenceReader {
       const u = this.tokens[j];
       if (!u || !u.word) return false;
       if (u.cap || LISTENERS.has(u.base) || isPluralSource(u.base) || isMediumHead(u.base) || isRole(u.base)) return true;
+    }
+    return false;
+  }
+
+  /**
+   * Whether the base-form cue at `k` is the verb of a question with "do": the sentence ends with a
+   * question mark outside quotation marks, and "do", "does" or "did" comes shortly before the cue
+   * ("What does the ministry say?", "Did officials confirm it?").
+   */
+  private isDoQuestion(k: number): boolean {
+    if (this.inQuote[k]) return false;
+    let last = this.tokens.length - 1;
+    while (last > k && QUOTE_MARKS.has(this.tokens[last]?.text ?? '')) last -= 1;
+    if (this.tokens[last]?.text !== '?') return false;
+    for (let i = k - 1; i >= this.first && k - i <= 8; i -= 1) {
+      const w = this.lower(i);
+      if (w === 'do' || w === 'does' || w === 'did') return true;
     }
     return false;
   }

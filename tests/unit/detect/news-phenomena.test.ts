@@ -46,3 +46,14 @@ describe('people nouns and listeners', () => {
     ['The chairman told shareholders that profits would fall.', { sourceText: 'chairman', cue: 'told' }],
   ])('%s', (sentence, expected) => expectAttribution(sentence, expected));
 });
+
+describe('questions', () => {
+  it.each(['What does the council say?', 'Why do economists think the rate will fall?', 'Did the ministry confirm the figures?'])(
+    'no claim in the question "%s"',
+    (sentence) => expect(firstAttribution(sentence)).toBeNull(),
+  );
+
+  it('still reads a quoted question with its cue outside', () => {
+    expectAttribution('“Why does nobody ask what residents want?” the councillor said.', { sourceText: 'councillor', cue: 'said' });
+  });
+});
