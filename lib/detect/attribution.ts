@@ -1625,7 +1625,8 @@ class SentenceReader {
       this.tokens[phrase.start - 1]?.text === ',' && this.tokens[phrase.start - 2]?.word && APPOSITIVE_OPENERS.has(this.lower(phrase.start))
         ? phraseBefore(this.tokens, this.inQuote, phrase.start - 2, this.first, this.anonymity)
         : null;
-    if (outer && personNameRange(this.phraseWords(outer.start, outer.end).words) !== null) {
+    // "Writing in the Times on Monday, the MP for Stroud, Clare Whitfield, argued": a time adverbial is no name.
+    if (outer && !TIME_NOUNS.has(this.lower(outer.end - 1)) && personNameRange(this.phraseWords(outer.start, outer.end).words) !== null) {
       return { phrase: outer, appositive: [phrase.start, i], appositiveWords: this.phraseWords(phrase.start, i).words };
     }
     return { phrase, appositive: [c + 1, i], appositiveWords: this.phraseWords(c + 1, i).words };

@@ -57,3 +57,10 @@ describe('questions', () => {
     expectAttribution('“Why does nobody ask what residents want?” the councillor said.', { sourceText: 'councillor', cue: 'said' });
   });
 });
+
+describe('appositives', () => {
+  it.each<[string, Expected]>([
+    ['Writing in the Observer on Sunday, the Conservative MP for Bath, James Hollis, argued that the plan would fail.', { sourceText: 'James Hollis', cue: 'argued', type: 'official-person' }],
+    ['Speaking on Friday, the mayor of Leeds, Anna Price, said the buses would run.', { sourceText: 'Anna Price', cue: 'said' }],
+  ])('%s', (sentence, expected) => expectAttribution(sentence, expected));
+});
