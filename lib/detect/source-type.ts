@@ -585,6 +585,9 @@ function listedType(words: readonly PhraseWord[]): SourceType | null {
   return null;
 }
 
+/** Letters written after a person's name: ranks at the bar and honours (seats such as "MP" are roles). */
+const POSTNOMINALS: ReadonlySet<string> = new Set(['kc', 'qc', 'sc', 'obe', 'mbe', 'cbe', 'kbe', 'dbe', 'phd']);
+
 /** True for a word that can be part of a person's name (capitalised, not an acronym, not a title). */
 function isNameWord(w: PhraseWord): boolean {
   return w.cap && !w.acronym && !isRole(w.base) && !TITLE_ABBREVIATIONS.has(w.base);
@@ -598,7 +601,9 @@ function isNameWord(w: PhraseWord): boolean {
  */
 export function personNameRange(words: readonly PhraseWord[]): [number, number] | null {
   if (words.length === 0 || isPlaceName(words) || isOrganisationName(words)) return null;
-  const h = headIndex(words);
+  let h = headIndex(words);
+  // "Sarah Whitcombe KC", "Ann Lee OBE": letters after the name are no acronym of an organisation.
+  if (h > 0 && POSTNOMINALS.has(words[h]?.base ?? '') && words[h - 1]?.cap) h -= 1;
   const head = words[h];
   if (!head || !isNameWord(head) || head.possessive) return null;
   let k = h;
@@ -869,6 +874,8 @@ function guessUncoordinated(words: readonly PhraseWord[], extra: readonly Phrase
   if (head.acronym) return 'organisation';
   return 'other';
 }
+
+
 
 /**
  * The body an unnamed spokesperson speaks for, as word indices `[start, end)` of `words` and its

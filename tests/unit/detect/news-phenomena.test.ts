@@ -64,3 +64,15 @@ describe('appositives', () => {
     ['Speaking on Friday, the mayor of Leeds, Anna Price, said the buses would run.', { sourceText: 'Anna Price', cue: 'said' }],
   ])('%s', (sentence, expected) => expectAttribution(sentence, expected));
 });
+
+describe('letters after a name', () => {
+  it('reads "Name KC" as a person, and a later "she" as that person', () => {
+    const text = `${LEAD}Opening the case, Maria Oduya KC told the jury that Orme had moved the money.\n\n“This was theft. It was planned from the start,” she said.`;
+    const claims = detectClaims(text, { userSources: [] });
+    const first = claims.find((c) => c.text.startsWith('Opening'))?.attributions[0];
+    expect(first).toMatchObject({ sourceText: 'Maria Oduya', type: 'other' });
+    const last = claims.find((c) => c.text.startsWith('It was planned'))?.attributions[0];
+    expect(last).toMatchObject({ sourceText: 'she', label: 'Maria Oduya' });
+    expect(claims.find((c) => c.text === '“This was theft.')?.attributions[0]).toMatchObject({ carriedOver: true, label: 'Maria Oduya' });
+  });
+});
