@@ -870,6 +870,8 @@ function guessUncoordinated(words: readonly PhraseWord[], extra: readonly Phrase
     if (modifiers.some((w) => business(w.base) || (w.base.includes('-') && w.base.split('-').some(business)))) return 'organisation';
     return 'other';
   }
+  // "Ridgeway Water, which supplies two million homes, said": "which" says the name is not a person's.
+  if (head.cap && extra[0]?.base === 'which') return 'organisation';
   if (personNameRange(c) !== null) return personType(c, extra, indefinite);
   if (head.acronym) return 'organisation';
   return 'other';

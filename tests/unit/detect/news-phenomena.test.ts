@@ -76,3 +76,12 @@ describe('letters after a name', () => {
     expect(claims.find((c) => c.text === '“This was theft.')?.attributions[0]).toMatchObject({ carriedOver: true, label: 'Maria Oduya' });
   });
 });
+
+describe('a relative clause tells a body from a person', () => {
+  it.each<[string, Expected]>([
+    ['Ridgeway Water, which supplies two million homes, said it had cut leaks by a fifth.', { sourceText: 'Ridgeway Water', type: 'organisation', cue: 'said' }],
+    ['Hallam, which makes parts for Airbus, said orders had doubled.', { sourceText: 'Hallam', type: 'organisation', cue: 'said' }],
+    ['Marta Kowalska, who runs the shelter, said it was full.', { sourceText: 'Marta Kowalska', type: 'other', cue: 'said' }],
+    ['The study, which followed 30,000 pupils, found that sleep improved.', { sourceText: 'study', type: 'other', cue: 'found' }],
+  ])('%s', (sentence, expected) => expectAttribution(sentence, expected));
+});
