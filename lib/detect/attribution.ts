@@ -1023,10 +1023,31 @@ class SentenceReader {
   private sharedSubject(k: number, cueEnd: number, cue: string, stance: CueStance, e?: CueEntry): void {
     const subject = this.clauseSubject();
     if (!subject || subject.end > k) return;
-    const r = this.resolve(subject);
+    let r = this.resolve(subject);
     if (!r.plausible) return;
+    // "A Pentagon spokeswoman, Rachel Dunmore, declined to comment but said": the named person speaks.
+    const named = this.appositiveNameAfter(subject, k);
+    if (named) r = named;
     if (e) this.addWithMedium(r, k, cueEnd, subject, cue, e, null);
     else this.add('subject', r, k, cueEnd, subject, cue, stance, r.speaker, null, null);
+  }
+
+  /**
+   * The person an appositive right after the clause subject names, when the subject only describes
+   * them ("The club's captain, Tom Reilly, told … and accused …"), resolved and typed by the
+   * description; null otherwise. The appositive ends at a comma before `k`.
+   */
+  private appositiveNameAfter(subject: Phrase, k: number): Resolved | null {
+    if (this.tokens[subject.end]?.text !== ',') return null;
+    let j = subject.end + 1;
+    while (j < k && j - subject.end <= 6 && this.tokens[j]?.word) j += 1;
+    if (j >= k || this.tokens[j]?.text !== ',') return null;
+    const span = this.appositivePersonSpan([subject.end + 1, j]);
+    if (!span) return null;
+    const words = this.phraseWords(subject.start, subject.end).words;
+    if (personNameRange(words) !== null || !isPersonPhrase(words)) return null;
+    const type = guessSourceType([...words, ...this.phraseWords(span[0], span[1]).words]);
+    return { ...this.resolve({ start: span[0], end: span[1], anonymous: false, pronoun: null }), type: type === 'anonymous' ? 'other' : type };
   }
 
   /** A reporting verb. */

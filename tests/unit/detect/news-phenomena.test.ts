@@ -85,3 +85,16 @@ describe('a relative clause tells a body from a person', () => {
     ['The study, which followed 30,000 pupils, found that sleep improved.', { sourceText: 'study', type: 'other', cue: 'found' }],
   ])('%s', (sentence, expected) => expectAttribution(sentence, expected));
 });
+
+describe('a named person in an appositive speaks for a coordinated verb too', () => {
+  it.each<[string, Expected]>([
+    ['A Home Office spokeswoman, Jane Ferris, declined to comment on the case but said the department was reviewing its policy.', { sourceText: 'Jane Ferris', cue: 'said', type: 'official-person' }],
+    ['The mayor declined to comment on the lawsuit but said the city would appeal.', { sourceText: 'mayor', cue: 'said' }],
+  ])('%s', (sentence, expected) => expectAttribution(sentence, expected));
+
+  it('gives "X’s agent, Name, told Sky Sports … and accused …" one attribution, the outlet with the agent speaking', () => {
+    const sentence = 'Reilly’s agent, Marco Conti, told Sky Sports there had been no talks and accused the board of lying.';
+    const claim = detectClaims(LEAD + sentence, { userSources: [] }).find((c) => c.text === sentence);
+    expect(claim?.attributions.map((a) => [a.sourceText, a.speaker])).toEqual([['Sky Sports', 'Marco Conti']]);
+  });
+});
