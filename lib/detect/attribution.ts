@@ -1154,7 +1154,7 @@ class SentenceReader {
       if (nounForm && this.isObjectPosition(subject.phrase.start)) return;
       // "France's agency for …, Viginum, attributed": the appositive is the body's name.
       const appositiveName = r.person ? null : this.appositiveProperName(subject.appositive);
-      if (appositiveName && !r.source && r.plausible && !MEDIUM_TYPES.has(r.type)) {
+      if (appositiveName && !r.source && r.plausible) {
         r = { ...appositiveName, type: appositiveName.source ? appositiveName.type : r.type };
       }
       // "the leader's sister, Kim Yo-jong, claimed": the appositive names the person described.
@@ -1723,8 +1723,11 @@ class SentenceReader {
     if (!PUBLISH_VERBS.has(this.lower(verb))) return false;
     const subject = this.subjectBefore(verb - 1);
     if (!subject) return false;
-    const r = this.resolve(subject.phrase, subject.appositiveWords);
+    let r = this.resolve(subject.phrase, subject.appositiveWords);
     if (!r.plausible) return false;
+    // "the North's main newspaper, Rodong Sinmun, carried a commentary accusing": the appositive names the publisher.
+    const appositiveName = r.person || r.source ? null : this.appositiveProperName(subject.appositive);
+    if (appositiveName) r = { ...appositiveName, type: appositiveName.source ? appositiveName.type : r.type };
     this.add('saying', r, k, cueEnd, subject.phrase, cueText, e.stance, r.speaker, null, null);
     return true;
   }
@@ -1880,8 +1883,10 @@ class SentenceReader {
    */
   private appositiveProperName(appositive: [number, number] | null): Resolved | null {
     if (!appositive) return null;
-    const [a, b] = appositive;
-    if (b - a > 4) return null;
+    const [first, b] = appositive;
+    // "the country's main tabloid, the Daily Post,": a determiner before the name.
+    const a = this.lower(first) === 'the' ? first + 1 : first;
+    if (b - a > 4 || b <= a) return null;
     for (let i = a; i < b; i += 1) if (!this.tokens[i]?.cap || !this.tokens[i]?.word) return null;
     const r = this.resolve({ start: a, end: b, anonymous: false, pronoun: null });
     return r.plausible ? { ...r, person: false } : null;

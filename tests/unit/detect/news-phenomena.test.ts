@@ -98,3 +98,11 @@ describe('a named person in an appositive speaks for a coordinated verb too', ()
     expect(claim?.attributions.map((a) => [a.sourceText, a.speaker])).toEqual([['Sky Sports', 'Marco Conti']]);
   });
 });
+
+describe('an outlet described, then named in an appositive', () => {
+  it.each<[string, Expected]>([
+    ["The country's main tabloid, the Daily Post, ran an editorial accusing the council of waste.", { sourceText: 'Daily Post', cue: 'accusing', type: 'newspaper-broadcaster' }],
+    ["The capital's main daily, Kurier Poranny, published a commentary accusing the mayor of lying.", { sourceText: 'Kurier Poranny', cue: 'accusing', type: 'newspaper-broadcaster' }],
+    ["The city's biggest newspaper, the Evening Courier, said the plan was dead.", { sourceText: 'Evening Courier', cue: 'said', type: 'newspaper-broadcaster' }],
+  ])('%s', (sentence, expected) => expectAttribution(sentence, expected));
+});
