@@ -1480,6 +1480,8 @@ class SentenceReader {
       const t = this.tokens[i];
       if (!t || !t.word) return false;
       if (t.cap || isMediumHead(t.base) || DOCUMENT_HEADS.has(t.base) || CHANNEL_WORDS.has(t.base) || WRITINGS.has(t.base) || TIME_NOUNS.has(t.lower) || t.lower === 'that') return true;
+      // "posted on walls in Moscow": the place after the next preposition is no channel.
+      if (i > from && PREPOSITIONS.has(t.lower)) return false;
       if (!DETERMINERS.has(t.lower) && !LISTENER_PRONOUNS.has(t.lower) && !/^[a-z-]+$/.test(t.lower)) return false;
     }
     return false;

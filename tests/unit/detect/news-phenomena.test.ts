@@ -106,3 +106,14 @@ describe('an outlet described, then named in an appositive', () => {
     ["The city's biggest newspaper, the Evening Courier, said the plan was dead.", { sourceText: 'Evening Courier', cue: 'said', type: 'newspaper-broadcaster' }],
   ])('%s', (sentence, expected) => expectAttribution(sentence, expected));
 });
+
+describe('"posted on" needs a channel right after it', () => {
+  it('reads no claim in a paper posted on walls in a city', () => {
+    expect(firstAttribution('Izvestia is handed out at stations and posted on walls in Moscow.')).toBeNull();
+  });
+
+  it.each<[string, Expected]>([
+    ['The governor posted on his official Telegram channel that the fire was out.', { sourceText: 'Telegram', cue: 'posted on', speaker: 'governor' }],
+    ['He wrote on the website of the ministry that talks had stalled.', { sourceText: 'He', cue: 'wrote on' }],
+  ])('%s', (sentence, expected) => expectAttribution(sentence, expected));
+});
