@@ -375,6 +375,8 @@ const MEDIUM_WINDOW = 8;
 const AFTER_CUE_WINDOW = 16;
 /** Longest stretch (tokens) at the end of a sentence searched for "in a post on Facebook". */
 const END_WINDOW = 14;
+/** Longest stretch (tokens) from "quoted" to "as saying". */
+const QUOTED_WINDOW = 20;
 /** Longest appositive (tokens) between a subject and its verb. */
 const MAX_APPOSITIVE = 24;
 /** Longest subject read at the start of a clause, in tokens. */
@@ -1740,7 +1742,8 @@ class SentenceReader {
    */
   private quotedAsSaying(k: number): boolean {
     let as = -1;
-    for (let j = k + 1; j < Math.min(this.tokens.length - 1, k + 12); j += 1) {
+    // Far enough for a long speaker: "quoted an unnamed spokesperson for the General Staff of the Korean People's Army as saying".
+    for (let j = k + 1; j < Math.min(this.tokens.length - 1, k + QUOTED_WINDOW); j += 1) {
       const t = this.tokens[j];
       if (!t || t.text === '.' || t.text === ';') break;
       if (t.lower === 'as' && this.lower(j + 1) === 'saying') {

@@ -117,3 +117,12 @@ describe('"posted on" needs a channel right after it', () => {
     ['He wrote on the website of the ministry that talks had stalled.', { sourceText: 'He', cue: 'wrote on' }],
   ])('%s', (sentence, expected) => expectAttribution(sentence, expected));
 });
+
+describe('"quoted X as saying" with a long X', () => {
+  it('reads the quoting outlet and the speaker', () => {
+    const text = `${LEAD}The state news agency Xinhua reported the talks.\n\nThe agency quoted an unnamed official at the Ministry of State Security of the Democratic People’s Republic as saying that the border would stay shut.`;
+    const claim = detectClaims(text, { userSources: [] }).find((c) => c.text.startsWith('The agency quoted'));
+    expect(claim?.attributions[0]).toMatchObject({ sourceText: 'agency', label: 'Xinhua', cue: 'quoted' });
+    expect(claim?.attributions[0]?.speaker).toMatch(/^unnamed official at the Ministry of State Security/);
+  });
+});
