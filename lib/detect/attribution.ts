@@ -789,12 +789,16 @@ class SentenceReader {
         type = named.type;
       }
     }
+    // "according to The Athletic", "told The Economist": inside a sentence, a capital "The" starts a publication's title.
+    // No person's name follows "The"; a longer name ending in a source noun ("The Hollow Men Trust") says what it is itself.
+    const title = !body && (type === 'other' || type === 'organisation') && hw !== undefined && (e - start === 2 || !isSourceHead(hw.base)) && this.isTitleThe(start, e);
+    if (title) type = 'newspaper-broadcaster';
     const sTok = this.tokens[from];
     const eTok = this.tokens[to - 1];
     if (!sTok || !eTok) return this.nothing();
     // A possessor's words end before its "'s" ("the agency's website" → "agency").
     const endOffset = eTok.end - (eTok.lower.length - eTok.base.length);
-    const person = type !== 'organisation' && type !== 'government' && isPersonPhrase(all);
+    const person = !title && type !== 'organisation' && type !== 'government' && isPersonPhrase(all);
     const content = this.phraseWords(s, end).words;
     const h = content[headIndex(content)];
     const plausible =
@@ -822,6 +826,18 @@ class SentenceReader {
       plausible,
       medium: MEDIUM_TYPES.has(local ? local.type : type) && !person,
     };
+  }
+
+  /**
+   * Whether tokens `[start, end)` are "The" and capitalised words, inside a sentence (after a word
+   * or a comma, not at the start or after a quotation mark or colon, where any word is capitalised).
+   */
+  private isTitleThe(start: number, end: number): boolean {
+    if (this.tokens[start]?.text !== 'The' || start <= this.first || end - start < 2) return false;
+    const prev = this.tokens[start - 1];
+    if (!prev || (!prev.word && prev.text !== ',')) return false;
+    for (let i = start + 1; i < end; i += 1) if (!this.tokens[i]?.word || !this.tokens[i]?.cap) return false;
+    return true;
   }
 
   /**

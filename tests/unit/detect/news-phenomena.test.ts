@@ -126,3 +126,12 @@ describe('"quoted X as saying" with a long X', () => {
     expect(claim?.attributions[0]?.speaker).toMatch(/^unnamed official at the Ministry of State Security/);
   });
 });
+
+describe('a capital "The" inside a sentence starts a publication’s title', () => {
+  it.each<[string, Expected]>([
+    ['Napoli have made an offer of 18m euros, according to The Athletic.', { sourceText: 'Athletic', cue: 'according to', type: 'newspaper-broadcaster' }],
+    ['Rents rose by a fifth, according to The Spectator.', { sourceText: 'Spectator', cue: 'according to', type: 'newspaper-broadcaster' }],
+    ['He said the deal was off, according to The Hollow Men Trust.', { sourceText: 'Hollow Men Trust', cue: 'according to', type: 'organisation' }],
+    ['The Hollow Men Trust said the deal was off.', { sourceText: 'Hollow Men Trust', cue: 'said', type: 'organisation' }],
+  ])('%s', (sentence, expected) => expectAttribution(sentence, expected));
+});
