@@ -68,6 +68,7 @@ import {
   isRole,
   isSourceHead,
   LEADING_WORDS,
+  NAME_PARTICLES,
   personNameRange,
   roleOf,
   spokespersonBody,
@@ -847,7 +848,8 @@ class SentenceReader {
    */
   private nameAfterDescription(words: readonly PhraseWord[], at: readonly number[]): { from: number; type: SourceType } | null {
     let n0 = words.length;
-    while (n0 > 0 && words[n0 - 1]?.cap && !words[n0 - 1]?.possessive) n0 -= 1;
+    // Capitalised words, and particles between them ("Corriere dello Sport").
+    while (n0 > 0 && ((words[n0 - 1]?.cap && !words[n0 - 1]?.possessive) || (n0 < words.length && n0 > 1 && NAME_PARTICLES.has(words[n0 - 1]?.base ?? '') && words[n0 - 2]?.cap))) n0 -= 1;
     if (n0 === 0 || n0 === words.length) return null;
     const descriptor = words[n0 - 1];
     if (!descriptor || descriptor.cap || !isSourceHead(descriptor.base) || isRole(descriptor.base)) return null;

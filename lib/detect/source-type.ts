@@ -442,9 +442,11 @@ const INSTITUTION_HEADS: ReadonlySet<string> = new Set([
 ]);
 
 /** Name particles that may sit inside a capitalised name ("Osama bin Laden", "Ursula von der Leyen"). */
-const NAME_PARTICLES: ReadonlySet<string> = new Set([
+export const NAME_PARTICLES: ReadonlySet<string> = new Set([
   'bin', 'ibn', 'al', 'el', 'de', 'del', 'della', 'der', 'van', 'von', 'da', 'di', 'du', 'la', 'le', 'dos', 'das',
   'ten', 'ter', 'den', 'op', 'zu', 'bint', 'abu', 'st',
+  // inside the names of papers and bodies: "Corriere dello Sport", "Journal des Débats", "Folha do Norte"
+  'dello', 'dei', 'degli', 'delle', 'des', 'do',
 ]);
 
 /** The words of a phrase, lower case, without a possessive, for lookup. */

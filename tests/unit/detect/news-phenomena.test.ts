@@ -135,3 +135,10 @@ describe('a capital "The" inside a sentence starts a publication’s title', () 
     ['The Hollow Men Trust said the deal was off.', { sourceText: 'Hollow Men Trust', cue: 'said', type: 'organisation' }],
   ])('%s', (sentence, expected) => expectAttribution(sentence, expected));
 });
+
+describe('particles inside a publication’s name', () => {
+  it.each<[string, Expected]>([
+    ['Italian newspaper Corriere dello Sport reported that the player had agreed terms.', { sourceText: 'Corriere dello Sport', cue: 'reported', type: 'newspaper-broadcaster' }],
+    ['French weekly Journal des Loisirs reported that the show was cancelled.', { sourceText: 'Journal des Loisirs', cue: 'reported', type: 'newspaper-broadcaster' }],
+  ])('%s', (sentence, expected) => expectAttribution(sentence, expected));
+});
