@@ -377,6 +377,8 @@ const GOVERNMENT_NAMES: ReadonlySet<string> = new Set([
   'office for national statistics', 'bureau of labor statistics', 'census bureau', 'national weather service',
   'national hurricane center', 'state department', 'justice department', 'pentagon', 'white house', 'kremlin',
   'home office', 'foreign office', 'ministry of defence', 'ministry of defense', 'israel defense forces',
+  // the British prime minister's office and finance ministry, by their usual metonyms
+  'no 10', 'no. 10', 'number 10', 'downing street', 'treasury', 'hm treasury', 'whitehall',
 ]);
 
 /** Organisations known by acronym or name that are not governments: the usual quoted bodies. */

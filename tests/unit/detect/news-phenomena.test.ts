@@ -142,3 +142,11 @@ describe('particles inside a publication’s name', () => {
     ['French weekly Journal des Loisirs reported that the show was cancelled.', { sourceText: 'Journal des Loisirs', cue: 'reported', type: 'newspaper-broadcaster' }],
   ])('%s', (sentence, expected) => expectAttribution(sentence, expected));
 });
+
+describe('British government metonyms', () => {
+  it.each<[string, Expected]>([
+    ['A No 10 spokesperson said the bill would pass.', { sourceText: 'No 10', cue: 'said', type: 'government' }],
+    ['The Treasury said borrowing had fallen.', { sourceText: 'Treasury', cue: 'said', type: 'government' }],
+    ['Downing Street said the prime minister had full confidence in her.', { sourceText: 'Downing Street', cue: 'said', type: 'government' }],
+  ])('%s', (sentence, expected) => expectAttribution(sentence, expected));
+});
