@@ -937,8 +937,9 @@ class SentenceReader {
       if (w === 'from' || w === 'by' || w === 'of' || w === 'on' || w === 'in') {
         const owner = this.resolve({ start: i + 1, end, anonymous: false, pronoun: null });
         if (!owner.plausible) return null;
-        // "a review of 21 studies": a document's topic, not its author.
-        if (w === 'of' && owner.head !== null && DOCUMENT_HEADS.has(owner.head)) return null;
+        // "a review of 21 studies": a document's topic, not its author; "a study of 300 pupils",
+        // "a poll of voters": research counts what follows "of", it was not written by it.
+        if (w === 'of' && ((owner.head !== null && DOCUMENT_HEADS.has(owner.head)) || RESEARCH_HEADS.has(this.lower(i - 1)))) return null;
         // "on"/"in" name where a document appeared ("a post on Telegram", "a report in the Times"),
         // which is its author only when it is an outlet; otherwise they name its topic.
         if ((w === 'on' || w === 'in') && !owner.medium) return null;

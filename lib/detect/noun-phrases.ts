@@ -131,6 +131,9 @@ const PLACED_PEOPLE: ReadonlySet<string> = new Set([
   'officials', 'sources', 'source', 'people', 'person', 'members', 'staff', 'researchers', 'analysts',
   'experts', 'spokespeople', 'diplomats', 'insiders', 'employees', 'workers', 'executives', 'aides',
   'lawyers', 'economists', 'scientists', 'residents', 'witnesses', 'observers', 'activists', 'doctors',
+  // the people a study or poll counted: "a study of 4,000 adults in Spain", "a poll of voters in Ohio"
+  'adults', 'children', 'pupils', 'patients', 'women', 'men', 'students', 'participants', 'teenagers',
+  'households', 'voters', 'respondents', 'volunteers', 'families', 'parents',
 ]);
 
 /** Bodies placed with "in" and a place: "the Russian embassy in Paris". */
@@ -356,6 +359,9 @@ function isAcronymOnly(t: Token): boolean {
   return isAllCaps(t.text) && t.text.length <= 3;
 }
 
+/** Words before "than" and a number inside a phrase ("more than 300 pupils"). */
+const COMPARATIVES: ReadonlySet<string> = new Set(['more', 'fewer', 'less']);
+
 /** A word written in capitals ("WHO", "US", "IT") is a name, never a function word. */
 function isAcronym(t: Token): boolean {
   return isAllCaps(t.text);
@@ -397,6 +403,12 @@ export function phraseBefore(
       break;
     }
     const w = t.lower;
+    // "a study of more than 300 pupils": "more than" before a number belongs to the phrase.
+    if (w === 'than' && j - 1 > lowerBound && COMPARATIVES.has(tokens[j - 1]?.lower ?? '') && /^[0-9]/.test(tokens[j + 1]?.text ?? '')) {
+      j -= 2;
+      count += 2;
+      continue;
+    }
     const span = anonymity.byLast.get(j);
     if (span && span.start >= lowerBound) {
       anonymous = true;

@@ -150,3 +150,13 @@ describe('British government metonyms', () => {
     ['Downing Street said the prime minister had full confidence in her.', { sourceText: 'Downing Street', cue: 'said', type: 'government' }],
   ])('%s', (sentence, expected) => expectAttribution(sentence, expected));
 });
+
+describe('a study named with the people it counted', () => {
+  it.each<[string, Expected]>([
+    ['Starting school later may improve exam results, a study of more than 30,000 pupils in Sweden has found.', { sourceText: 'study of more than 30,000 pupils in Sweden', cue: 'found', type: 'other' }],
+    ['Eating late may raise blood pressure, a study of 4,000 adults in Spain found.', { sourceText: 'study of 4,000 adults in Spain', cue: 'found', type: 'other' }],
+    ['A poll of 2,000 voters in Ohio found that most backed the plan.', { sourceText: 'poll of 2,000 voters in Ohio', cue: 'found', type: 'other' }],
+    ['A survey of teachers by the NEU union found that most were exhausted.', { sourceText: 'NEU union', cue: 'found', type: 'organisation' }],
+    ['According to a statement from the ministry, the plant was closed.', { sourceText: 'ministry', cue: 'according to', type: 'government' }],
+  ])('%s', (sentence, expected) => expectAttribution(sentence, expected));
+});
