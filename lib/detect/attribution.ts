@@ -68,6 +68,7 @@ import {
   isRole,
   isSourceHead,
   LEADING_WORDS,
+  MEMBER_NOUNS,
   NAME_PARTICLES,
   personNameRange,
   roleOf,
@@ -350,12 +351,6 @@ const REDUCED_RELATIVE_PREPOSITIONS: ReadonlySet<string> = new Set(['by', 'in', 
 
 /** Prepositions that open a modifier after a subject's head ("a user *with* a million followers"). */
 const MODIFIER_PREPOSITIONS: ReadonlySet<string> = new Set(['with', 'from', 'of', 'at', 'in', 'for', 'on', 'near', 'outside', 'inside']);
-
-/** Words for the members of a group, who speak for it: "campaigners from", "members of". */
-const MEMBER_NOUNS: ReadonlySet<string> = new Set([
-  'campaigners', 'campaigner', 'members', 'member', 'activists', 'activist', 'supporters', 'volunteers',
-  'organisers', 'organizers', 'representatives', 'representative', 'spokespeople', 'staff', 'protesters',
-]);
 
 /** Verbs whose object is the noun phrase before a noun-like cue: "beat Wall Street estimates", "missed forecasts". */
 const OBJECT_TAKING_VERBS: ReadonlySet<string> = new Set([
@@ -1661,7 +1656,15 @@ class SentenceReader {
       if (!before) return null;
     }
     const phrase = phraseBefore(this.tokens, this.inQuote, c - 1, this.first, this.anonymity);
-    if (!phrase) return null;
+    if (!phrase) {
+      // "One of them, a nurse from Leeds, said": a partitive of a pronoun; the appositive says who.
+      const pronoun = this.lower(c - 1);
+      if (pronoun === 'them' && this.lower(c - 2) === 'of') {
+        const described = phraseAfter(this.tokens, this.inQuote, c + 1, i, this.anonymity);
+        if (described) return { phrase: described, appositive: null, appositiveWords: [] };
+      }
+      return null;
+    }
     if (anon !== undefined && anon.end === i) phrase.anonymous = true;
     // "Oleh Marchenko, the mayor of Kupiansk, a town near the front, said": the phrase before the
     // last appositive is itself an appositive of a name; the name is the subject.

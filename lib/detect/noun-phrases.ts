@@ -9,7 +9,7 @@
  * Each read is bounded (MAX_PHRASE words), so the whole pass stays linear.
  */
 import { isVerbCue } from './cues';
-import { CAMPAIGN_VERBS, DOCUMENT_NOUNS, PERSON_ROLES } from './source-type';
+import { CAMPAIGN_VERBS, DOCUMENT_NOUNS, isPeoplePlural, isPersonNoun, MEMBER_NOUNS, PERSON_ROLES } from './source-type';
 import { isAllCaps, type Token } from './tokens';
 
 /** Longest phrase read, in tokens: a source's name is short; more means we are reading a clause. */
@@ -171,6 +171,9 @@ function prepositionContinues(prep: string, left: string, rightCap: boolean, lef
   if (leftCap && rightCap && NAME_PREPOSITIONS.has(prep) && !TIME_NAMES.has(right)) return true;
   if ((prep === 'for' || prep === 'at' || prep === 'from' || prep === 'with') && ROLE_HEADS.has(left)) return true;
   if ((prep === 'in' || prep === 'at') && PLACED_PEOPLE.has(left) && (prep === 'at' || rightCap || afterThe)) return true;
+  // "a retired teacher from Kent", "nurses in Leeds": a person placed by a named place.
+  // ("Campaigners from Save Northfield Libraries" are members who speak for the group: see memberOfGroup.)
+  if ((prep === 'from' || prep === 'in') && rightCap && !MEMBER_NOUNS.has(left) && (isPersonNoun(left) || isPeoplePlural(left))) return true;
   if (prep === 'in' && PLACED_BODIES.has(left) && (rightCap || afterThe)) return true;
   if ((prep === 'on' || prep === 'in' || prep === 'by' || prep === 'from') && DOCUMENT_NOUNS.has(left)) return true;
   return false;

@@ -152,6 +152,12 @@ const PERSON_PLURALS: ReadonlySet<string> = (() => {
   return out;
 })();
 
+/** Words for the members of a group, who speak for it: "campaigners from", "members of". */
+export const MEMBER_NOUNS: ReadonlySet<string> = new Set([
+  'campaigners', 'campaigner', 'members', 'member', 'activists', 'activist', 'supporters', 'volunteers',
+  'organisers', 'organizers', 'representatives', 'representative', 'spokespeople', 'staff', 'protesters',
+]);
+
 /** Plural nouns for groups of people who are quoted ("analysts said"). */
 const PEOPLE_GROUPS: ReadonlySet<string> = new Set([
   'analysts', 'experts', 'economists', 'researchers', 'scientists', 'witnesses', 'residents', 'locals',

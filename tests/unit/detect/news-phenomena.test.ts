@@ -160,3 +160,13 @@ describe('a study named with the people it counted', () => {
     ['According to a statement from the ministry, the plant was closed.', { sourceText: 'ministry', cue: 'according to', type: 'government' }],
   ])('%s', (sentence, expected) => expectAttribution(sentence, expected));
 });
+
+describe('ordinary people described by where they are from', () => {
+  it.each<[string, Expected]>([
+    ['A retired teacher from Kent said she was angry.', { sourceText: 'retired teacher from Kent', cue: 'said', type: 'anonymous' }],
+    ['A nurse from Leeds who lost her job said she was angry.', { sourceText: 'nurse from Leeds', cue: 'said', type: 'anonymous' }],
+    ['One of them, a nurse from Leeds, said she was angry.', { sourceText: 'nurse from Leeds', cue: 'said', type: 'anonymous' }],
+    ['One of them, a nurse from Leeds who lost £12,000, said she was angry.', { sourceText: 'nurse from Leeds', cue: 'said', type: 'anonymous' }],
+    ['Campaigners from Save Northfield Parks said they would appeal.', { sourceText: 'Save Northfield Parks', cue: 'said', type: 'organisation' }],
+  ])('%s', (sentence, expected) => expectAttribution(sentence, expected));
+});
