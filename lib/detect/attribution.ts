@@ -1534,6 +1534,8 @@ class SentenceReader {
       case 'needs-that-far':
         return nextLower === ':' || terminal || this.followedBy(k, 12, THAT);
       case 'needs-to-or-that':
+        // "advise taking shorter showers": advice as a gerund.
+        if (e.lemma === 'advise' && nextLower.length > 5 && nextLower.endsWith('ing')) return true;
         return nextLower === ':' || terminal || this.followedBy(k, 10, TO_THAT_AGAINST);
       case 'needs-to-or-that-next':
         return nextLower === 'to' || nextLower === 'that' || nextLower === ':' || terminal;

@@ -170,3 +170,14 @@ describe('ordinary people described by where they are from', () => {
     ['Campaigners from Save Northfield Parks said they would appeal.', { sourceText: 'Save Northfield Parks', cue: 'said', type: 'organisation' }],
   ])('%s', (sentence, expected) => expectAttribution(sentence, expected));
 });
+
+describe('advice given as a gerund', () => {
+  it.each<[string, Expected]>([
+    ['Water companies advise taking shorter showers.', { sourceText: 'Water companies', cue: 'advise' }],
+    ['Doctors advised avoiding alcohol for a week.', { sourceText: 'Doctors', cue: 'advised' }],
+  ])('%s', (sentence, expected) => expectAttribution(sentence, expected));
+
+  it('reads no claim in advising someone on something', () => {
+    expect(firstAttribution('The firm advised clients on the merger.')).toBeNull();
+  });
+});
