@@ -598,6 +598,22 @@ function listedType(words: readonly PhraseWord[]): SourceType | null {
 /** Letters written after a person's name: ranks at the bar and honours (seats such as "MP" are roles). */
 const POSTNOMINALS: ReadonlySet<string> = new Set(['kc', 'qc', 'sc', 'obe', 'mbe', 'cbe', 'kbe', 'dbe', 'phd']);
 
+/**
+ * Trades and kinds of outlet that open Reuters-style sentences as a description before a name
+ * ("Chipmaker Veltrix said", "Broadcaster Kanal Nord reported"); no one is named after them.
+ */
+const TRADE_DESCRIPTIONS: ReadonlySet<string> = new Set([
+  'carmaker', 'automaker', 'chipmaker', 'drugmaker', 'planemaker', 'steelmaker', 'toymaker', 'retailer',
+  'lender', 'insurer', 'airline', 'broadcaster', 'newspaper', 'tabloid', 'regulator', 'operator',
+  'supplier', 'manufacturer', 'producer', 'exporter', 'brewer', 'miner', 'developer', 'conglomerate',
+  'watchdog', 'utility', 'telecoms', 'bank', 'broker', 'builder', 'housebuilder', 'distributor',
+]);
+
+/** True for a capitalised first word that describes what follows ("Carmaker", "Striker", "Broadcaster"). */
+function isCapitalisedDescription(w: PhraseWord): boolean {
+  return w.cap && !w.acronym && (TRADE_DESCRIPTIONS.has(w.base) || (ORDINARY_PEOPLE.has(w.base) && !isRole(w.base)));
+}
+
 /** True for a word that can be part of a person's name (capitalised, not an acronym, not a title). */
 function isNameWord(w: PhraseWord): boolean {
   return w.cap && !w.acronym && !isRole(w.base) && !TITLE_ABBREVIATIONS.has(w.base);
@@ -621,6 +637,8 @@ export function personNameRange(words: readonly PhraseWord[]): [number, number] 
   while (k >= 0) {
     const w = words[k];
     if (!w) break;
+    // "Striker Tom Reilly", "Carmaker Voltano": a description capitalised only because it opens the sentence.
+    if (k === 0 && names > 0 && isCapitalisedDescription(w)) break;
     if (isNameWord(w) && !w.possessive) names += 1;
     else if (!(names > 0 && NAME_PARTICLES.has(w.base) && k > 0 && words[k - 1]?.cap)) break;
     k -= 1;
@@ -644,7 +662,7 @@ export function personNameRange(words: readonly PhraseWord[]): [number, number] 
   if (k >= 0 && names === 1 && (words[k]?.base === 'the')) return null;
   // "Grid operator Energonet", "parent company Meta": a description of a thing, not a person, before the name.
   const before = words[k];
-  if (before && !before.cap && !isRole(before.base) && !ORDINARY_PEOPLE.has(before.base) && isSourceHead(before.base)) return null;
+  if (before && (!before.cap || k === 0) && !isRole(before.base) && !ORDINARY_PEOPLE.has(before.base) && isSourceHead(before.base)) return null;
   return [k + 1, h + 1];
 }
 

@@ -181,3 +181,13 @@ describe('advice given as a gerund', () => {
     expect(firstAttribution('The firm advised clients on the merger.')).toBeNull();
   });
 });
+
+describe('a description that opens the sentence, capitalised, before a name', () => {
+  it.each<[string, Expected]>([
+    ['Carmaker Voltano said on Tuesday it would cut 2,000 jobs.', { sourceText: 'Voltano', cue: 'said', type: 'organisation' }],
+    ['Broadcaster Kanal Nord reported that the match was cancelled.', { sourceText: 'Kanal Nord', cue: 'reported', type: 'newspaper-broadcaster' }],
+    ['Retailer Hexley said sales fell 4% in the quarter.', { sourceText: 'Hexley', cue: 'said', type: 'organisation' }],
+    ['Striker Tom Reilly said the team was ready.', { sourceText: 'Tom Reilly', cue: 'said', type: 'other' }],
+    ['Mark Tollan said the team was ready.', { sourceText: 'Mark Tollan', cue: 'said', type: 'other' }],
+  ])('%s', (sentence, expected) => expectAttribution(sentence, expected));
+});
