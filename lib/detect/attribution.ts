@@ -371,6 +371,8 @@ const MEDIUM_WINDOW = 8;
 const AFTER_CUE_WINDOW = 16;
 /** Longest stretch (tokens) at the end of a sentence searched for "in a post on Facebook". */
 const END_WINDOW = 14;
+/** Quantifiers before a plural that make it a group of people speaking ("Some drinkers say"). */
+const GROUP_QUANTIFIERS: ReadonlySet<string> = new Set(['some', 'many', 'most', 'several', 'few']);
 /** Longest stretch (tokens) from "quoted" to "as saying". */
 const QUOTED_WINDOW = 20;
 /** Longest appositive (tokens) between a subject and its verb. */
@@ -797,7 +799,11 @@ class SentenceReader {
     const person = !title && type !== 'organisation' && type !== 'government' && isPersonPhrase(all);
     const content = this.phraseWords(s, end).words;
     const h = content[headIndex(content)];
+    // "Some drinkers say", "Many bikers argue": a quantified plural of an -er noun is a group of people.
+    const group = type === 'other' && h !== undefined && content.length === 1 && GROUP_QUANTIFIERS.has(this.lower(start)) && /^[a-z]{3,}ers$/.test(h.base);
+    if (group) type = 'anonymous';
     const plausible =
+      group ||
       anonymous ||
       (h !== undefined && (isSourceHead(h.base) || h.cap || h.acronym)) ||
       isPlaceName(content) ||

@@ -191,3 +191,14 @@ describe('a description that opens the sentence, capitalised, before a name', ()
     ['Mark Tollan said the team was ready.', { sourceText: 'Mark Tollan', cue: 'said', type: 'other' }],
   ])('%s', (sentence, expected) => expectAttribution(sentence, expected));
 });
+
+describe('a quantified group of people named by an -er noun', () => {
+  it.each<[string, Expected]>([
+    ['Some drinkers say the plant should never have closed.', { sourceText: 'drinkers', cue: 'say', type: 'anonymous' }],
+    ['Some bikers argue that the lane is too narrow.', { sourceText: 'bikers', cue: 'argue', type: 'anonymous' }],
+  ])('%s', (sentence, expected) => expectAttribution(sentence, expected));
+
+  it.each(['Some papers were lost in the fire.', 'Many orders show a drop in demand.'])('no claim in "%s"', (sentence) => {
+    expect(firstAttribution(sentence)).toBeNull();
+  });
+});
