@@ -1522,6 +1522,8 @@ class SentenceReader {
       case 'needs-channel': {
         const prev = this.tokens[k - 1];
         if (prev && !prev.word) return true;
+        // "A reader, Tom in Hull, writes in: …", "wrote in to say": a letter to the publication.
+        if (nextLower === 'in' && (this.lower(k + 2) === ':' || this.lower(k + 2) === 'to')) return true;
         if (nextLower === 'on' || nextLower === 'in') return this.channelFollows(k + 2);
         return terminal || ['to', 'that', ':', '“', '"', '«', ',', 'online'].includes(nextLower);
       }
@@ -1894,9 +1896,15 @@ class SentenceReader {
   /** The token span of the name when the appositive is just a person's name, with or without a title. */
   private appositivePersonSpan(appositive: [number, number] | null): [number, number] | null {
     if (!appositive) return null;
-    const [a, b] = appositive;
+    const a = appositive[0];
+    let b = appositive[1];
     for (let i = a; i < b; i += 1) {
       const t = this.tokens[i];
+      // "A reader, Tom in Hull, writes in": the name, then where the person is.
+      if (t && i > a && (t.lower === 'in' || t.lower === 'from') && this.tokens[i + 1]?.cap) {
+        b = i;
+        break;
+      }
       if (!t || !t.word || !t.cap) return null;
     }
     const { words, at } = this.phraseWords(a, b);

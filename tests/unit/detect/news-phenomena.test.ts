@@ -202,3 +202,13 @@ describe('a quantified group of people named by an -er noun', () => {
     expect(firstAttribution(sentence)).toBeNull();
   });
 });
+
+describe('readers writing in to a live blog', () => {
+  it('reads "A reader, Tom in Hull, writes in:" as Tom', () => {
+    expectAttribution('A reader, Tom in Hull, writes in: “The fuel duty freeze will not help bus users.”', { sourceText: 'Tom', cue: 'writes' });
+  });
+
+  it('still needs a channel after "wrote in"', () => {
+    expect(firstAttribution('She wrote in pencil.')).toBeNull();
+  });
+});
