@@ -371,6 +371,13 @@ const MEDIUM_WINDOW = 8;
 const AFTER_CUE_WINDOW = 16;
 /** Longest stretch (tokens) at the end of a sentence searched for "in a post on Facebook". */
 const END_WINDOW = 14;
+/** Adjectives that complete "considers X …" as a judgement ("considers the figures accurate"). */
+const EVALUATIVES: ReadonlySet<string> = new Set([
+  'accurate', 'inaccurate', 'legal', 'illegal', 'legitimate', 'illegitimate', 'valid', 'invalid', 'safe',
+  'unsafe', 'fair', 'unfair', 'true', 'false', 'credible', 'reliable', 'unreliable', 'necessary',
+  'unnecessary', 'essential', 'excessive', 'premature', 'dangerous', 'unlawful', 'lawful', 'sufficient',
+  'insufficient', 'inadequate', 'adequate', 'correct', 'wrong', 'serious', 'baseless', 'groundless',
+]);
 /** Quantifiers before a plural that make it a group of people speaking ("Some drinkers say"). */
 const GROUP_QUANTIFIERS: ReadonlySet<string> = new Set(['some', 'many', 'most', 'several', 'few']);
 /** Longest stretch (tokens) from "quoted" to "as saying". */
@@ -1470,6 +1477,8 @@ class SentenceReader {
       if (!t || !t.word) return false;
       if ((t.lower === 'a' || t.lower === 'an') && !PREPOSITIONS.has(this.lower(i - 1))) return true;
       if (t.lower === 'to' && this.lower(i + 1) === 'be') return true;
+      // "considers the ministry's figures reliable": an evaluative adjective ends the clause.
+      if (i > k + 2 && !this.tokens[i + 1]?.word && (EVALUATIVES.has(t.lower) || /[a-z]{3}(able|ible)$/.test(t.lower))) return true;
     }
     return false;
   }

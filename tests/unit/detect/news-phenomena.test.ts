@@ -212,3 +212,14 @@ describe('readers writing in to a live blog', () => {
     expect(firstAttribution('She wrote in pencil.')).toBeNull();
   });
 });
+
+describe('"considers X <judgement>"', () => {
+  it.each<[string, Expected]>([
+    ["The IMF considers the bank's forecasts credible.", { sourceText: 'IMF', cue: 'considers', stance: 'belief' }],
+    ['The union considers the offer an insult.', { sourceText: 'union', cue: 'considers', stance: 'belief' }],
+  ])('%s', (sentence, expected) => expectAttribution(sentence, expected));
+
+  it.each(['The council considers the plan next week.', 'The board considered the bids for a week.'])('no claim in "%s"', (sentence) => {
+    expect(firstAttribution(sentence)).toBeNull();
+  });
+});
