@@ -962,6 +962,16 @@ class SentenceReader {
     const { words } = this.phraseWords(start, end);
     const head = words[headIndex(words)];
     if (!head || !DOCUMENT_HEADS.has(head.base)) return null;
+    // "The agency declared a drought, and its figures show …": "its" is the clause subject's.
+    const determiner = this.lower(start);
+    if (determiner === 'its' || determiner === 'their') {
+      const subject = this.clauseSubject();
+      if (subject && subject.end <= start) {
+        const owner = this.resolve(subject);
+        if (owner.plausible && !owner.person && !owner.pronoun) return owner;
+      }
+      return null;
+    }
     for (let i = end - 2; i >= start; i -= 1) {
       const t = this.tokens[i];
       if (t && t.word && t.lower !== t.base) {
@@ -1573,6 +1583,8 @@ class SentenceReader {
         return this.followedBy(k, 6, THAT_AS) || this.hasObjectComplement(k);
       case 'needs-clause':
         if (nextLower === 'to' || nextLower === 'up' || /^[0-9]/.test(next?.text ?? '')) return false;
+        // "declared the vote invalid", "declared itself neutral": a judgement with its complement.
+        if (e.lemma === 'declare' && (nextLower === 'itself' || this.hasObjectComplement(k))) return true;
         return terminal || CLAUSE_OPENERS.has(nextLower) || this.finiteVerbFollows(k);
       case 'not-before-on':
         return nextLower !== 'on' && nextLower !== 'upon';

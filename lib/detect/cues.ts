@@ -155,7 +155,8 @@ const VERBS: readonly VerbSpec[] = [
   { forms: ['warn', 'warns', 'warned', 'warned', 'warning'], stance: 'neutral', nounLike: true, invertible: true },
   { forms: ['caution', 'cautions', 'cautioned', 'cautioned', 'cautioning'], stance: 'neutral', invertible: true, guard: 'needs-to-or-that' },
   { forms: ['tweet', 'tweets', 'tweeted', 'tweeted', 'tweeting'], stance: 'neutral', invertible: true, nounLike: true },
-  { forms: ['declare', 'declares', 'declared', 'declared', 'declaring'], stance: 'neutral', invertible: true },
+  // "declared that …", "“…,” she declared"; "declared a state of emergency" is an act.
+  { forms: ['declare', 'declares', 'declared', 'declared', 'declaring'], stance: 'neutral', invertible: true, guard: 'needs-clause' },
   { forms: ['proclaim', 'proclaims', 'proclaimed', 'proclaimed', 'proclaiming'], stance: 'neutral' },
   { forms: ['stress', 'stresses', 'stressed', 'stressed', 'stressing'], stance: 'neutral', invertible: true, nounLike: true },
   { forms: ['emphasise', 'emphasises', 'emphasised', 'emphasised', 'emphasising'], stance: 'neutral', invertible: true },

@@ -223,3 +223,17 @@ describe('"considers X <judgement>"', () => {
     expect(firstAttribution(sentence)).toBeNull();
   });
 });
+
+describe('"declared" and "its figures"', () => {
+  it.each(['The government has declared a state of emergency in three provinces.', 'The agency declared drought status in six areas on Friday.'])(
+    'no claim in the act "%s"',
+    (sentence) => expect(firstAttribution(sentence)).toBeNull(),
+  );
+
+  it.each<[string, Expected]>([
+    ['The electoral commission declared the vote invalid.', { sourceText: 'electoral commission', cue: 'declared' }],
+    ['The minister declared that the war was over.', { sourceText: 'minister', cue: 'declared' }],
+    ['“The war is over,” the minister declared.', { sourceText: 'minister', cue: 'declared' }],
+    ['The commission has declared drought status in six areas, and its figures show reservoirs at 61%.', { sourceText: 'commission', cue: 'show', stance: 'endorsing', type: 'government' }],
+  ])('%s', (sentence, expected) => expectAttribution(sentence, expected));
+});
