@@ -176,6 +176,11 @@ const PEOPLE_GROUPS: ReadonlySet<string> = new Set([
   'syrians', 'afghans', 'gazans', 'koreans', 'taiwanese', 'venezuelans', 'cubans', 'africans', 'asians',
 ]);
 
+/** Plurals that name a party's members, or the party itself after "the" ("the Social Democrats"). */
+const PARTY_PLURALS: ReadonlySet<string> = new Set([
+  'democrats', 'republicans', 'conservatives', 'tories', 'liberals', 'socialists', 'communists', 'greens', 'nationalists',
+]);
+
 /** Plural heads of companies and the like: "insurers fear", "lenders expect" (`organisation`). */
 const ORGANISATION_GROUPS: ReadonlySet<string> = new Set([
   'insurers', 'banks', 'lenders', 'companies', 'firms', 'carmakers', 'automakers', 'airlines', 'retailers',
@@ -875,6 +880,8 @@ function guessUncoordinated(words: readonly PhraseWord[], extra: readonly Phrase
   // A capitalised body named like a group ("the Joint Chiefs of Staff", "Ukraine's General Staff") is an institution.
   if (head.cap && GOVERNMENT_HEADS.has(hb) && h > 0 && c[h - 1]?.cap) return institutionType(owner, modifiers, 'government');
   if (isPersonNoun(hb)) return personType(c, extra, indefinite);
+  // "the Liberal Democrats", "the Greens": with "the", a capitalised party word names the party.
+  if (head.cap && words[0]?.base === 'the' && PARTY_PLURALS.has(hb)) return 'organisation';
   if (isPeoplePlural(hb) && !GOVERNMENT_HEADS.has(hb)) return 'anonymous';
   if (ORGANISATION_GROUPS.has(hb)) return 'organisation';
   if (INSTITUTION_HEADS.has(hb) || GOVERNMENT_HEADS.has(hb)) {

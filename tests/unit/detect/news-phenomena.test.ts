@@ -237,3 +237,11 @@ describe('"declared" and "its figures"', () => {
     ['The commission has declared drought status in six areas, and its figures show reservoirs at 61%.', { sourceText: 'commission', cue: 'show', stance: 'endorsing', type: 'government' }],
   ])('%s', (sentence, expected) => expectAttribution(sentence, expected));
 });
+
+describe('parties', () => {
+  it.each<[string, Expected]>([
+    ['The Liberal Democrats have said they will table an amendment.', { sourceText: 'Liberal Democrats', cue: 'said', type: 'organisation' }],
+    ['The Greens said the plan would fail.', { sourceText: 'Greens', cue: 'said', type: 'organisation' }],
+    ['Democrats said the bill would fail.', { sourceText: 'Democrats', cue: 'said', type: 'anonymous' }],
+  ])('%s', (sentence, expected) => expectAttribution(sentence, expected));
+});
