@@ -172,7 +172,8 @@ const VERBS: readonly VerbSpec[] = [
   { forms: ['characterize', 'characterizes', 'characterized', 'characterized', 'characterizing'], stance: 'neutral', guard: 'needs-as' },
   { forms: ['attribute', 'attributes', 'attributed', 'attributed', 'attributing'], stance: 'neutral', guard: 'needs-to' },
   { forms: ['assert', 'asserts', 'asserted', 'asserted', 'asserting'], stance: 'neutral', invertible: true },
-  { forms: ['suggest', 'suggests', 'suggested', 'suggested', 'suggesting'], stance: 'neutral', invertible: true, guard: 'needs-that' },
+  // "polls suggest the party will lose": research suggests without "that"; a person "suggested a compromise" proposes.
+  { forms: ['suggest', 'suggests', 'suggested', 'suggested', 'suggesting'], stance: 'neutral', invertible: true, guard: 'needs-that-or-research' },
   { forms: ['indicate', 'indicates', 'indicated', 'indicated', 'indicating'], stance: 'neutral', guard: 'needs-that' },
   { forms: ['imply', 'implies', 'implied', 'implied', 'implying'], stance: 'neutral', guard: 'needs-that' },
   { forms: ['conclude', 'concludes', 'concluded', 'concluded', 'concluding'], stance: 'neutral', invertible: true, guard: 'needs-that' },

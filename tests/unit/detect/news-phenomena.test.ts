@@ -245,3 +245,15 @@ describe('parties', () => {
     ['Democrats said the bill would fail.', { sourceText: 'Democrats', cue: 'said', type: 'anonymous' }],
   ])('%s', (sentence, expected) => expectAttribution(sentence, expected));
 });
+
+describe('"suggests" without "that" after research', () => {
+  it.each<[string, Expected]>([
+    ['An exit poll by Forsa for RTL suggests the party will lose its majority.', { sourceText: 'Forsa', cue: 'suggests' }],
+    ['Polls suggest the government will lose.', { sourceText: 'Polls', cue: 'suggest' }],
+    ['The minister suggested that talks could resume.', { sourceText: 'minister', cue: 'suggested' }],
+  ])('%s', (sentence, expected) => expectAttribution(sentence, expected));
+
+  it.each(['The minister suggested a compromise on Friday.', 'He suggested a walk.'])('no claim in "%s"', (sentence) => {
+    expect(firstAttribution(sentence)).toBeNull();
+  });
+});
