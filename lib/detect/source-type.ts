@@ -201,7 +201,7 @@ const GOVERNMENT_HEADS: ReadonlySet<string> = new Set([
   'duma', 'knesset', 'bundestag', 'commission', 'inspectorate', 'coastguard', 'gendarmerie', 'mission',
   'delegation', 'headquarters', 'secretariat', 'force', 'chiefs', 'guard', 'corps', 'kremlin',
   'ministries', 'prosecutors', 'municipality', 'prefecture', 'province', 'region', 'city', 'county',
-  'councils', 'municipalities', 'governments', 'regulators', 'ministries', 'embassies',
+  'councils', 'municipalities', 'governments', 'regulators', 'ministries', 'embassies', 'prosecution',
 ]);
 
 /** Modifiers that make an `agency`/`service` a government one ("spy service", "intelligence agency"). */
@@ -964,6 +964,9 @@ export function isSourceHead(base: string): boolean {
     ANONYMOUS_WORDS.has(base) ||
     DOCUMENT_HEADS.has(base) ||
     base === 'spokespeople' ||
+    // the two sides of a trial: "the defence argued" (the prosecution is the state's: GOVERNMENT_HEADS)
+    base === 'defence' ||
+    base === 'defense' ||
     base === 'sides' ||
     base === 'side' ||
     isPersonNoun(base) ||

@@ -257,3 +257,11 @@ describe('"suggests" without "that" after research', () => {
     expect(firstAttribution(sentence)).toBeNull();
   });
 });
+
+describe('the two sides of a trial', () => {
+  it.each<[string, Expected]>([
+    ['The defence argued that the evidence had been obtained unlawfully.', { sourceText: 'defence', cue: 'argued', type: 'other' }],
+    ['The prosecution said the defendant had lied repeatedly.', { sourceText: 'prosecution', cue: 'said', type: 'government' }],
+    ['The defence ministry said two drones had been shot down.', { sourceText: 'defence ministry', cue: 'said', type: 'government' }],
+  ])('%s', (sentence, expected) => expectAttribution(sentence, expected));
+});
