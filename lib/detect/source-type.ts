@@ -67,7 +67,8 @@ const ORDINARY_PEOPLE: ReadonlySet<string> = new Set([
   'nun', 'stepmother', 'stepfather', 'mum', 'dad', 'grandparent', 'chef', 'designer', 'photographer',
   'striker', 'goalkeeper', 'defender', 'midfielder', 'winger', 'batsman', 'bowler', 'pitcher', 'quarterback',
   'rider', 'runner', 'swimmer', 'champion', 'boxer', 'fighter', 'golfer', 'sprinter', 'family', 'household',
-  'juror', 'shareholder', 'opponent', 'pupil', 'agent', 'reader', 'listener', 'viewer',
+  'juror', 'shareholder', 'opponent', 'pupil', 'agent', 'reader', 'listener', 'viewer', 'forward', 'keeper',
+  'skipper', 'full-back', 'centre-back', 'center-back', 'wing-back', 'substitute', 'debutant',
   'filmmaker', 'director', 'poet', 'moderator', 'organiser', 'organizer', 'researcher', 'lecturer', 'comedian', 'presenter', 'host', 'anchor', 'commentator',
 ]);
 

@@ -265,3 +265,14 @@ describe('the two sides of a trial', () => {
     ['The defence ministry said two drones had been shot down.', { sourceText: 'defence ministry', cue: 'said', type: 'government' }],
   ])('%s', (sentence, expected) => expectAttribution(sentence, expected));
 });
+
+describe('players', () => {
+  it.each<[string, Expected]>([
+    ['The forward told Sky Sports: “It was the best goal of my career.”', { sourceText: 'Sky Sports', cue: 'told', speaker: 'forward' }],
+    ['The keeper said the penalty should never have been given.', { sourceText: 'keeper', cue: 'said' }],
+  ])('%s', (sentence, expected) => expectAttribution(sentence, expected));
+
+  it('reads no source in "moved forward"', () => {
+    expect(firstAttribution('The club moved forward with the plan.')).toBeNull();
+  });
+});
