@@ -211,6 +211,8 @@ const GOVERNMENT_MODIFIERS: ReadonlySet<string> = new Set([
   'tax', 'space', 'defence', 'defense', 'foreign', 'interior', 'national', 'state', 'government',
   'military', 'police', 'health', 'environment', 'environmental', 'immigration', 'statistics',
   'statistical', 'meteorological', 'weather', 'nuclear', 'central',
+  // public emergency and custodial services: "the ambulance service", "the fire service"
+  'ambulance', 'fire', 'rescue', 'prison', 'probation', 'coastguard',
 ]);
 
 /** Modifiers that make an outlet state media ("state-linked Al-Qahera News TV", "semi-official Fars"). */
@@ -891,7 +893,12 @@ function guessUncoordinated(words: readonly PhraseWord[], extra: readonly Phrase
   }
   // "the Local Government Association", "a state-owned company": an organisation whatever describes it.
   // A central bank is the state's.
-  if (ORGANISATION_HEADS.has(hb)) return hb === 'bank' && (hasModifier(modifiers, 'central') || hasModifier(modifiers, 'reserve')) ? 'government' : 'organisation';
+  if (ORGANISATION_HEADS.has(hb)) {
+    if (hb === 'bank' && (hasModifier(modifiers, 'central') || hasModifier(modifiers, 'reserve'))) return 'government';
+    // "the fire brigade": a public service, not a militia's brigade.
+    if (hb === 'brigade' && hasModifier(modifiers, 'fire')) return 'government';
+    return 'organisation';
+  }
   if (DOCUMENT_HEADS.has(hb)) {
     // "NBS data", "a Treasury Department fact sheet": the document's owner decides.
     const ownerWords = modifiers.filter((w) => w.cap || w.possessive);

@@ -276,3 +276,11 @@ describe('players', () => {
     expect(firstAttribution('The club moved forward with the plan.')).toBeNull();
   });
 });
+
+describe('public emergency services are the state’s', () => {
+  it.each<[string, Expected]>([
+    ['The fire brigade said crews were still at the scene.', { sourceText: 'fire brigade', cue: 'said', type: 'government' }],
+    ['The ambulance service said three people had been taken to hospital.', { sourceText: 'ambulance service', cue: 'said', type: 'government' }],
+    ['The Red Cross said the convoy had arrived.', { sourceText: 'Red Cross', cue: 'said', type: 'organisation' }],
+  ])('%s', (sentence, expected) => expectAttribution(sentence, expected));
+});
