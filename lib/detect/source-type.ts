@@ -255,7 +255,7 @@ const ORGANISATION_HEADS: ReadonlySet<string> = new Set([
   'company', 'companies', 'firm', 'firms', 'group', 'groups', 'organisation', 'organization', 'association',
   'union', 'unions', 'party', 'parties', 'ngo', 'ngos', 'charity', 'institute', 'university', 'foundation',
   'committee', 'federation', 'league', 'alliance', 'bank', 'banks', 'corporation', 'corp', 'inc', 'ltd',
-  'llc', 'plc', 'watchdog', 'monitor', 'observatory', 'coalition', 'movement', 'network', 'centre',
+  'llc', 'plc', 'watchdog', 'forecaster', 'monitor', 'observatory', 'coalition', 'movement', 'network', 'centre',
   'center', 'club', 'society', 'council', 'board', 'fund', 'operator', 'manufacturer', 'maker', 'producer',
   'airline', 'carrier', 'insurer', 'lender', 'exchange', 'campaign', 'church', 'school', 'hospital',
   'team', 'consultancy', 'think-tank', 'tank', 'lab', 'laboratory', 'opposition', 'rebels', 'militants',

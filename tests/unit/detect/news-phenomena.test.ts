@@ -284,3 +284,16 @@ describe('public emergency services are the state’s', () => {
     ['The Red Cross said the convoy had arrived.', { sourceText: 'Red Cross', cue: 'said', type: 'organisation' }],
   ])('%s', (sentence, expected) => expectAttribution(sentence, expected));
 });
+
+describe('a description of what kind of body a source is refers back to it', () => {
+  const text = `${LEAD}England had 38% of its average rainfall in spring, according to the Met Office. The forecaster says June has been drier still.\n\nThe Home Office said the rules would change. The company said it was not consulted.`;
+  const claims = detectClaims(text, { userSources: [] });
+
+  it('reads "the forecaster" as the Met Office named before', () => {
+    expect(claims.find((c) => c.text.startsWith('The forecaster'))?.attributions[0]).toMatchObject({ sourceText: 'forecaster', label: 'Met Office', type: 'government' });
+  });
+
+  it('never reads "the company" as a ministry', () => {
+    expect(claims.find((c) => c.text.startsWith('The company'))?.attributions[0]).toMatchObject({ sourceText: 'company', label: 'company' });
+  });
+});
