@@ -68,6 +68,7 @@ const ORDINARY_PEOPLE: ReadonlySet<string> = new Set([
   'striker', 'goalkeeper', 'defender', 'midfielder', 'winger', 'batsman', 'bowler', 'pitcher', 'quarterback',
   'rider', 'runner', 'swimmer', 'champion', 'boxer', 'fighter', 'golfer', 'sprinter', 'family', 'household',
   'juror', 'shareholder', 'opponent', 'pupil', 'agent', 'reader', 'listener', 'viewer', 'forward', 'keeper',
+  'barrister', 'solicitor', 'counsel',
   'skipper', 'full-back', 'centre-back', 'center-back', 'wing-back', 'substitute', 'debutant',
   'filmmaker', 'director', 'poet', 'moderator', 'organiser', 'organizer', 'researcher', 'lecturer', 'comedian', 'presenter', 'host', 'anchor', 'commentator',
 ]);
@@ -212,7 +213,7 @@ const GOVERNMENT_MODIFIERS: ReadonlySet<string> = new Set([
   'military', 'police', 'health', 'environment', 'environmental', 'immigration', 'statistics',
   'statistical', 'meteorological', 'weather', 'nuclear', 'central',
   // public emergency and custodial services: "the ambulance service", "the fire service"
-  'ambulance', 'fire', 'rescue', 'prison', 'probation', 'coastguard',
+  'ambulance', 'fire', 'rescue', 'prison', 'probation', 'coastguard', 'prosecution',
 ]);
 
 /** Modifiers that make an outlet state media ("state-linked Al-Qahera News TV", "semi-official Fars"). */

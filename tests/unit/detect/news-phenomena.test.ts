@@ -297,3 +297,11 @@ describe('a description of what kind of body a source is refers back to it', () 
     expect(claims.find((c) => c.text.startsWith('The company'))?.attributions[0]).toMatchObject({ sourceText: 'company', label: 'company' });
   });
 });
+
+describe('court reporting', () => {
+  it.each<[string, Expected]>([
+    ['In mitigation, his barrister said he had a difficult childhood.', { sourceText: 'barrister', cue: 'said', type: 'other' }],
+    ['Defence counsel told the jury the evidence was thin.', { sourceText: 'Defence counsel', cue: 'told' }],
+    ['The Crown Prosecution Service said the case had been reviewed.', { sourceText: 'Crown Prosecution Service', cue: 'said', type: 'government' }],
+  ])('%s', (sentence, expected) => expectAttribution(sentence, expected));
+});
