@@ -60,6 +60,7 @@ import {
   genderOfWord,
   guessSourceType,
   headIndex,
+  isCapitalisedDescription,
   isMediumHead,
   isPersonPhrase,
   isPlaceName,
@@ -859,7 +860,7 @@ class SentenceReader {
     // Capitalised words, and particles between them ("Corriere dello Sport").
     while (n0 > 0 && ((words[n0 - 1]?.cap && !words[n0 - 1]?.possessive) || (n0 < words.length && n0 > 1 && NAME_PARTICLES.has(words[n0 - 1]?.base ?? '') && words[n0 - 2]?.cap))) n0 -= 1;
     // "Chipmaker Veltrix said": the description is capitalised when it opens the sentence.
-    if (n0 === 0 && words.length > 1 && at[0] === this.first && isSourceHead(words[0]?.base ?? '') && !isRole(words[0]?.base ?? '')) n0 = 1;
+    if (n0 === 0 && words.length > 1 && at[0] === this.first && words[0] !== undefined && isCapitalisedDescription(words[0])) n0 = 1;
     if (n0 === 0 || n0 === words.length) return null;
     const descriptor = words[n0 - 1];
     if (!descriptor || (descriptor.cap && n0 > 1) || !isSourceHead(descriptor.base) || isRole(descriptor.base)) return null;

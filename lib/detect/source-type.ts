@@ -271,6 +271,8 @@ const ORGANISATION_HEADS: ReadonlySet<string> = new Set([
   'ag', 'sa', 'nv', 'gmbh', 'llp', 'limited', 'trust', 'fc', 'afc', 'rovers', 'wanderers', 'albion',
   'hotspur', 'athletic', 'academy', 'college', 'polytechnic', 'initiative', 'project', 'forum', 'institution',
   'collective', 'cooperative', 'co-op', 'syndicate', 'consortium', 'chamber', 'guild', 'lobby', 'caucus',
+  // rating agencies and research consultancies: "S&P Global Ratings", "Capital Economics"
+  'ratings', 'economics', 'macroeconomics', 'analytics',
 ]);
 
 /** Words that mark a source as unnamed on purpose. */
@@ -619,7 +621,7 @@ const TRADE_DESCRIPTIONS: ReadonlySet<string> = new Set([
 ]);
 
 /** True for a capitalised first word that describes what follows ("Carmaker", "Striker", "Broadcaster"). */
-function isCapitalisedDescription(w: PhraseWord): boolean {
+export function isCapitalisedDescription(w: PhraseWord): boolean {
   return w.cap && !w.acronym && (TRADE_DESCRIPTIONS.has(w.base) || (ORDINARY_PEOPLE.has(w.base) && !isRole(w.base)));
 }
 

@@ -305,3 +305,11 @@ describe('court reporting', () => {
     ['The Crown Prosecution Service said the case had been reviewed.', { sourceText: 'Crown Prosecution Service', cue: 'said', type: 'government' }],
   ])('%s', (sentence, expected) => expectAttribution(sentence, expected));
 });
+
+describe('rating agencies and consultancies', () => {
+  it.each<[string, Expected]>([
+    ["S&P Global Ratings said it had downgraded the country's debt.", { sourceText: 'S&P Global Ratings', cue: 'said', type: 'organisation' }],
+    ['Capital Economics said growth would slow to 1%.', { sourceText: 'Capital Economics', cue: 'said', type: 'organisation' }],
+    ['Partners Group said profits rose.', { sourceText: 'Partners Group', cue: 'said', type: 'organisation' }],
+  ])('%s', (sentence, expected) => expectAttribution(sentence, expected));
+});
