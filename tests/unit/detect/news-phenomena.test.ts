@@ -313,3 +313,16 @@ describe('rating agencies and consultancies', () => {
     ['Partners Group said profits rose.', { sourceText: 'Partners Group', cue: 'said', type: 'organisation' }],
   ])('%s', (sentence, expected) => expectAttribution(sentence, expected));
 });
+
+describe('headlines, sub-headings and captions on a line of their own', () => {
+  const text = 'North Korea fires missile toward sea, Seoul says\n\nSEOUL (Reuters) - North Korea fired a missile, South Korea’s military said.\n\nMarsh: ‘I will not beg anyone to stay’\n\n“Luca is magnificent,” Marsh said.';
+  const claims = detectClaims(text, { userSources: [] });
+
+  it('are no claims, even with a cue', () => {
+    expect(claims.map((c) => c.text)).toEqual(['SEOUL (Reuters) - North Korea fired a missile, South Korea’s military said.', '“Luca is magnificent,” Marsh said.']);
+  });
+
+  it('ends at the line: a sentence with its full stop is read', () => {
+    expect(detectClaims('Seoul says the missile fell into the sea.', { userSources: [] })).toHaveLength(1);
+  });
+});
