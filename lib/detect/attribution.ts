@@ -379,6 +379,8 @@ const EVALUATIVES: ReadonlySet<string> = new Set([
   'unnecessary', 'essential', 'excessive', 'premature', 'dangerous', 'unlawful', 'lawful', 'sufficient',
   'insufficient', 'inadequate', 'adequate', 'correct', 'wrong', 'serious', 'baseless', 'groundless',
 ]);
+/** Words that open a question ("What has Russia said?"). */
+const QUESTION_WORDS: ReadonlySet<string> = new Set(['what', 'how', 'why', 'when', 'where', 'which', 'whom', 'whose']);
 /** Quantifiers before a plural that make it a group of people speaking ("Some drinkers say"). */
 const GROUP_QUANTIFIERS: ReadonlySet<string> = new Set(['some', 'many', 'most', 'several', 'few']);
 /** Longest stretch (tokens) from "quoted" to "as saying". */
@@ -1099,8 +1101,9 @@ class SentenceReader {
     if (e.participle && prev && prev.word && !this.isFloatingQuantifier(k - 1) && (ADJECTIVE_DETERMINERS.has(prev.lower) || this.isPossessive(prev) || this.isCount(k - 1))) return;
     // "declined to say", "is said to be": no one is reported as saying anything ("used to tell" is a habit, still speech).
     if (prev?.lower === 'to' && this.lower(k - 2) !== 'used') return;
-    // "What does the government say?": a question (an explainer's sub-heading) asks, it reports nothing.
-    if (e.form === 'base' && this.isDoQuestion(k)) return;
+    // "What does the government say?", "What has Russia said?": a question (an explainer's
+    // sub-heading) asks, it reports nothing.
+    if (this.isQuestion(k)) return;
     if (!this.guardAllows(k, e)) return;
     // "The army said nothing about casualties": empty reporting. "the think tank": a noun.
     if (this.lower(k + 1) === 'nothing' || (e.lemma === 'think' && this.lower(k + 1).startsWith('tank'))) return;
@@ -1623,11 +1626,12 @@ class SentenceReader {
   }
 
   /**
-   * Whether the base-form cue at `k` is the verb of a question with "do": the sentence ends with a
-   * question mark outside quotation marks, and "do", "does" or "did" comes shortly before the cue
-   * ("What does the ministry say?", "Did officials confirm it?").
+   * Whether the cue at `k` is the verb of a question: the sentence ends with a question mark outside
+   * quotation marks, and either "do"/"does"/"did" comes shortly before the cue ("What does the
+   * ministry say?") or the sentence opens with an inverted auxiliary ("What has Russia said?", "Has
+   * the ministry confirmed it?").
    */
-  private isDoQuestion(k: number): boolean {
+  private isQuestion(k: number): boolean {
     if (this.inQuote[k]) return false;
     let last = this.tokens.length - 1;
     while (last > k && QUOTE_MARKS.has(this.tokens[last]?.text ?? '')) last -= 1;
@@ -1636,7 +1640,9 @@ class SentenceReader {
       const w = this.lower(i);
       if (w === 'do' || w === 'does' || w === 'did') return true;
     }
-    return false;
+    const opener = this.lower(this.first);
+    const auxiliary = QUESTION_WORDS.has(opener) ? this.lower(this.first + 1) : opener;
+    return AUXILIARIES.has(auxiliary) || MODALS.has(auxiliary);
   }
 
   /** The subject ending at token `i`, stepping over an appositive: "Kozhemyako, the governor of Primorsky, said". */

@@ -48,7 +48,14 @@ describe('people nouns and listeners', () => {
 });
 
 describe('questions', () => {
-  it.each(['What does the council say?', 'Why do economists think the rate will fall?', 'Did the ministry confirm the figures?'])(
+  it.each([
+    'What does the council say?',
+    'Why do economists think the rate will fall?',
+    'Did the ministry confirm the figures?',
+    'What has Russia said?',
+    'What have officials said about the leak?',
+    'Has the ministry confirmed the figures?',
+  ])(
     'no claim in the question "%s"',
     (sentence) => expect(firstAttribution(sentence)).toBeNull(),
   );
