@@ -2129,6 +2129,7 @@ class SentenceReader {
       phraseEnd: phrase.end,
       cue,
       outlet: MEDIUM_TYPES.has(r.type),
+      evidence: !r.source && !r.person && r.head !== null && DOCUMENT_HEADS.has(r.head),
       trailing: false,
       parent: null,
     });

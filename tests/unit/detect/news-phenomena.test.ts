@@ -333,3 +333,33 @@ describe('headlines, sub-headings and captions on a line of their own', () => {
     expect(detectClaims('Seoul says the missile fell into the sea.', { userSources: [] })).toHaveLength(1);
   });
 });
+
+describe('chains with a trailing outer source', () => {
+  /** [label, cue, reportedBy] of each attribution of `sentence`. */
+  function chain(sentence: string) {
+    return detectClaims(LEAD + sentence, { userSources: [] })
+      .find((c) => c.text === sentence)
+      ?.attributions.map((a) => [a.label, a.cue, a.reportedBy]);
+  }
+
+  it('"X believes …, a lawmaker told reporters": the lawmaker reports the belief', () => {
+    expect(chain('The army believes the North may test a missile soon, a lawmaker told reporters.')).toEqual([
+      ['lawmaker', 'told', null],
+      ['army', 'believes', 0],
+    ]);
+  });
+
+  it('"He added that …, according to official figures": the figures are what he cites', () => {
+    expect(chain('He added that unemployment had doubled since 2010, according to official figures.')).toEqual([
+      ['He', 'added', null],
+      ['official figures', 'according to', 0],
+    ]);
+  });
+
+  it('"X said …, according to Yonhap": the agency still reports what X said', () => {
+    expect(chain('The military said the missile flew 600 km, according to Yonhap.')).toEqual([
+      ['Yonhap', 'according to', null],
+      ['military', 'said', 0],
+    ]);
+  });
+});
