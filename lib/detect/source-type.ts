@@ -883,6 +883,8 @@ function guessUncoordinated(words: readonly PhraseWord[], extra: readonly Phrase
     if (modifiers.some((w) => PUBLIC_MODIFIERS.has(w.base))) return 'government';
     return institutionType(owner, modifiers, 'organisation');
   }
+  // "City confirmed the signing": a bare capitalised "City" is a football club's short name ("the city" is a council's).
+  if (hb === 'city' && head.cap && c.length === 1 && words[0]?.base !== 'the') return 'organisation';
   // A capitalised body named like a group ("the Joint Chiefs of Staff", "Ukraine's General Staff") is an institution.
   if (head.cap && GOVERNMENT_HEADS.has(hb) && h > 0 && c[h - 1]?.cap) return institutionType(owner, modifiers, 'government');
   if (isPersonNoun(hb)) return personType(c, extra, indefinite);

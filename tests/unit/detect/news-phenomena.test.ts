@@ -363,3 +363,11 @@ describe('chains with a trailing outer source', () => {
     ]);
   });
 });
+
+describe('"City" alone is a club', () => {
+  it.each<[string, Expected]>([
+    ['City said the striker would miss the derby.', { sourceText: 'City', cue: 'said', type: 'organisation' }],
+    ['The city said the bins would be collected on Monday.', { sourceText: 'city', cue: 'said', type: 'government' }],
+    ['Mexico City said the water would be cut.', { sourceText: 'Mexico City', cue: 'said', type: 'government' }],
+  ])('%s', (sentence, expected) => expectAttribution(sentence, expected));
+});
