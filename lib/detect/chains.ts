@@ -122,9 +122,15 @@ export function markTrailing(cs: readonly ChainCandidate[], tokens: readonly Tok
  * "He added that the town had shrunk, according to census figures": a trailing "according to" a
  * document or data is evidence the speaker cites, like "citing"; it reports nobody's words.
  */
-function citedEvidence(c: ChainCandidate): boolean {
-  return c.kind === 'according' && c.trailing && c.evidence;
+function citedEvidence(c: ChainCandidate, cs: readonly ChainCandidate[]): boolean {
+  if (c.kind !== 'according' || !c.trailing || !c.evidence) return false;
+  // Only a speaker cites: "Analysts had expected a profit, according to a company-compiled
+  // consensus" is the analysts' expectation as the data report it.
+  return cs.some((o) => o !== c && (o.kind === 'subject' || o.kind === 'inverted') && SPEECH_CUES.has(o.cue));
 }
+
+/** Cues of speech, whose speaker may cite figures at the end of what they said. */
+const SPEECH_CUES: ReadonlySet<string> = new Set(['said', 'says', 'added', 'adds', 'told', 'tells', 'wrote', 'writes', 'explained', 'noted', 'argued', 'stated', 'stressed', 'warned']);
 
 /** True when a coordinator separates tokens `from` and `to` (siblings, not nesting). */
 function coordinated(tokens: readonly Token[], from: number, to: number): boolean {
@@ -191,7 +197,7 @@ export function linkChains(cs: ChainCandidate[], tokens: readonly Token[]): void
   });
   // 2b. "according to X" and trailing outlets report the top-level attributions of their clause.
   cs.forEach((a, ai) => {
-    const outer = (a.kind === 'according' && !citedEvidence(a)) || (a.trailing && (a.outlet || TRAILING_REPORTS.has(a.cue)));
+    const outer = (a.kind === 'according' && !citedEvidence(a, cs)) || (a.trailing && (a.outlet || TRAILING_REPORTS.has(a.cue)));
     if (!outer || a.parent !== null) return;
     cs.forEach((b, bi) => {
       if (bi === ai || b.parent !== null || b.kind === 'citing' || b.kind === 'relay' || isAncestor(cs, bi, ai)) return;
@@ -202,7 +208,7 @@ export function linkChains(cs: ChainCandidate[], tokens: readonly Token[]): void
   });
   // 3. "citing X": X is the inner source of the nearest other attribution.
   cs.forEach((c, ci) => {
-    if ((c.kind !== 'citing' && !citedEvidence(c)) || c.parent !== null) return;
+    if ((c.kind !== 'citing' && !citedEvidence(c, cs)) || c.parent !== null) return;
     let best: number | null = null;
     let distance = Infinity;
     cs.forEach((o, oi) => {

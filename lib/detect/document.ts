@@ -184,9 +184,12 @@ export function isHeadingLine(text: string, start: number, end: number): boolean
   while (last > start && isSpace(text[last] ?? '')) last -= 1;
   while (last > start && CLOSERS.includes(text[last] ?? '')) last -= 1;
   if (TERMINALS.includes(text[last] ?? '')) return false;
-  for (let i = start - 1; i >= 0 && text[i] !== '\n'; i -= 1) if (!isSpace(text[i] ?? '')) return false;
-  for (let i = end; i < text.length && text[i] !== '\n'; i += 1) if (!isSpace(text[i] ?? '')) return false;
-  return true;
+  let before = start - 1;
+  for (; before >= 0 && text[before] !== '\n'; before -= 1) if (!isSpace(text[before] ?? '')) return false;
+  let after = end;
+  for (; after < text.length && text[after] !== '\n'; after += 1) if (!isSpace(text[after] ?? '')) return false;
+  // A text of one line is what the caller asked about ("Kremlin says Putin will not attend"), not a headline.
+  return before >= 0 || after < text.length;
 }
 
 /** The shared model's attribution for a found one, with its source resolved. */
