@@ -171,6 +171,8 @@ function prepositionContinues(prep: string, left: string, rightCap: boolean, lef
   if (leftCap && rightCap && NAME_PREPOSITIONS.has(prep) && !TIME_NAMES.has(right)) return true;
   if ((prep === 'for' || prep === 'at' || prep === 'from' || prep === 'with') && ROLE_HEADS.has(left)) return true;
   if ((prep === 'in' || prep === 'at') && PLACED_PEOPLE.has(left) && (prep === 'at' || rightCap || afterThe)) return true;
+  // "Priya from Cardiff wrote in": a first name and where the person is from (vox pops, readers' letters).
+  if (prep === 'from' && leftCap && rightCap && !TIME_NAMES.has(right) && !MEMBER_NOUNS.has(left)) return true;
   // "a retired teacher from Kent", "nurses in Leeds": a person placed by a named place.
   // ("Campaigners from Save Northfield Libraries" are members who speak for the group: see memberOfGroup.)
   if ((prep === 'from' || prep === 'in') && rightCap && !MEMBER_NOUNS.has(left) && (isPersonNoun(left) || isPeoplePlural(left))) return true;

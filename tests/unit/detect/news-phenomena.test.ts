@@ -371,3 +371,11 @@ describe('"City" alone is a club', () => {
     ['Mexico City said the water would be cut.', { sourceText: 'Mexico City', cue: 'said', type: 'government' }],
   ])('%s', (sentence, expected) => expectAttribution(sentence, expected));
 });
+
+describe('a first name and where the person is from', () => {
+  it.each<[string, Expected]>([
+    ['Priya from Cardiff wrote in to say the cuts would close her library.', { sourceText: 'Priya', cue: 'wrote' }],
+    ['Sarah from Leeds said the buses were always late.', { sourceText: 'Sarah', cue: 'said' }],
+    ['Campaigners from Save Northfield Parks said they would appeal.', { sourceText: 'Save Northfield Parks', cue: 'said', type: 'organisation' }],
+  ])('%s', (sentence, expected) => expectAttribution(sentence, expected));
+});
