@@ -35,6 +35,8 @@ export type ChainCandidate = {
   cue: string;
   /** The source is an outlet or a platform. */
   outlet: boolean;
+  /** The source is a document or data ("official figures", "census data"): evidence a speaker may cite. */
+  evidence: boolean;
   /** Set by `markTrailing`: the attribution closes the sentence as an aside (", Reuters reported."). */
   trailing: boolean;
   /** Index of the outer attribution, or null; may be preset by the rule that found it. */
@@ -87,7 +89,12 @@ export function markTrailing(cs: readonly ChainCandidate[], tokens: readonly Tok
     let words = 0;
     let clause = false;
     let firstToken: Token | null = null;
-    for (let i = endOf(c); i < tokens.length; i += 1) {
+    let from = endOf(c);
+    // "…, a lawmaker told reporters after the briefing.": the listener belongs to the cue.
+    if (c.cue === 'told' || c.cue === 'tells') {
+      while (from < tokens.length && from - c.cueEnd < 4 && tokens[from]?.word && !TRAILER_OPENERS.has(tokens[from]?.lower ?? '') && !PREPOSITIONS.has(tokens[from]?.lower ?? '') && !COMPLEMENT_MARKERS.has(tokens[from]?.lower ?? '')) from += 1;
+    }
+    for (let i = from; i < tokens.length; i += 1) {
       const t = tokens[i];
       if (!t) break;
       firstToken ??= t;
@@ -110,6 +117,20 @@ export function markTrailing(cs: readonly ChainCandidate[], tokens: readonly Tok
     c.trailing = !clause && adverbial && words <= MAX_TRAILER;
   }
 }
+
+/**
+ * "He added that the town had shrunk, according to census figures": a trailing "according to" a
+ * document or data is evidence the speaker cites, like "citing"; it reports nobody's words.
+ */
+function citedEvidence(c: ChainCandidate, cs: readonly ChainCandidate[]): boolean {
+  if (c.kind !== 'according' || !c.trailing || !c.evidence) return false;
+  // Only a speaker cites: "Analysts had expected a profit, according to a company-compiled
+  // consensus" is the analysts' expectation as the data report it.
+  return cs.some((o) => o !== c && (o.kind === 'subject' || o.kind === 'inverted') && SPEECH_CUES.has(o.cue));
+}
+
+/** Cues of speech, whose speaker may cite figures at the end of what they said. */
+const SPEECH_CUES: ReadonlySet<string> = new Set(['said', 'says', 'added', 'adds', 'told', 'tells', 'wrote', 'writes', 'explained', 'noted', 'argued', 'stated', 'stressed', 'warned']);
 
 /** True when a coordinator separates tokens `from` and `to` (siblings, not nesting). */
 function coordinated(tokens: readonly Token[], from: number, to: number): boolean {
@@ -176,7 +197,7 @@ export function linkChains(cs: ChainCandidate[], tokens: readonly Token[]): void
   });
   // 2b. "according to X" and trailing outlets report the top-level attributions of their clause.
   cs.forEach((a, ai) => {
-    const outer = a.kind === 'according' || (a.trailing && (a.outlet || TRAILING_REPORTS.has(a.cue)));
+    const outer = (a.kind === 'according' && !citedEvidence(a, cs)) || (a.trailing && (a.outlet || TRAILING_REPORTS.has(a.cue)));
     if (!outer || a.parent !== null) return;
     cs.forEach((b, bi) => {
       if (bi === ai || b.parent !== null || b.kind === 'citing' || b.kind === 'relay' || isAncestor(cs, bi, ai)) return;
@@ -187,7 +208,7 @@ export function linkChains(cs: ChainCandidate[], tokens: readonly Token[]): void
   });
   // 3. "citing X": X is the inner source of the nearest other attribution.
   cs.forEach((c, ci) => {
-    if (c.kind !== 'citing' || c.parent !== null) return;
+    if ((c.kind !== 'citing' && !citedEvidence(c, cs)) || c.parent !== null) return;
     let best: number | null = null;
     let distance = Infinity;
     cs.forEach((o, oi) => {

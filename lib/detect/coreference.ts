@@ -78,6 +78,27 @@ const STATEMENT_HEADS: ReadonlySet<string> = new Set([
   'statement', 'letter', 'release', 'filing', 'memo', 'notice', 'communique', 'communiqué', 'readout', 'message',
 ]);
 
+/**
+ * Heads of descriptions that refer back to a named body of a fitting type: "the watchdog" to the
+ * Office for Budget Responsibility, "the company" to Veltrix, but never "the company" to a ministry.
+ */
+const BODY_DESCRIPTIONS: ReadonlyMap<string, readonly SourceType[]> = new Map<string, readonly SourceType[]>([
+  ['watchdog', ['government', 'organisation']],
+  ['regulator', ['government']],
+  ['forecaster', ['government', 'organisation']],
+  ['company', ['organisation']],
+  ['firm', ['organisation']],
+  ['carmaker', ['organisation']],
+  ['chipmaker', ['organisation']],
+  ['retailer', ['organisation']],
+  ['lender', ['organisation']],
+  ['insurer', ['organisation']],
+  ['airline', ['organisation']],
+  ['club', ['organisation']],
+  ['union', ['organisation']],
+  ['charity', ['organisation']],
+]);
+
 const OUTLET_TYPES: ReadonlySet<SourceType> = new Set(['state-media', 'news-agency', 'newspaper-broadcaster', 'social-media']);
 
 /** True for the types of source that "the agency", "the broadcaster" may refer back to: outlets and platforms. */
@@ -147,6 +168,8 @@ export function resolveDefinite(memory: DiscourseMemory, head: string, block: nu
     if (!a || !recentEnough(a, block)) return null;
     if (a.head === head) return a;
     if (OUTLET_HEADS.has(head) && OUTLET_TYPES.has(a.type) && a.source !== null) return a;
+    // "The Met Office said … The forecaster says …": a description of what kind of body it is.
+    if (!a.person && BODY_DESCRIPTIONS.get(head)?.includes(a.type)) return a;
     // "The Treasury announced sanctions. … The statement said …": a statement is its author's.
     if (STATEMENT_HEADS.has(head) && a.head !== head && !(a.head !== null && STATEMENT_HEADS.has(a.head))) return a;
   }

@@ -147,7 +147,6 @@ const VERBS: readonly VerbSpec[] = [
   { forms: ['write', 'writes', 'wrote', 'written', 'writing'], stance: 'neutral', invertible: true, guard: 'needs-channel' },
   { forms: ['post', 'posts', 'posted', 'posted', 'posting'], stance: 'neutral', nounLike: true, guard: 'needs-channel' },
   { forms: ['announce', 'announces', 'announced', 'announced', 'announcing'], stance: 'neutral' },
-  { forms: ['note', 'notes', 'noted', 'noted', 'noting'], stance: 'neutral', nounLike: true, invertible: true, guard: 'needs-clause' },
   { forms: ['observe', 'observes', 'observed', 'observed', 'observing'], stance: 'neutral', invertible: true, guard: 'needs-that' },
   { forms: ['remark', 'remarks', 'remarked', 'remarked', 'remarking'], stance: 'neutral', nounLike: true, invertible: true, guard: 'needs-that' },
   { forms: ['comment', 'comments', 'commented', 'commented', 'commenting'], stance: 'neutral', nounLike: true, invertible: true, guard: 'needs-that' },
@@ -156,7 +155,8 @@ const VERBS: readonly VerbSpec[] = [
   { forms: ['warn', 'warns', 'warned', 'warned', 'warning'], stance: 'neutral', nounLike: true, invertible: true },
   { forms: ['caution', 'cautions', 'cautioned', 'cautioned', 'cautioning'], stance: 'neutral', invertible: true, guard: 'needs-to-or-that' },
   { forms: ['tweet', 'tweets', 'tweeted', 'tweeted', 'tweeting'], stance: 'neutral', invertible: true, nounLike: true },
-  { forms: ['declare', 'declares', 'declared', 'declared', 'declaring'], stance: 'neutral', invertible: true },
+  // "declared that …", "“…,” she declared"; "declared a state of emergency" is an act.
+  { forms: ['declare', 'declares', 'declared', 'declared', 'declaring'], stance: 'neutral', invertible: true, guard: 'needs-clause' },
   { forms: ['proclaim', 'proclaims', 'proclaimed', 'proclaimed', 'proclaiming'], stance: 'neutral' },
   { forms: ['stress', 'stresses', 'stressed', 'stressed', 'stressing'], stance: 'neutral', invertible: true, nounLike: true },
   { forms: ['emphasise', 'emphasises', 'emphasised', 'emphasised', 'emphasising'], stance: 'neutral', invertible: true },
@@ -172,7 +172,8 @@ const VERBS: readonly VerbSpec[] = [
   { forms: ['characterize', 'characterizes', 'characterized', 'characterized', 'characterizing'], stance: 'neutral', guard: 'needs-as' },
   { forms: ['attribute', 'attributes', 'attributed', 'attributed', 'attributing'], stance: 'neutral', guard: 'needs-to' },
   { forms: ['assert', 'asserts', 'asserted', 'asserted', 'asserting'], stance: 'neutral', invertible: true },
-  { forms: ['suggest', 'suggests', 'suggested', 'suggested', 'suggesting'], stance: 'neutral', invertible: true, guard: 'needs-that' },
+  // "polls suggest the party will lose": research suggests without "that"; a person "suggested a compromise" proposes.
+  { forms: ['suggest', 'suggests', 'suggested', 'suggested', 'suggesting'], stance: 'neutral', invertible: true, guard: 'needs-that-or-research' },
   { forms: ['indicate', 'indicates', 'indicated', 'indicated', 'indicating'], stance: 'neutral', guard: 'needs-that' },
   { forms: ['imply', 'implies', 'implied', 'implied', 'implying'], stance: 'neutral', guard: 'needs-that' },
   { forms: ['conclude', 'concludes', 'concluded', 'concluded', 'concluding'], stance: 'neutral', invertible: true, guard: 'needs-that' },
@@ -240,6 +241,10 @@ const VERBS: readonly VerbSpec[] = [
   { forms: ['admit', 'admits', 'admitted', 'admitted', 'admitting'], stance: 'endorsing', invertible: true },
   { forms: ['disclose', 'discloses', 'disclosed', 'disclosed', 'disclosing'], stance: 'endorsing' },
   { forms: ['concede', 'concedes', 'conceded', 'conceded', 'conceding'], stance: 'endorsing', invertible: true },
+  // "noted that", like "acknowledged": the writer presents what is noted as established ("Critics note that the figure includes …").
+  { forms: ['note', 'notes', 'noted', 'noted', 'noting'], stance: 'endorsing', nounLike: true, invertible: true, guard: 'needs-clause' },
+  // "accepted that" concedes a point ("Under cross-examination, she accepted that …"); "accepted the offer" is an act.
+  { forms: ['accept', 'accepts', 'accepted', 'accepted', 'accepting'], stance: 'endorsing', guard: 'needs-that' },
   // denial
   { forms: ['deny', 'denies', 'denied', 'denied', 'denying'], stance: 'denial', invertible: true, guard: 'not-before-grant' },
   { forms: ['reject', 'rejects', 'rejected', 'rejected', 'rejecting'], stance: 'denial', guard: 'needs-claim-object' },

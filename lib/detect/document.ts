@@ -36,7 +36,7 @@ import {
   type SentenceQuotes,
 } from './quotations';
 import type { SourceIndex, SourceMention } from './source-matcher';
-import { tokenize, type Token } from './tokens';
+import { isSpace, tokenize, type Token } from './tokens';
 
 /** True for a word in capitals ("JCS", "NIS"), the shape of an acronym. */
 function isAcronym(label: string): boolean {
@@ -169,6 +169,29 @@ function learn(memory: DiscourseMemory, r: Resolution, block: number): void {
   }
 }
 
+/** Characters that end a sentence of running text (a closing quotation mark or bracket may follow). */
+const TERMINALS = '.!?…:;';
+/** Closing quotation marks and brackets that may follow a sentence's final punctuation. */
+const CLOSERS = '"”’\')»]';
+
+/**
+ * True when `[start, end)` is a line of its own that does not end like a sentence: a headline,
+ * sub-heading, standfirst or caption ("North Korea fires missile, Seoul says"). Looks only at the
+ * line's edges.
+ */
+export function isHeadingLine(text: string, start: number, end: number): boolean {
+  let last = end - 1;
+  while (last > start && isSpace(text[last] ?? '')) last -= 1;
+  while (last > start && CLOSERS.includes(text[last] ?? '')) last -= 1;
+  if (TERMINALS.includes(text[last] ?? '')) return false;
+  let before = start - 1;
+  for (; before >= 0 && text[before] !== '\n'; before -= 1) if (!isSpace(text[before] ?? '')) return false;
+  let after = end;
+  for (; after < text.length && text[after] !== '\n'; after += 1) if (!isSpace(text[after] ?? '')) return false;
+  // A text of one line is what the caller asked about ("Kremlin says Putin will not attend"), not a headline.
+  return before >= 0 || after < text.length;
+}
+
 /** The shared model's attribution for a found one, with its source resolved. */
 function attributionOf(text: string, f: FoundAttribution, source: SourceRef | null, label: string, type: SourceType, speaker: string | null): Attribution {
   return {
@@ -284,7 +307,10 @@ export class DocumentReader {
       ? withoutEntries(found, found.map((f) => isPronounBelief(f) && f.pronoun !== null && resolvePronoun(memory, f.pronoun, block) === null))
       : found;
     const kept = hasContent || endsWithColon ? held : [];
-    const attributions = this.resolveAll(kept, mentions, block);
+    const resolved = this.resolveAll(kept, mentions, block);
+    // A headline, sub-heading or caption on a line of its own is no claim ("… , Seoul says"); what
+    // it names is still remembered for the sentences after it.
+    const attributions = resolved.length > 0 && isHeadingLine(text, start, end) ? [] : resolved;
     let quoted = false;
     for (let i = 0; i < kept.length && !quoted; i += 1) quoted = (kept[i] as FoundAttribution).quoted;
     // Every sentence record has the same fields, `speakers` too (undefined when there are none), so

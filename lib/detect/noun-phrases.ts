@@ -9,7 +9,7 @@
  * Each read is bounded (MAX_PHRASE words), so the whole pass stays linear.
  */
 import { isVerbCue } from './cues';
-import { CAMPAIGN_VERBS, DOCUMENT_NOUNS, PERSON_ROLES } from './source-type';
+import { CAMPAIGN_VERBS, DOCUMENT_NOUNS, isPeoplePlural, isPersonNoun, MEMBER_NOUNS, PERSON_ROLES } from './source-type';
 import { isAllCaps, type Token } from './tokens';
 
 /** Longest phrase read, in tokens: a source's name is short; more means we are reading a clause. */
@@ -131,6 +131,9 @@ const PLACED_PEOPLE: ReadonlySet<string> = new Set([
   'officials', 'sources', 'source', 'people', 'person', 'members', 'staff', 'researchers', 'analysts',
   'experts', 'spokespeople', 'diplomats', 'insiders', 'employees', 'workers', 'executives', 'aides',
   'lawyers', 'economists', 'scientists', 'residents', 'witnesses', 'observers', 'activists', 'doctors',
+  // the people a study or poll counted: "a study of 4,000 adults in Spain", "a poll of voters in Ohio"
+  'adults', 'children', 'pupils', 'patients', 'women', 'men', 'students', 'participants', 'teenagers',
+  'households', 'voters', 'respondents', 'volunteers', 'families', 'parents',
 ]);
 
 /** Bodies placed with "in" and a place: "the Russian embassy in Paris". */
@@ -168,6 +171,11 @@ function prepositionContinues(prep: string, left: string, rightCap: boolean, lef
   if (leftCap && rightCap && NAME_PREPOSITIONS.has(prep) && !TIME_NAMES.has(right)) return true;
   if ((prep === 'for' || prep === 'at' || prep === 'from' || prep === 'with') && ROLE_HEADS.has(left)) return true;
   if ((prep === 'in' || prep === 'at') && PLACED_PEOPLE.has(left) && (prep === 'at' || rightCap || afterThe)) return true;
+  // "Priya from Cardiff wrote in": a first name and where the person is from (vox pops, readers' letters).
+  if (prep === 'from' && leftCap && rightCap && !TIME_NAMES.has(right) && !MEMBER_NOUNS.has(left)) return true;
+  // "a retired teacher from Kent", "nurses in Leeds": a person placed by a named place.
+  // ("Campaigners from Save Northfield Libraries" are members who speak for the group: see memberOfGroup.)
+  if ((prep === 'from' || prep === 'in') && rightCap && !MEMBER_NOUNS.has(left) && (isPersonNoun(left) || isPeoplePlural(left))) return true;
   if (prep === 'in' && PLACED_BODIES.has(left) && (rightCap || afterThe)) return true;
   if ((prep === 'on' || prep === 'in' || prep === 'by' || prep === 'from') && DOCUMENT_NOUNS.has(left)) return true;
   return false;
@@ -356,6 +364,9 @@ function isAcronymOnly(t: Token): boolean {
   return isAllCaps(t.text) && t.text.length <= 3;
 }
 
+/** Words before "than" and a number inside a phrase ("more than 300 pupils"). */
+const COMPARATIVES: ReadonlySet<string> = new Set(['more', 'fewer', 'less']);
+
 /** A word written in capitals ("WHO", "US", "IT") is a name, never a function word. */
 function isAcronym(t: Token): boolean {
   return isAllCaps(t.text);
@@ -397,6 +408,12 @@ export function phraseBefore(
       break;
     }
     const w = t.lower;
+    // "a study of more than 300 pupils": "more than" before a number belongs to the phrase.
+    if (w === 'than' && j - 1 > lowerBound && COMPARATIVES.has(tokens[j - 1]?.lower ?? '') && /^[0-9]/.test(tokens[j + 1]?.text ?? '')) {
+      j -= 2;
+      count += 2;
+      continue;
+    }
     const span = anonymity.byLast.get(j);
     if (span && span.start >= lowerBound) {
       anonymous = true;

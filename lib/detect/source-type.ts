@@ -25,7 +25,7 @@ export const PERSON_ROLES: ReadonlySet<string> = new Set([
   'boss', 'provost', 'superintendent', 'trustee', 'treasurer', 'comptroller', 'administrator',
   'coordinator', 'captain', 'lieutenant', 'sergeant', 'marshal', 'constable', 'coroner', 'magistrate',
   'headteacher', 'headmaster', 'president-elect', 'emir', 'sheikh', 'sultan', 'ayatollah', 'cardinal',
-  'archbishop', 'bishop',
+  'archbishop', 'bishop', 'backbencher', 'frontbencher',
 ]);
 
 /** Roles that are not offices: a named expert or professional speaks as a private person (`other`). */
@@ -67,6 +67,9 @@ const ORDINARY_PEOPLE: ReadonlySet<string> = new Set([
   'nun', 'stepmother', 'stepfather', 'mum', 'dad', 'grandparent', 'chef', 'designer', 'photographer',
   'striker', 'goalkeeper', 'defender', 'midfielder', 'winger', 'batsman', 'bowler', 'pitcher', 'quarterback',
   'rider', 'runner', 'swimmer', 'champion', 'boxer', 'fighter', 'golfer', 'sprinter', 'family', 'household',
+  'juror', 'shareholder', 'opponent', 'pupil', 'agent', 'reader', 'listener', 'viewer', 'forward', 'keeper',
+  'barrister', 'solicitor', 'counsel',
+  'skipper', 'full-back', 'centre-back', 'center-back', 'wing-back', 'substitute', 'debutant',
   'filmmaker', 'director', 'poet', 'moderator', 'organiser', 'organizer', 'researcher', 'lecturer', 'comedian', 'presenter', 'host', 'anchor', 'commentator',
 ]);
 
@@ -151,6 +154,12 @@ const PERSON_PLURALS: ReadonlySet<string> = (() => {
   return out;
 })();
 
+/** Words for the members of a group, who speak for it: "campaigners from", "members of". */
+export const MEMBER_NOUNS: ReadonlySet<string> = new Set([
+  'campaigners', 'campaigner', 'members', 'member', 'activists', 'activist', 'supporters', 'volunteers',
+  'organisers', 'organizers', 'representatives', 'representative', 'spokespeople', 'staff', 'protesters',
+]);
+
 /** Plural nouns for groups of people who are quoted ("analysts said"). */
 const PEOPLE_GROUPS: ReadonlySet<string> = new Set([
   'analysts', 'experts', 'economists', 'researchers', 'scientists', 'witnesses', 'residents', 'locals',
@@ -167,6 +176,11 @@ const PEOPLE_GROUPS: ReadonlySet<string> = new Set([
   'democrats', 'republicans', 'conservatives', 'tories', 'liberals', 'socialists', 'communists', 'greens',
   'ukrainians', 'russians', 'israelis', 'palestinians', 'americans', 'europeans', 'britons', 'iranians',
   'syrians', 'afghans', 'gazans', 'koreans', 'taiwanese', 'venezuelans', 'cubans', 'africans', 'asians',
+]);
+
+/** Plurals that name a party's members, or the party itself after "the" ("the Social Democrats"). */
+const PARTY_PLURALS: ReadonlySet<string> = new Set([
+  'democrats', 'republicans', 'conservatives', 'tories', 'liberals', 'socialists', 'communists', 'greens', 'nationalists',
 ]);
 
 /** Plural heads of companies and the like: "insurers fear", "lenders expect" (`organisation`). */
@@ -189,7 +203,7 @@ const GOVERNMENT_HEADS: ReadonlySet<string> = new Set([
   'duma', 'knesset', 'bundestag', 'commission', 'inspectorate', 'coastguard', 'gendarmerie', 'mission',
   'delegation', 'headquarters', 'secretariat', 'force', 'chiefs', 'guard', 'corps', 'kremlin',
   'ministries', 'prosecutors', 'municipality', 'prefecture', 'province', 'region', 'city', 'county',
-  'councils', 'municipalities', 'governments', 'regulators', 'ministries', 'embassies',
+  'councils', 'municipalities', 'governments', 'regulators', 'ministries', 'embassies', 'prosecution',
 ]);
 
 /** Modifiers that make an `agency`/`service` a government one ("spy service", "intelligence agency"). */
@@ -198,6 +212,8 @@ const GOVERNMENT_MODIFIERS: ReadonlySet<string> = new Set([
   'tax', 'space', 'defence', 'defense', 'foreign', 'interior', 'national', 'state', 'government',
   'military', 'police', 'health', 'environment', 'environmental', 'immigration', 'statistics',
   'statistical', 'meteorological', 'weather', 'nuclear', 'central',
+  // public emergency and custodial services: "the ambulance service", "the fire service"
+  'ambulance', 'fire', 'rescue', 'prison', 'probation', 'coastguard', 'prosecution',
 ]);
 
 /** Modifiers that make an outlet state media ("state-linked Al-Qahera News TV", "semi-official Fars"). */
@@ -240,7 +256,7 @@ const ORGANISATION_HEADS: ReadonlySet<string> = new Set([
   'company', 'companies', 'firm', 'firms', 'group', 'groups', 'organisation', 'organization', 'association',
   'union', 'unions', 'party', 'parties', 'ngo', 'ngos', 'charity', 'institute', 'university', 'foundation',
   'committee', 'federation', 'league', 'alliance', 'bank', 'banks', 'corporation', 'corp', 'inc', 'ltd',
-  'llc', 'plc', 'watchdog', 'monitor', 'observatory', 'coalition', 'movement', 'network', 'centre',
+  'llc', 'plc', 'watchdog', 'forecaster', 'monitor', 'observatory', 'coalition', 'movement', 'network', 'centre',
   'center', 'club', 'society', 'council', 'board', 'fund', 'operator', 'manufacturer', 'maker', 'producer',
   'airline', 'carrier', 'insurer', 'lender', 'exchange', 'campaign', 'church', 'school', 'hospital',
   'team', 'consultancy', 'think-tank', 'tank', 'lab', 'laboratory', 'opposition', 'rebels', 'militants',
@@ -255,6 +271,8 @@ const ORGANISATION_HEADS: ReadonlySet<string> = new Set([
   'ag', 'sa', 'nv', 'gmbh', 'llp', 'limited', 'trust', 'fc', 'afc', 'rovers', 'wanderers', 'albion',
   'hotspur', 'athletic', 'academy', 'college', 'polytechnic', 'initiative', 'project', 'forum', 'institution',
   'collective', 'cooperative', 'co-op', 'syndicate', 'consortium', 'chamber', 'guild', 'lobby', 'caucus',
+  // rating agencies and research consultancies: "S&P Global Ratings", "Capital Economics"
+  'ratings', 'economics', 'macroeconomics', 'analytics',
 ]);
 
 /** Words that mark a source as unnamed on purpose. */
@@ -376,6 +394,8 @@ const GOVERNMENT_NAMES: ReadonlySet<string> = new Set([
   'office for national statistics', 'bureau of labor statistics', 'census bureau', 'national weather service',
   'national hurricane center', 'state department', 'justice department', 'pentagon', 'white house', 'kremlin',
   'home office', 'foreign office', 'ministry of defence', 'ministry of defense', 'israel defense forces',
+  // the British prime minister's office and finance ministry, by their usual metonyms
+  'no 10', 'no. 10', 'number 10', 'downing street', 'treasury', 'hm treasury', 'whitehall',
 ]);
 
 /** Organisations known by acronym or name that are not governments: the usual quoted bodies. */
@@ -441,9 +461,11 @@ const INSTITUTION_HEADS: ReadonlySet<string> = new Set([
 ]);
 
 /** Name particles that may sit inside a capitalised name ("Osama bin Laden", "Ursula von der Leyen"). */
-const NAME_PARTICLES: ReadonlySet<string> = new Set([
+export const NAME_PARTICLES: ReadonlySet<string> = new Set([
   'bin', 'ibn', 'al', 'el', 'de', 'del', 'della', 'der', 'van', 'von', 'da', 'di', 'du', 'la', 'le', 'dos', 'das',
   'ten', 'ter', 'den', 'op', 'zu', 'bint', 'abu', 'st',
+  // inside the names of papers and bodies: "Corriere dello Sport", "Journal des Débats", "Folha do Norte"
+  'dello', 'dei', 'degli', 'delle', 'des', 'do',
 ]);
 
 /** The words of a phrase, lower case, without a possessive, for lookup. */
@@ -584,6 +606,25 @@ function listedType(words: readonly PhraseWord[]): SourceType | null {
   return null;
 }
 
+/** Letters written after a person's name: ranks at the bar and honours (seats such as "MP" are roles). */
+const POSTNOMINALS: ReadonlySet<string> = new Set(['kc', 'qc', 'sc', 'obe', 'mbe', 'cbe', 'kbe', 'dbe', 'phd']);
+
+/**
+ * Trades and kinds of outlet that open Reuters-style sentences as a description before a name
+ * ("Chipmaker Veltrix said", "Broadcaster Kanal Nord reported"); no one is named after them.
+ */
+const TRADE_DESCRIPTIONS: ReadonlySet<string> = new Set([
+  'carmaker', 'automaker', 'chipmaker', 'drugmaker', 'planemaker', 'steelmaker', 'toymaker', 'retailer',
+  'lender', 'insurer', 'airline', 'broadcaster', 'newspaper', 'tabloid', 'regulator', 'operator',
+  'supplier', 'manufacturer', 'producer', 'exporter', 'brewer', 'miner', 'developer', 'conglomerate',
+  'watchdog', 'utility', 'telecoms', 'bank', 'broker', 'builder', 'housebuilder', 'distributor',
+]);
+
+/** True for a capitalised first word that describes what follows ("Carmaker", "Striker", "Broadcaster"). */
+export function isCapitalisedDescription(w: PhraseWord): boolean {
+  return w.cap && !w.acronym && (TRADE_DESCRIPTIONS.has(w.base) || (ORDINARY_PEOPLE.has(w.base) && !isRole(w.base)));
+}
+
 /** True for a word that can be part of a person's name (capitalised, not an acronym, not a title). */
 function isNameWord(w: PhraseWord): boolean {
   return w.cap && !w.acronym && !isRole(w.base) && !TITLE_ABBREVIATIONS.has(w.base);
@@ -597,7 +638,9 @@ function isNameWord(w: PhraseWord): boolean {
  */
 export function personNameRange(words: readonly PhraseWord[]): [number, number] | null {
   if (words.length === 0 || isPlaceName(words) || isOrganisationName(words)) return null;
-  const h = headIndex(words);
+  let h = headIndex(words);
+  // "Sarah Whitcombe KC", "Ann Lee OBE": letters after the name are no acronym of an organisation.
+  if (h > 0 && POSTNOMINALS.has(words[h]?.base ?? '') && words[h - 1]?.cap) h -= 1;
   const head = words[h];
   if (!head || !isNameWord(head) || head.possessive) return null;
   let k = h;
@@ -605,6 +648,8 @@ export function personNameRange(words: readonly PhraseWord[]): [number, number] 
   while (k >= 0) {
     const w = words[k];
     if (!w) break;
+    // "Striker Tom Reilly", "Carmaker Voltano": a description capitalised only because it opens the sentence.
+    if (k === 0 && names > 0 && isCapitalisedDescription(w)) break;
     if (isNameWord(w) && !w.possessive) names += 1;
     else if (!(names > 0 && NAME_PARTICLES.has(w.base) && k > 0 && words[k - 1]?.cap)) break;
     k -= 1;
@@ -628,7 +673,7 @@ export function personNameRange(words: readonly PhraseWord[]): [number, number] 
   if (k >= 0 && names === 1 && (words[k]?.base === 'the')) return null;
   // "Grid operator Energonet", "parent company Meta": a description of a thing, not a person, before the name.
   const before = words[k];
-  if (before && !before.cap && !isRole(before.base) && !ORDINARY_PEOPLE.has(before.base) && isSourceHead(before.base)) return null;
+  if (before && (!before.cap || k === 0) && !isRole(before.base) && !ORDINARY_PEOPLE.has(before.base) && isSourceHead(before.base)) return null;
   return [k + 1, h + 1];
 }
 
@@ -838,9 +883,13 @@ function guessUncoordinated(words: readonly PhraseWord[], extra: readonly Phrase
     if (modifiers.some((w) => PUBLIC_MODIFIERS.has(w.base))) return 'government';
     return institutionType(owner, modifiers, 'organisation');
   }
+  // "City confirmed the signing": a bare capitalised "City" is a football club's short name ("the city" is a council's).
+  if (hb === 'city' && head.cap && c.length === 1 && words[0]?.base !== 'the') return 'organisation';
   // A capitalised body named like a group ("the Joint Chiefs of Staff", "Ukraine's General Staff") is an institution.
   if (head.cap && GOVERNMENT_HEADS.has(hb) && h > 0 && c[h - 1]?.cap) return institutionType(owner, modifiers, 'government');
   if (isPersonNoun(hb)) return personType(c, extra, indefinite);
+  // "the Liberal Democrats", "the Greens": with "the", a capitalised party word names the party.
+  if (head.cap && words[0]?.base === 'the' && PARTY_PLURALS.has(hb)) return 'organisation';
   if (isPeoplePlural(hb) && !GOVERNMENT_HEADS.has(hb)) return 'anonymous';
   if (ORGANISATION_GROUPS.has(hb)) return 'organisation';
   if (INSTITUTION_HEADS.has(hb) || GOVERNMENT_HEADS.has(hb)) {
@@ -849,7 +898,12 @@ function guessUncoordinated(words: readonly PhraseWord[], extra: readonly Phrase
   }
   // "the Local Government Association", "a state-owned company": an organisation whatever describes it.
   // A central bank is the state's.
-  if (ORGANISATION_HEADS.has(hb)) return hb === 'bank' && (hasModifier(modifiers, 'central') || hasModifier(modifiers, 'reserve')) ? 'government' : 'organisation';
+  if (ORGANISATION_HEADS.has(hb)) {
+    if (hb === 'bank' && (hasModifier(modifiers, 'central') || hasModifier(modifiers, 'reserve'))) return 'government';
+    // "the fire brigade": a public service, not a militia's brigade.
+    if (hb === 'brigade' && hasModifier(modifiers, 'fire')) return 'government';
+    return 'organisation';
+  }
   if (DOCUMENT_HEADS.has(hb)) {
     // "NBS data", "a Treasury Department fact sheet": the document's owner decides.
     const ownerWords = modifiers.filter((w) => w.cap || w.possessive);
@@ -864,10 +918,14 @@ function guessUncoordinated(words: readonly PhraseWord[], extra: readonly Phrase
     if (modifiers.some((w) => business(w.base) || (w.base.includes('-') && w.base.split('-').some(business)))) return 'organisation';
     return 'other';
   }
+  // "Ridgeway Water, which supplies two million homes, said": "which" says the name is not a person's.
+  if (head.cap && extra[0]?.base === 'which') return 'organisation';
   if (personNameRange(c) !== null) return personType(c, extra, indefinite);
   if (head.acronym) return 'organisation';
   return 'other';
 }
+
+
 
 /**
  * The body an unnamed spokesperson speaks for, as word indices `[start, end)` of `words` and its
@@ -919,6 +977,9 @@ export function isSourceHead(base: string): boolean {
     ANONYMOUS_WORDS.has(base) ||
     DOCUMENT_HEADS.has(base) ||
     base === 'spokespeople' ||
+    // the two sides of a trial: "the defence argued" (the prosecution is the state's: GOVERNMENT_HEADS)
+    base === 'defence' ||
+    base === 'defense' ||
     base === 'sides' ||
     base === 'side' ||
     isPersonNoun(base) ||

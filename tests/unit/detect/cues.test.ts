@@ -40,9 +40,9 @@ describe('cue lexicon', () => {
 
 /** The wider reporting lexicon: every inflection of each verb, with its stance. */
 const LEXICON: [CueStance, string[]][] = [
-  ['neutral', ['observe', 'remark', 'comment', 'mention', 'explain', 'warn', 'caution', 'declare', 'proclaim', 'stress', 'emphasise', 'emphasize', 'underline', 'underscore', 'reiterate', 'affirm', 'reaffirm', 'argue', 'assert', 'suggest', 'indicate', 'imply', 'conclude', 'recall', 'recount', 'complain', 'lament', 'testify', 'assure', 'reassure', 'inform', 'hint', 'respond', 'reply', 'counter', 'agree', 'clarify', 'recommend', 'propose', 'advise', 'urge', 'demand', 'vow', 'pledge', 'promise', 'threaten', 'note', 'add', 'announce', 'tweet', 'condemn', 'denounce', 'criticise', 'criticize', 'decry', 'hail', 'praise', 'welcome']],
+  ['neutral', ['observe', 'remark', 'comment', 'mention', 'explain', 'warn', 'caution', 'declare', 'proclaim', 'stress', 'emphasise', 'emphasize', 'underline', 'underscore', 'reiterate', 'affirm', 'reaffirm', 'argue', 'assert', 'suggest', 'indicate', 'imply', 'conclude', 'recall', 'recount', 'complain', 'lament', 'testify', 'assure', 'reassure', 'inform', 'hint', 'respond', 'reply', 'counter', 'agree', 'clarify', 'recommend', 'propose', 'advise', 'urge', 'demand', 'vow', 'pledge', 'promise', 'threaten', 'add', 'announce', 'tweet', 'condemn', 'denounce', 'criticise', 'criticize', 'decry', 'hail', 'praise', 'welcome']],
   ['distancing', ['claim', 'allege', 'insist', 'contend', 'maintain', 'accuse', 'blame', 'charge', 'boast', 'purport']],
-  ['endorsing', ['confirm', 'reveal', 'acknowledge', 'admit', 'disclose', 'concede', 'find', 'show', 'demonstrate', 'prove']],
+  ['endorsing', ['confirm', 'reveal', 'acknowledge', 'admit', 'disclose', 'concede', 'note', 'accept', 'find', 'show', 'demonstrate', 'prove']],
   ['denial', ['deny', 'reject', 'dismiss', 'refute', 'rebut', 'dispute', 'contest']],
   ['belief', ['believe', 'expect', 'fear', 'think', 'suspect', 'estimate', 'forecast', 'project', 'predict', 'anticipate', 'assess', 'consider', 'reckon', 'worry', 'hope', 'doubt', 'speculate', 'calculate']],
 ];
