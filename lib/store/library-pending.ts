@@ -54,22 +54,20 @@ async function indexPendingRow(db: SourcemarkDb, pending: PendingIndexRow): Prom
   // The library rows there are, by id: under the annotations' keys now, or the replaced versions'.
   // Read with one cursor over the keys: `bulkGet` costs a request per key, found or not, and a
   // fresh import finds none.
-  const keys = [...annotations.map(indexKeyOf), ...pending.replaced];
-  const indexed = await db.libraryIndex.where(':id').anyOf(keys).toArray();
+  const currentKeys = annotations.map(indexKeyOf);
+  const indexed = await db.libraryIndex.where(':id').anyOf([...currentKeys, ...pending.replaced]).toArray();
   const atKey = new Map<string, LibraryIndexRow>();
   const byId = new Map<string, LibraryIndexRow>();
   for (const row of indexed) {
     atKey.set(row.key, row);
     byId.set(row.id, row);
   }
-  const changes: IndexRowChange[] = annotations.map((annotation) => {
-    const current = atKey.get(indexKeyOf(annotation));
-    return {
-      before: current?.id === annotation.id ? current : byId.get(annotation.id),
-      after: indexRowOf(annotation),
-      label: sourceLabelOf(annotation),
-    };
-  });
+  // A key ends with its annotation's id, so a row under the current key is this annotation's.
+  const changes: IndexRowChange[] = annotations.map((annotation, i) => ({
+    before: atKey.get(currentKeys[i] as string) ?? byId.get(annotation.id),
+    after: indexRowOf(annotation),
+    label: sourceLabelOf(annotation),
+  }));
   await Promise.all([writeIndexChanges(db, changes), queueChanges(db, 'annotation', pending.ids), db.libraryPending.delete(pending.key)]);
 }
 
